@@ -1,0 +1,46 @@
+import type { Config } from '../config/config.js';
+import type { Analyzer, ClaimChecker } from './analyzer.js';
+
+/**
+ * The analyzer manifest: every evidence source announces itself here, one line each (like ThreatExchange's
+ * extension manifest). Order matters only for claims: the caption analyzer runs first so later analyzers can
+ * see the claims.
+ */
+export interface AnalyzerSet {
+  /** Run first, in order (caption claims). */
+  first: Analyzer[];
+  /** Run concurrently after `first`. */
+  parallel: Analyzer[];
+  /** Run after all analyzers, in order. */
+  claimCheckers: ClaimChecker[];
+  /** Release resources (tool pools, databases). */
+  close(): Promise<void>;
+}
+
+export type AnalyzerFactory = (config: Config) => { stage: 'first' | 'parallel'; analyzer: Analyzer; close?: () => Promise<void> };
+export type ClaimCheckerFactory = (config: Config) => ClaimChecker;
+
+const analyzerFactories: AnalyzerFactory[] = [];
+const claimCheckerFactories: ClaimCheckerFactory[] = [];
+
+export function createAnalyzers(config: Config): AnalyzerSet {
+  const first: Analyzer[] = [];
+  const parallel: Analyzer[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  for (const f of analyzerFactories) {
+    const { stage, analyzer, close } = f(config);
+    (stage === 'first' ? first : parallel).push(analyzer);
+    if (close) closers.push(close);
+  }
+  const names = [...first, ...parallel].map((a) => a.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw new Error(`analyzer "${dup}" registered twice`);
+  return {
+    first,
+    parallel,
+    claimCheckers: claimCheckerFactories.map((f) => f(config)),
+    close: async () => {
+      await Promise.allSettled(closers.map((c) => c()));
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { Command, CommanderError } from 'commander';
+import { isAppError } from '../domain/errors.js';
+import { registerCommands } from './commands/index.js';
+
+/** Global options shared by every command (CONTRACTS.md). */
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  lang?: 'zh' | 'en';
+  quiet?: boolean;
+  config?: string;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('genproof')
+    .description('Open verification desk for the AI-video era — 真视频、假视频、真假视频、假假视频')
+    .option('--db <path>', 'registry database (env GENPROOF_DB)')
+    .option('--json', 'machine output on stdout')
+    .option('--lang <lang>', 'human output language: zh|en (default from LANG)')
+    .option('--quiet', 'no progress output')
+    .option('--config <file>', 'config file (JSON)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerCommands(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+/** Merge the global options with a subcommand's own options. */
+export function globalOpts(cmd: Command): GlobalOptions {
+  let root: Command = cmd;
+  while (root.parent) root = root.parent;
+  return { ...root.opts(), ...cmd.opts() } as GlobalOptions;
+}
+
+/** Print an error the way the contract says (stderr text, or a JSON document with --json) and return the exit code. */
+export function reportError(e: unknown, json: boolean): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+    if (json) process.stdout.write(JSON.stringify({ error: { code: 'bad_usage', message: e.message } }) + '\n');
+    return 2;
+  }
+  if (isAppError(e)) {
+    if (json) process.stdout.write(JSON.stringify({ error: { code: e.code, message: e.message } }) + '\n');
+    process.stderr.write(`genproof: ${e.message} [${e.code}]\n`);
+    return e.exitCode;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  if (json) process.stdout.write(JSON.stringify({ error: { code: 'internal_error', message: msg } }) + '\n');
+  process.stderr.write(`genproof: internal error: ${msg}\n`);
+  if (process.env.GENPROOF_DEBUG) console.error(e);
+  return 1;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    return reportError(e, json);
+  }
+}

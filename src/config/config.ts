@@ -1,0 +1,124 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from '../domain/errors.js';
+
+/** One schema for every setting. Precedence: defaults < config file < GENPROOF_* env < CLI flags. */
+export const configSchema = z.object({
+  db: z.string().default('./genproof.db'),
+  lang: z.enum(['zh', 'en']).default('en'),
+  limits: z
+    .object({
+      maxFileBytes: z.number().int().positive().default(2 * 1024 * 1024 * 1024),
+      maxPixels: z.number().int().positive().default(100_000_000),
+      maxDurationSeconds: z.number().positive().default(3 * 60 * 60),
+      maxCaptionChars: z.number().int().positive().default(100_000),
+    })
+    .prefault({}),
+  timeouts: z
+    .object({
+      probeMs: z.number().int().positive().default(30_000),
+      exiftoolMs: z.number().int().positive().default(30_000),
+      decodeMs: z.number().int().positive().default(120_000),
+      c2paMs: z.number().int().positive().default(60_000),
+      ocrMs: z.number().int().positive().default(120_000),
+      checkMs: z.number().int().positive().default(600_000),
+    })
+    .prefault({}),
+  check: z
+    .object({
+      keyframes: z.number().int().min(0).max(32).default(6),
+      depth: z.enum(['fast', 'default', 'deep']).default('default'),
+    })
+    .prefault({}),
+  c2pa: z
+    .object({
+      trustDir: z.string().nullable().default(null),
+      extraAnchors: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+  server: z
+    .object({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(8080),
+      token: z.string().nullable().default(null),
+      maxUploadBytes: z.number().int().positive().default(512 * 1024 * 1024),
+      concurrency: z.number().int().positive().default(2),
+    })
+    .prefault({}),
+  ffmpegPath: z.string().nullable().default(null),
+  ffprobePath: z.string().nullable().default(null),
+});
+
+export type Config = z.infer<typeof configSchema>;
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
+export type ConfigOverrides = DeepPartial<Config>;
+
+/** Env vars: GENPROOF_DB, GENPROOF_LANG, GENPROOF_TIMEOUTS__PROBE_MS=…, GENPROOF_SERVER__TOKEN=… */
+function fromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (!k.startsWith('GENPROOF_') || v === undefined || k === 'GENPROOF_CONFIG' || k === 'GENPROOF_FROM_SOURCE') continue;
+    const path = k.slice('GENPROOF_'.length).split('__').map(camel);
+    let cur: Record<string, unknown> = out;
+    for (const p of path.slice(0, -1)) cur = (cur[p] ??= {}) as Record<string, unknown>;
+    cur[path[path.length - 1]] = coerce(v);
+  }
+  return out;
+}
+
+function camel(s: string): string {
+  return s.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+function coerce(v: string): unknown {
+  if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+  if (v === 'true' || v === 'false') return v === 'true';
+  if (v.startsWith('[')) {
+    try { return JSON.parse(v); } catch { return v; }
+  }
+  return v;
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    if (v === undefined) continue;
+    out[k] = isObj(v) && isObj(out[k]) ? deepMerge(out[k] as Record<string, unknown>, v) : v;
+  }
+  return out;
+}
+
+export interface LoadConfigOptions {
+  file?: string | null;
+  env?: NodeJS.ProcessEnv;
+  overrides?: ConfigOverrides;
+}
+
+/** Parse the configuration once. Throws ConfigError with the offending key. */
+export function loadConfig(opts: LoadConfigOptions = {}): Config {
+  const env = opts.env ?? process.env;
+  let fileCfg: Record<string, unknown> = {};
+  const file = opts.file ?? env.GENPROOF_CONFIG ?? (existsSync('genproof.config.json') ? 'genproof.config.json' : null);
+  if (file) {
+    if (!existsSync(file)) throw new ConfigError('config_not_found', `Config file not found: ${file}`);
+    try {
+      fileCfg = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new ConfigError('config_invalid', `Config file ${file} is not valid JSON`, { cause: e });
+    }
+  }
+  if (!env.GENPROOF_LANG && env.LANG && !(opts.overrides?.lang)) {
+    fileCfg = deepMerge({ lang: env.LANG.toLowerCase().startsWith('zh') ? 'zh' : 'en' }, fileCfg);
+  }
+  const merged = deepMerge(deepMerge(fileCfg, fromEnv(env)), (opts.overrides ?? {}) as Record<string, unknown>);
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError('config_invalid', `Invalid setting ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}

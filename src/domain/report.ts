@@ -1,0 +1,29 @@
+import type { Claim } from './claim.js';
+import type { Evidence } from './evidence.js';
+import type { Match } from './match.js';
+import type { MediaSummary } from './media.js';
+import type { ScamResult } from './scam.js';
+import type { GeneratorVerdict, Verdict } from './verdict.js';
+
+/** A keyframe extracted by the check, for reports. */
+export interface Keyframe {
+  index: number;
+  timestamp: number;
+  /** Path of a JPEG on disk (not serialised in public JSON; the HTTP API serves it). */
+  path: string;
+}
+
+/** The public result of `genproof check --json`. */
+export interface CheckResult {
+  verdict: Verdict;
+  generator: GeneratorVerdict;
+  claims: Claim[];
+  evidence: Evidence[];
+  matches: Match[];
+  media: MediaSummary | null;
+  scam?: ScamResult;
+  provenance?: unknown;
+  keyframes?: { index: number; timestamp: number }[];
+  posted_at?: string | null;
+  timings_ms?: Record<string, number>;
+}
