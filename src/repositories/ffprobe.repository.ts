@@ -1,0 +1,47 @@
+import { runTool } from './process.repository.js';
+import { toolPaths } from './tools.repository.js';
+import { UnsupportedMediaError } from '../domain/errors.js';
+
+export interface ProbeStream {
+  index: number;
+  codec_type?: string;
+  codec_name?: string;
+  codec_tag_string?: string;
+  width?: number;
+  height?: number;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  nb_frames?: string;
+  duration?: string;
+  tags?: Record<string, string>;
+  side_data_list?: { rotation?: number }[];
+}
+
+export interface ProbeResult {
+  streams: ProbeStream[];
+  format: { format_name?: string; duration?: string; size?: string; tags?: Record<string, string> };
+}
+
+/**
+ * Run ffprobe on a file. A non-zero exit on a file that looked like media means the file is broken
+ * (truncated, corrupt): that is bad input (exit 2), not a tool failure.
+ */
+export async function ffprobe(path: string, opts: { timeoutMs: number; ffprobePath?: string | null; signal?: AbortSignal }): Promise<ProbeResult> {
+  const bin = toolPaths({ ffprobePath: opts.ffprobePath }).ffprobe;
+  const res = await runTool(
+    bin,
+    ['-v', 'error', '-hide_banner', '-print_format', 'json', '-show_format', '-show_streams', path],
+    { timeoutMs: opts.timeoutMs, maxStdoutBytes: 8 * 1024 * 1024, tool: 'ffprobe', signal: opts.signal },
+  );
+  let parsed: ProbeResult | null = null;
+  try {
+    parsed = JSON.parse(res.stdout.toString('utf8')) as ProbeResult;
+  } catch {
+    parsed = null;
+  }
+  if (res.code !== 0 || !parsed || !parsed.streams?.length) {
+    const why = res.stderr.split('\n').filter(Boolean).slice(-1)[0]?.replace(/^.*?:\s*/, '') ?? 'no streams';
+    throw new UnsupportedMediaError('media_corrupt', `The file cannot be read as media (truncated or corrupt?): ${why}`, { httpStatus: 422 });
+  }
+  return parsed;
+}

@@ -1,0 +1,58 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MediaInfo } from '../domain/media.js';
+import { UnsupportedMediaError } from '../domain/errors.js';
+import type { Keyframe } from '../domain/report.js';
+import { decodeHeic } from './heic.repository.js';
+import { imagePreviewJpeg } from './image-info.repository.js';
+import { runTool } from './process.repository.js';
+import { toolPaths } from './tools.repository.js';
+
+/** Evenly spaced timestamps inside a clip, avoiding the very first and last frames. */
+export function keyframeTimes(duration: number | null, count: number): number[] {
+  if (!duration || duration <= 0 || count <= 0) return [0];
+  if (count === 1) return [duration / 2];
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) out.push(Math.round(((duration * (i + 0.5)) / count) * 1000) / 1000);
+  return out;
+}
+
+/**
+ * Extract keyframes as small JPEGs into `dir` (one ffmpeg seek each, so cost does not grow with clip length).
+ * Images produce one preview. A file that cannot be decoded is bad input.
+ */
+export async function extractKeyframes(
+  media: MediaInfo,
+  dir: string,
+  opts: { count: number; timeoutMs: number; maxPixels: number; ffmpegPath?: string | null; signal?: AbortSignal },
+): Promise<Keyframe[]> {
+  if (media.kind === 'image') {
+    const input = media.container === 'heic' ? await decodeHeic(media.path, opts.timeoutMs) : media.path;
+    const jpeg = await imagePreviewJpeg(input, opts.maxPixels);
+    const path = join(dir, 'frame-0.jpg');
+    await writeFile(path, jpeg);
+    return [{ index: 0, timestamp: 0, path }];
+  }
+  const ffmpeg = toolPaths({ ffmpegPath: opts.ffmpegPath }).ffmpeg;
+  const times = keyframeTimes(media.duration, opts.count);
+  const frames: Keyframe[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const res = await runTool(
+      ffmpeg,
+      ['-v', 'error', '-nostdin', '-ss', String(times[i]), '-i', media.path, '-frames:v', '1', '-an', '-sn',
+       '-vf', "scale='min(640,iw)':-2", '-f', 'image2pipe', '-c:v', 'mjpeg', '-q:v', '4', 'pipe:1'],
+      { timeoutMs: opts.timeoutMs, tool: 'ffmpeg', signal: opts.signal, maxStdoutBytes: 16 * 1024 * 1024 },
+    );
+    if (res.stdout.length === 0) {
+      if (i === 0 && frames.length === 0 && res.code !== 0)
+        throw new UnsupportedMediaError('media_corrupt', `The video cannot be decoded (truncated or corrupt?): ${res.stderr.trim().split('\n').pop() ?? ''}`, { httpStatus: 422 });
+      continue;
+    }
+    const path = join(dir, `frame-${frames.length}.jpg`);
+    await writeFile(path, res.stdout);
+    frames.push({ index: frames.length, timestamp: times[i], path });
+  }
+  if (frames.length === 0)
+    throw new UnsupportedMediaError('media_corrupt', 'No frame of the video could be decoded (truncated or corrupt?).', { httpStatus: 422 });
+  return frames;
+}
