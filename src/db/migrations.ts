@@ -1,0 +1,83 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type SqlDialect = 'sqlite' | 'postgres';
+
+/**
+ * Registry migrations, written once for both dialects. Only the binary type and the auto-increment key differ.
+ * Append new migrations; never edit a released one (the name is stored in kysely_migration).
+ */
+export function registryMigrations(dialect: SqlDialect): Record<string, Migration> {
+  const binary = dialect === 'postgres' ? 'bytea' : 'blob';
+  return {
+    '2026-11-26-001-references': {
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema
+          .createTable('references')
+          .ifNotExists()
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull().unique())
+          .addColumn('label', 'text', (c) => c.notNull().check(sql`label in ('original', 'ai', 'scam_poster')`))
+          .addColumn('generator', 'text')
+          .addColumn('source', 'text')
+          .addColumn('added_at', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('duration', 'double precision')
+          .addColumn('width', 'integer')
+          .addColumn('height', 'integer')
+          .addColumn('fps', 'double precision')
+          .addColumn('frames', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.createIndex('references_added_at_idx').ifNotExists().on('references').column('added_at').execute();
+        await db.schema
+          .createTable('reference_hashes')
+          .ifNotExists()
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('reference_id', 'text', (c) => c.notNull().references('references.id').onDelete('cascade'))
+          .addColumn('frame', 'integer', (c) => c.notNull())
+          .addColumn('timestamp', 'double precision', (c) => c.notNull())
+          .addColumn('quality', 'integer', (c) => c.notNull())
+          .addColumn('pdq', binary, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('reference_hashes_reference_idx')
+          .ifNotExists()
+          .on('reference_hashes')
+          .columns(['reference_id', 'frame'])
+          .execute();
+        await db.schema
+          .createTable('reference_keyframes')
+          .ifNotExists()
+          .addColumn('reference_id', 'text', (c) => c.notNull().references('references.id').onDelete('cascade'))
+          .addColumn('idx', 'integer', (c) => c.notNull())
+          .addColumn('timestamp', 'double precision', (c) => c.notNull())
+          .addColumn('width', 'integer', (c) => c.notNull())
+          .addColumn('height', 'integer', (c) => c.notNull())
+          .addColumn('jpeg', binary, (c) => c.notNull())
+          .addPrimaryKeyConstraint('reference_keyframes_pk', ['reference_id', 'idx'])
+          .execute();
+      },
+      async down(db: Kysely<any>): Promise<void> {
+        await db.schema.dropTable('reference_keyframes').ifExists().execute();
+        await db.schema.dropTable('reference_hashes').ifExists().execute();
+        await db.schema.dropTable('references').ifExists().execute();
+      },
+    },
+  };
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly migrations: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.migrations;
+  }
+}
+
+/** Bring the schema up to date. Throws the migrator's error when a migration fails. */
+export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(registryMigrations(dialect)) });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,55 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Registry database schema (Kysely types). One schema for SQLite (better-sqlite3) and Postgres: binary columns are
+ * `blob` on SQLite and `bytea` on Postgres (see migrations.ts); timestamps are ISO-8601 text so both dialects agree.
+ */
+export interface ReferencesTable {
+  /** Stable id, `r` + 16 hex of the content sha256 (file) or of the imported hash list. */
+  id: string;
+  /** The file name as registered (no directories). */
+  file_name: string;
+  /** sha256 of the registered file (or of the imported hash list); unique, used to dedupe. */
+  sha256: string;
+  label: 'original' | 'ai' | 'scam_poster';
+  generator: string | null;
+  source: string | null;
+  /** ISO-8601 UTC. */
+  added_at: string;
+  /** image | video | hashes (imported hash list without media). */
+  kind: 'image' | 'video' | 'hashes';
+  duration: number | null;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  /** Number of rows in reference_hashes. */
+  frames: number;
+}
+
+export interface ReferenceHashesTable {
+  id: Generated<number>;
+  reference_id: string;
+  /** Frame number in the reference (0 for images). */
+  frame: number;
+  /** Seconds from the start (0 for images). */
+  timestamp: number;
+  quality: number;
+  /** 32 raw bytes of the PDQ hash (ThreatExchange bit order). */
+  pdq: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+}
+
+export interface ReferenceKeyframesTable {
+  reference_id: string;
+  /** 0-based keyframe number; 0 is the thumbnail. */
+  idx: number;
+  timestamp: number;
+  width: number;
+  height: number;
+  jpeg: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+}
+
+export interface RegistryDatabase {
+  references: ReferencesTable;
+  reference_hashes: ReferenceHashesTable;
+  reference_keyframes: ReferenceKeyframesTable;
+}

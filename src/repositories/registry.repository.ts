@@ -1,0 +1,198 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import sharp from 'sharp';
+import { migrateToLatest } from '../db/migrations.js';
+import type { ReferencesTable, RegistryDatabase } from '../db/schema.js';
+import { ToolError, ValidationError } from '../domain/errors.js';
+
+export type ReferenceRow = ReferencesTable;
+
+export interface HashRow {
+  reference_id: string;
+  frame: number;
+  timestamp: number;
+  quality: number;
+  pdq: Uint8Array;
+}
+
+export interface KeyframeRow {
+  idx: number;
+  timestamp: number;
+  width: number;
+  height: number;
+  jpeg: Buffer;
+}
+
+export interface NewReference {
+  row: ReferenceRow;
+  hashes: Omit<HashRow, 'reference_id'>[];
+  keyframes: KeyframeRow[];
+}
+
+/**
+ * The only place that touches the registry database. SQLite through better-sqlite3 today; the Kysely queries are
+ * dialect-neutral so a Postgres dialect can be passed in later.
+ */
+export class RegistryRepository {
+  private constructor(
+    private readonly db: Kysely<RegistryDatabase>,
+    readonly path: string,
+  ) {}
+
+  /** True when a registry database file exists at `path` (nothing is created). */
+  static exists(path: string): boolean {
+    return path === ':memory:' || existsSync(path);
+  }
+
+  /** Open (creating when `create`) the SQLite database at `path` and migrate it. */
+  static async open(path: string, opts: { create?: boolean } = {}): Promise<RegistryRepository> {
+    if (path !== ':memory:' && !existsSync(path)) {
+      if (opts.create === false) throw new ValidationError('registry_not_found', `No registry database at ${path}`);
+      mkdirSync(dirname(path), { recursive: true });
+    }
+    let sqlite: Database.Database;
+    try {
+      sqlite = new Database(path);
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma('busy_timeout = 5000');
+    } catch (e) {
+      throw new ValidationError('registry_unreadable', `Cannot open the registry database ${path}: ${(e as Error).message}`, { cause: e });
+    }
+    const db = new Kysely<RegistryDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+    try {
+      await migrateToLatest(db, 'sqlite');
+    } catch (e) {
+      await db.destroy();
+      throw new ValidationError('registry_unreadable', `The registry database ${path} cannot be migrated: ${(e as Error).message}`, { cause: e });
+    }
+    return new RegistryRepository(db, path);
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom('references').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  async findBySha256(sha256: string): Promise<ReferenceRow | undefined> {
+    return this.db.selectFrom('references').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  }
+
+  async get(id: string): Promise<ReferenceRow | undefined> {
+    return this.db.selectFrom('references').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async list(offset: number, limit: number): Promise<{ items: ReferenceRow[]; total: number }> {
+    const items = await this.db
+      .selectFrom('references')
+      .selectAll()
+      .orderBy('added_at', 'desc')
+      .orderBy('id')
+      .offset(offset)
+      .limit(limit)
+      .execute();
+    return { items, total: await this.count() };
+  }
+
+  /** Insert a reference with its hashes and keyframes in one transaction. */
+  async insert(ref: NewReference): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('references').values(ref.row).execute();
+      const rows = ref.hashes.map((h) => ({ ...h, reference_id: ref.row.id, pdq: Buffer.from(h.pdq) }));
+      for (let i = 0; i < rows.length; i += 500) {
+        await trx.insertInto('reference_hashes').values(rows.slice(i, i + 500)).execute();
+      }
+      if (ref.keyframes.length) {
+        await trx
+          .insertInto('reference_keyframes')
+          .values(ref.keyframes.map((k) => ({ ...k, reference_id: ref.row.id })))
+          .execute();
+      }
+    });
+  }
+
+  async hashes(referenceId: string): Promise<HashRow[]> {
+    const rows = await this.db
+      .selectFrom('reference_hashes')
+      .select(['reference_id', 'frame', 'timestamp', 'quality', 'pdq'])
+      .where('reference_id', '=', referenceId)
+      .orderBy('frame')
+      .execute();
+    return rows.map((r) => ({ ...r, pdq: new Uint8Array(r.pdq) }));
+  }
+
+  /** Every hash, in batches ordered by reference then frame (keyset pagination, works on both dialects). */
+  async *allHashes(batch = 20_000): AsyncGenerator<HashRow[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('reference_hashes')
+        .select(['id', 'reference_id', 'frame', 'timestamp', 'quality', 'pdq'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(batch)
+        .execute();
+      if (!rows.length) return;
+      after = Number(rows[rows.length - 1].id);
+      yield rows.map((r) => ({ reference_id: r.reference_id, frame: r.frame, timestamp: r.timestamp, quality: r.quality, pdq: new Uint8Array(r.pdq) }));
+    }
+  }
+
+  async allReferences(): Promise<ReferenceRow[]> {
+    return this.db.selectFrom('references').selectAll().orderBy('id').execute();
+  }
+
+  async keyframes(referenceId: string): Promise<KeyframeRow[]> {
+    const rows = await this.db
+      .selectFrom('reference_keyframes')
+      .select(['idx', 'timestamp', 'width', 'height', 'jpeg'])
+      .where('reference_id', '=', referenceId)
+      .orderBy('idx')
+      .execute();
+    return rows.map((r) => ({ ...r, jpeg: Buffer.from(r.jpeg) }));
+  }
+
+  async keyframe(referenceId: string, idx: number): Promise<KeyframeRow | undefined> {
+    const r = await this.db
+      .selectFrom('reference_keyframes')
+      .select(['idx', 'timestamp', 'width', 'height', 'jpeg'])
+      .where('reference_id', '=', referenceId)
+      .where('idx', '=', idx)
+      .executeTakeFirst();
+    return r ? { ...r, jpeg: Buffer.from(r.jpeg) } : undefined;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('references').where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async schemaVersion(): Promise<string[]> {
+    const r = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(this.db);
+    return r.rows.map((x) => x.name);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** Encode an RGB24 frame as a small JPEG thumbnail (longest side ≤ maxDim). */
+export async function encodeThumbnailJpeg(
+  rgb: Uint8Array,
+  width: number,
+  height: number,
+  maxDim = 320,
+): Promise<{ jpeg: Buffer; width: number; height: number }> {
+  try {
+    const { data, info } = await sharp(Buffer.from(rgb.buffer, rgb.byteOffset, rgb.byteLength), { raw: { width, height, channels: 3 } })
+      .resize({ width: maxDim, height: maxDim, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 75 })
+      .toBuffer({ resolveWithObject: true });
+    return { jpeg: data, width: info.width, height: info.height };
+  } catch (e) {
+    throw new ToolError('thumbnail_failed', `Could not encode a keyframe thumbnail: ${(e as Error).message}`, { cause: e });
+  }
+}
