@@ -37,9 +37,11 @@ export function videoFieldsFromProbe(p: ProbeResult): Omit<MediaInfo, 'path' | '
   const durRaw = Number(p.format.duration ?? v.duration);
   const fps = rate(v.avg_frame_rate) ?? rate(v.r_frame_rate);
   const nb = Number(v.nb_frames);
+  // Report display dimensions: a phone clip stored 568×320 with a 90° rotation is shown 320×568.
+  const swap = rotation === 90 || rotation === 270;
   return {
-    width: v.width ?? 0,
-    height: v.height ?? 0,
+    width: (swap ? v.height : v.width) ?? 0,
+    height: (swap ? v.width : v.height) ?? 0,
     duration: Number.isFinite(durRaw) && durRaw > 0 ? Math.round(durRaw * 1000) / 1000 : null,
     fps,
     frameCount: Number.isFinite(nb) && nb > 0 ? nb : null,
