@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Analyzer, ClaimChecker } from './analyzer.js';
+import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 
 /**
  * The analyzer manifest: every evidence source announces itself here, one line each (like ThreatExchange's
@@ -20,7 +21,9 @@ export interface AnalyzerSet {
 export type AnalyzerFactory = (config: Config) => { stage: 'first' | 'parallel'; analyzer: Analyzer; close?: () => Promise<void> };
 export type ClaimCheckerFactory = (config: Config) => ClaimChecker;
 
-const analyzerFactories: AnalyzerFactory[] = [];
+const analyzerFactories: AnalyzerFactory[] = [
+  (config) => ({ stage: 'parallel', analyzer: new MetadataAnalyzer(config) }),
+];
 const claimCheckerFactories: ClaimCheckerFactory[] = [];
 
 export function createAnalyzers(config: Config): AnalyzerSet {

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { registerCheck } from './check.command.js';
 
 /**
  * Every CLI command registers itself here, one line each. A command module exports `registerX(program)`.
  */
 export function registerCommands(program: Command): void {
-  void program;
+  registerCheck(program);
 }

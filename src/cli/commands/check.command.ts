@@ -1,0 +1,76 @@
+import { readFile, rename, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, basename } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/config.js';
+import { ValidationError } from '../../domain/errors.js';
+import { decodeUtf8Strict } from '../../services/post.validation.js';
+import { renderHtmlReport } from '../../report/html.report.js';
+import { createVerificationService } from '../../services/verification.factory.js';
+import { globalOpts } from '../program.js';
+import { progressBar, renderTerminal } from '../render/terminal.render.js';
+
+interface CheckOpts {
+  caption?: string;
+  captionFile?: string;
+  postedAt?: string;
+  url?: string[];
+  html?: string;
+  depth?: 'fast' | 'default' | 'deep';
+}
+
+/** Write a file atomically (temp + rename) so a failure never leaves a partial report. */
+export async function writeAtomic(path: string, data: string | Buffer): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check [file]')
+    .description('verify one post: media (optional), caption, links, date')
+    .option('--caption <text>', 'the caption posted with the media')
+    .option('--caption-file <file>', 'read the caption from a UTF-8 file')
+    .option('--posted-at <date>', 'when the post appeared (YYYY-MM-DD)')
+    .option('--url <url>', 'a link in the post (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
+    .option('--html <out.html>', 'also write a self-contained HTML report')
+    .option('--depth <depth>', 'fast | default | deep')
+    .action(async (file: string | undefined, opts: CheckOpts, cmd: Command) => {
+      const g = globalOpts(cmd);
+      if (opts.depth && !['fast', 'default', 'deep'].includes(opts.depth)) throw new ValidationError('bad_usage', '--depth must be fast, default or deep');
+      const config = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}) } });
+      if (g.lang && !['zh', 'en'].includes(g.lang)) throw new ValidationError('bad_usage', '--lang must be zh or en');
+      if (opts.caption !== undefined && opts.captionFile) throw new ValidationError('bad_usage', 'Give --caption or --caption-file, not both.');
+      let caption = opts.caption ?? null;
+      if (opts.captionFile) {
+        let buf: Buffer;
+        try {
+          buf = await readFile(opts.captionFile);
+        } catch {
+          throw new ValidationError('file_not_found', `Caption file not found: ${opts.captionFile}`);
+        }
+        caption = decodeUtf8Strict(buf, 'caption file');
+      }
+      const service = createVerificationService(config);
+      const bar = progressBar(!g.quiet && !g.json && Boolean(process.stderr.isTTY));
+      const keyDir = opts.html ? await mkdtemp(join(tmpdir(), 'genproof-frames-')) : undefined;
+      try {
+        const { result, keyframes } = await service.check(
+          { file: file ?? null, caption, postedAt: opts.postedAt ?? null, urls: opts.url ?? [] },
+          { onProgress: (p) => bar.update(p.stage, p.fraction), keyframesDir: keyDir },
+        );
+        bar.done();
+        if (opts.html) {
+          const frames = await Promise.all(keyframes.map(async (k) => ({ index: k.index, timestamp: k.timestamp, jpeg: await readFile(k.path) })));
+          await writeAtomic(opts.html, renderHtmlReport(result, { keyframes: frames, lang: config.lang }));
+        }
+        if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        else if (!g.quiet) process.stderr.write(renderTerminal(result, config.lang));
+      } finally {
+        bar.done();
+        await service.close();
+        if (keyDir) await rm(keyDir, { recursive: true, force: true });
+      }
+    });
+}

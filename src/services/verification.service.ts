@@ -1,0 +1,190 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnalyzers, type AnalyzerSet } from '../analyzers/index.js';
+import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzers/analyzer.js';
+import type { Config } from '../config/config.js';
+import type { Claim } from '../domain/claim.js';
+import { AppError, ToolError, UnsupportedMediaError, ValidationError } from '../domain/errors.js';
+import { evidence as mkEvidence, type Evidence } from '../domain/evidence.js';
+import type { Match } from '../domain/match.js';
+import { summarizeMedia, type MediaInfo } from '../domain/media.js';
+import type { Post } from '../domain/post.js';
+import type { CheckResult, Keyframe } from '../domain/report.js';
+import type { ScamResult } from '../domain/scam.js';
+import { closeExiftool } from '../repositories/exif.repository.js';
+import { extractKeyframes } from '../repositories/keyframe.repository.js';
+import { decideVerdict } from '../verdict/verdict.engine.js';
+import { intakeFile } from './intake/intake.service.js';
+import { validatePost } from './post.validation.js';
+
+export interface CheckProgress {
+  stage: string;
+  /** Overall fraction 0..1. */
+  fraction: number;
+}
+
+export interface CheckRunOptions {
+  onProgress?: (p: CheckProgress) => void;
+  signal?: AbortSignal;
+  /** When given, keyframe JPEGs are written there and kept; otherwise they live in a temp dir removed after the check. */
+  keyframesDir?: string;
+}
+
+export interface CheckOutcome {
+  result: CheckResult;
+  keyframes: Keyframe[];
+}
+
+/** Analyzers whose failure fails the check (their tools are required); others degrade to an `analyzer_failed` note. */
+const REQUIRED = new Set(['metadata']);
+
+/**
+ * Orchestrates one verification: intake → caption claims → evidence analyzers in parallel → claim checks →
+ * verdict. Holds no verification logic itself.
+ */
+export class VerificationService {
+  private constructor(
+    private readonly config: Config,
+    private readonly analyzers: AnalyzerSet,
+    private readonly sameFamily?: (a: string, b: string) => boolean,
+  ) {}
+
+  static create(config: Config, opts: { sameFamily?: (a: string, b: string) => boolean } = {}): VerificationService {
+    return new VerificationService(config, createAnalyzers(config), opts.sameFamily);
+  }
+
+  /** Names of the analyzers that will run for media posts (for reports and benchmarks). */
+  analyzerNames(): string[] {
+    return [...this.analyzers.first, ...this.analyzers.parallel].map((a) => a.name);
+  }
+
+  async check(post: Post, opts: CheckRunOptions = {}): Promise<CheckOutcome> {
+    const t0 = Date.now();
+    const timings: Record<string, number> = {};
+    const clean = validatePost(post, this.config);
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.config.timeouts.checkMs);
+    const onOuterAbort = () => abort.abort();
+    opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    const workDir = await mkdtemp(join(tmpdir(), 'genproof-check-'));
+    const report = (stage: string, fraction: number) => opts.onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
+    try {
+      report('intake', 0);
+      const media = clean.file ? await intakeFile(clean.file, this.config, abort.signal) : null;
+      timings.intake = Date.now() - t0;
+      report('intake', 0.1);
+
+      const evidence: Evidence[] = [];
+      const claims: Claim[] = [];
+      const matches: Match[] = [];
+      let scam: ScamResult | undefined;
+      const extra: Record<string, unknown> = {};
+      const merge = (name: string, out: AnalyzerOutput) => {
+        evidence.push(...out.evidence);
+        if (out.claims) claims.push(...out.claims);
+        if (out.matches) matches.push(...out.matches);
+        if (out.scam) scam = out.scam;
+        if (out.extra) Object.assign(extra, out.extra);
+        void name;
+      };
+
+      const keyframesPromise: Promise<Keyframe[]> = media && this.config.check.keyframes > 0
+        ? extractKeyframes(media, opts.keyframesDir ?? workDir, {
+            count: this.config.check.keyframes, timeoutMs: this.config.timeouts.decodeMs, maxPixels: this.config.limits.maxPixels,
+            ffmpegPath: this.config.ffmpegPath, signal: abort.signal,
+          })
+        : Promise.resolve([]);
+      keyframesPromise.catch(() => undefined);
+
+      const ctxFor = (a: Analyzer, onProgress: (f: number) => void): AnalyzerContext => ({
+        post: clean, media, config: this.config, claims, progress: onProgress, signal: abort.signal, workDir,
+      });
+      const run = async (a: Analyzer, onProgress: (f: number) => void) => {
+        const start = Date.now();
+        try {
+          merge(a.name, await a.analyze(ctxFor(a, onProgress)));
+        } catch (e) {
+          if (abort.signal.aborted && !opts.signal?.aborted) throw new ToolError('check_timeout', `The check took longer than ${this.config.timeouts.checkMs} ms and was stopped.`);
+          if (e instanceof UnsupportedMediaError || e instanceof ValidationError || REQUIRED.has(a.name)) throw e;
+          evidence.push(failedNote(a.name, e));
+        } finally {
+          timings[a.name] = Date.now() - start;
+          onProgress(1);
+        }
+      };
+
+      for (const a of this.analyzers.first.filter((x) => x.appliesTo(clean, media))) await run(a, () => undefined);
+      report('analyzers', 0.15);
+      const parallel = this.analyzers.parallel.filter((x) => x.appliesTo(clean, media));
+      const fractions = new Map(parallel.map((a) => [a.name, 0]));
+      const tick = () => report('analyzers', 0.15 + 0.75 * ([...fractions.values()].reduce((s, f) => s + f, 0) / Math.max(1, fractions.size)));
+      await Promise.all(parallel.map((a) => run(a, (f) => { fractions.set(a.name, Math.max(fractions.get(a.name) ?? 0, f)); tick(); })));
+
+      let checkedClaims = claims;
+      for (const checker of this.analyzers.claimCheckers) {
+        const out = checker.check({ post: clean, media, claims: checkedClaims, evidence });
+        checkedClaims = out.claims;
+        if (out.evidence) evidence.push(...out.evidence);
+      }
+      report('verdict', 0.92);
+      const keyframes = await keyframesPromise;
+      const { verdict, generator, notes } = decideVerdict({ evidence, claims: checkedClaims, hasMedia: media !== null, sameFamily: this.sameFamily });
+      evidence.push(...notes);
+      if (!media) {
+        evidence.push(mkEvidence({
+          analyzer: 'intake', code: 'text_only_post', direction: 'neutral', weight: 0.1,
+          detail: 'No media file was given: only the caption, its claims and links were checked.',
+          detail_zh: '未提供媒体文件：只检查了文案、其中的说法和链接。',
+        }));
+      }
+      timings.total = Date.now() - t0;
+      const result: CheckResult = {
+        verdict,
+        generator,
+        claims: checkedClaims,
+        evidence: evidence.sort((a, b) => b.weight - a.weight),
+        matches: dedupeMatches(matches),
+        media: media ? summarizeMedia(media) : null,
+        ...(scam ? { scam } : {}),
+        ...(extra.provenance ? { provenance: extra.provenance } : {}),
+        keyframes: keyframes.map((k) => ({ index: k.index, timestamp: k.timestamp })),
+        posted_at: clean.postedAt,
+        timings_ms: timings,
+      };
+      report('done', 1);
+      return { result, keyframes };
+    } catch (e) {
+      if (abort.signal.aborted && !(e instanceof AppError) && !opts.signal?.aborted)
+        throw new ToolError('check_timeout', `The check took longer than ${this.config.timeouts.checkMs} ms and was stopped.`);
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onOuterAbort);
+      if (!opts.keyframesDir) await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+      else await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.analyzers.close();
+    await closeExiftool();
+  }
+}
+
+function failedNote(name: string, e: unknown): Evidence {
+  const msg = e instanceof Error ? e.message : String(e);
+  return mkEvidence({
+    analyzer: name, code: 'analyzer_failed', direction: 'neutral', weight: 0.05,
+    detail: `The ${name} analysis could not run (${msg}); its evidence is missing from this report.`,
+    detail_zh: `${name} 分析未能运行（${msg}），本报告缺少这部分证据。`,
+    data: { analyzer: name, error: e instanceof AppError ? e.code : 'error' },
+  });
+}
+
+function dedupeMatches(ms: Match[]): Match[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => (seen.has(m.reference_id) ? false : (seen.add(m.reference_id), true)));
+}
+
+export type { MediaInfo };
