@@ -1,0 +1,318 @@
+/**
+ * PDQ perceptual hash (Meta ThreatExchange), written from the published algorithm. Pure: no I/O.
+ *
+ * Pipeline: float32 luma (Y = 0.299R + 0.587G + 0.114B) → two passes of a Jarosz box filter (window
+ * ceil(dim/128) per axis, shrinking at the edges) → 64×64 decimation at pixel centres → quality metric →
+ * 16×16 of the 64×64 DCT-II → bit = coefficient > median.
+ *
+ * Every arithmetic step is rounded to float32 (`Math.fround`, Float32Array stores) in the same order as the C++
+ * reference, so hashes are bit-identical to it on the same pixels.
+ *
+ * Byte layout of a hash: the 32 bytes of the big-endian 256-bit number, i.e. the bytes of the ThreatExchange hex
+ * string in order. Bit k of the hash (k = 16·row + col of the DCT output) is bit (k & 7) of byte 31 − (k >> 3).
+ */
+import { ValidationError } from '../../domain/errors.js';
+
+export interface PdqHash {
+  /** 32 bytes, big-endian (same order as the hex string). */
+  hash: Uint8Array;
+  /** 0..100; ThreatExchange treats < 50 as too featureless to match. */
+  quality: number;
+}
+
+export type Dihedral =
+  | 'original'
+  | 'rotate90'
+  | 'rotate180'
+  | 'rotate270'
+  | 'flipX'
+  | 'flipY'
+  | 'flipPlus1'
+  | 'flipMinus1';
+
+export const DIHEDRALS: readonly Dihedral[] = [
+  'original', 'rotate90', 'rotate180', 'rotate270', 'flipX', 'flipY', 'flipPlus1', 'flipMinus1',
+];
+
+const fr = Math.fround;
+const MIN_HASHABLE_DIM = 5;
+
+// Luma: C++ computes `0.299f*r + 0.587f*g + 0.114f*b` in float; precompute the per-channel products.
+const LUMA_R = new Float64Array(256);
+const LUMA_G = new Float64Array(256);
+const LUMA_B = new Float64Array(256);
+{
+  const cr = fr(0.299), cg = fr(0.587), cb = fr(0.114);
+  for (let v = 0; v < 256; v++) {
+    LUMA_R[v] = fr(cr * v);
+    LUMA_G[v] = fr(cg * v);
+    LUMA_B[v] = fr(cb * v);
+  }
+}
+
+// DCT matrix 16×64: D[i][j] = float(sqrt(2/64)) · cos(π/128 · (i+1)(2j+1)), stored as float32.
+const DCT = new Float32Array(16 * 64);
+{
+  const scale = fr(Math.sqrt(2 / 64));
+  for (let i = 0; i < 16; i++) {
+    for (let j = 0; j < 64; j++) DCT[i * 64 + j] = scale * Math.cos((Math.PI / 2 / 64) * (i + 1) * (2 * j + 1));
+  }
+}
+
+// Scratch buffers, grown on demand (single-threaded JS: safe to reuse between calls).
+let buf1 = new Float32Array(0);
+let buf2 = new Float32Array(0);
+const colSums = new Float32Array(4096);
+const sampled = new Float32Array(64 * 64);
+const dctT = new Float32Array(16 * 64);
+const sortBuf = new Float32Array(256);
+
+function ensure(n: number): void {
+  if (buf1.length < n) {
+    buf1 = new Float32Array(n);
+    buf2 = new Float32Array(n);
+  }
+}
+
+/** Jarosz window size: ceil(old / (2·64)). */
+export function jaroszWindow(oldDim: number): number {
+  return Math.floor((oldDim + 128 - 1) / 128);
+}
+
+/** One 1-D box pass along every row of `inp` (w×h) into `out`, exactly like box1DFloat of the reference. */
+function boxRows(inp: Float32Array, out: Float32Array, w: number, h: number, win: number): void {
+  const half = (win + 2) >> 1;
+  const p1 = half - 1;
+  const p2 = win - half + 1;
+  const p3 = w - win;
+  const p4 = half - 1;
+  for (let r = 0; r < h; r++) {
+    const base = r * w;
+    let ri = base, li = base, oi = base;
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < p1; i++) { sum = fr(sum + inp[ri++]); n++; }
+    for (let i = 0; i < p2; i++) { sum = fr(sum + inp[ri++]); n++; out[oi++] = sum / n; }
+    for (let i = 0; i < p3; i++) {
+      sum = fr(sum + inp[ri++]);
+      sum = fr(sum - inp[li++]);
+      out[oi++] = sum / n;
+    }
+    for (let i = 0; i < p4; i++) { sum = fr(sum - inp[li++]); n--; out[oi++] = sum / n; }
+  }
+}
+
+/**
+ * One 1-D box pass down the columns listed in `cols` (all columns when null), swept row by row for cache
+ * locality; per column the arithmetic is identical to the reference's strided box1DFloat.
+ */
+function boxCols(inp: Float32Array, out: Float32Array, w: number, h: number, win: number, cols: Int32Array | null): void {
+  const half = (win + 2) >> 1;
+  const p1 = half - 1;
+  const p2 = win - half + 1;
+  const p3 = h - win;
+  const p4 = half - 1;
+  const nc = cols ? cols.length : w;
+  const sums = nc <= colSums.length ? colSums : new Float32Array(nc);
+  sums.fill(0, 0, nc);
+  let ri = 0, li = 0, oi = 0;
+  let n = 0;
+  if (cols === null) {
+    for (let i = 0; i < p1; i++, ri++) { const b = ri * w; for (let c = 0; c < w; c++) sums[c] += inp[b + c]; n++; }
+    for (let i = 0; i < p2; i++, ri++, oi++) {
+      const b = ri * w, o = oi * w; n++;
+      for (let c = 0; c < w; c++) { sums[c] += inp[b + c]; out[o + c] = sums[c] / n; }
+    }
+    for (let i = 0; i < p3; i++, ri++, li++, oi++) {
+      const b = ri * w, l = li * w, o = oi * w;
+      for (let c = 0; c < w; c++) { sums[c] += inp[b + c]; sums[c] -= inp[l + c]; out[o + c] = sums[c] / n; }
+    }
+    for (let i = 0; i < p4; i++, li++, oi++) {
+      const l = li * w, o = oi * w; n--;
+      for (let c = 0; c < w; c++) { sums[c] -= inp[l + c]; out[o + c] = sums[c] / n; }
+    }
+  } else {
+    for (let i = 0; i < p1; i++, ri++) { const b = ri * w; for (let c = 0; c < nc; c++) sums[c] += inp[b + cols[c]]; n++; }
+    for (let i = 0; i < p2; i++, ri++, oi++) {
+      const b = ri * w, o = oi * w; n++;
+      for (let c = 0; c < nc; c++) { const x = cols[c]; sums[c] += inp[b + x]; out[o + x] = sums[c] / n; }
+    }
+    for (let i = 0; i < p3; i++, ri++, li++, oi++) {
+      const b = ri * w, l = li * w, o = oi * w;
+      for (let c = 0; c < nc; c++) { const x = cols[c]; sums[c] += inp[b + x]; sums[c] -= inp[l + x]; out[o + x] = sums[c] / n; }
+    }
+    for (let i = 0; i < p4; i++, li++, oi++) {
+      const l = li * w, o = oi * w; n--;
+      for (let c = 0; c < nc; c++) { const x = cols[c]; sums[c] -= inp[l + x]; out[o + x] = sums[c] / n; }
+    }
+  }
+}
+
+function sampleIndices(dim: number): Int32Array {
+  const idx = new Int32Array(64);
+  for (let i = 0; i < 64; i++) idx[i] = Math.floor(((i + 0.5) * dim) / 64);
+  return idx;
+}
+
+/** Fill `sampled` (64×64) from the RGB image; returns false when the image is too small to hash. */
+function downsample(rgb: Uint8Array, w: number, h: number): boolean {
+  if (w < MIN_HASHABLE_DIM || h < MIN_HASHABLE_DIM) return false;
+  const n = w * h;
+  if (rgb.length < n * 3) throw new ValidationError('pdq_bad_pixels', `RGB buffer has ${rgb.length} bytes, expected ${n * 3}`);
+  ensure(n);
+  const a = buf1, b = buf2;
+  for (let p = 0, q = 0; p < n; p++, q += 3) a[p] = fr(fr(LUMA_R[rgb[q]] + LUMA_G[rgb[q + 1]]) + LUMA_B[rgb[q + 2]]);
+  if (w === 64 && h === 64) {
+    sampled.set(a.subarray(0, 4096));
+    return true;
+  }
+  const wr = jaroszWindow(w);
+  const wc = jaroszWindow(h);
+  const rows = sampleIndices(h);
+  const cols = sampleIndices(w);
+  boxRows(a, b, w, h, wr);
+  boxCols(b, a, w, h, wc, null);
+  boxRows(a, b, w, h, wr);
+  boxCols(b, a, w, h, wc, cols); // only the 64 sampled columns are read afterwards
+  for (let i = 0; i < 64; i++) {
+    const base = rows[i] * w;
+    for (let j = 0; j < 64; j++) sampled[i * 64 + j] = a[base + cols[j]];
+  }
+  return true;
+}
+
+function qualityOf(s: Float32Array): number {
+  let g = 0;
+  for (let i = 0; i < 63; i++) {
+    for (let j = 0; j < 64; j++) {
+      const d = Math.trunc(fr(fr(fr(s[i * 64 + j] - s[(i + 1) * 64 + j]) * 100) / 255));
+      g += d < 0 ? -d : d;
+    }
+  }
+  for (let i = 0; i < 64; i++) {
+    for (let j = 0; j < 63; j++) {
+      const d = Math.trunc(fr(fr(fr(s[i * 64 + j] - s[i * 64 + j + 1]) * 100) / 255));
+      g += d < 0 ? -d : d;
+    }
+  }
+  const q = Math.trunc(g / 90);
+  return q > 100 ? 100 : q;
+}
+
+/** 16×16 DCT of the 64×64 buffer into `out` (row-major), float32 accumulation in the reference's order. */
+function dct16(s: Float32Array, out: Float32Array): void {
+  for (let i = 0; i < 16; i++) {
+    const di = i * 64;
+    for (let j = 0; j < 64; j++) {
+      let sum = 0;
+      for (let k = 0; k < 64; k++) sum = fr(sum + fr(DCT[di + k] * s[k * 64 + j]));
+      dctT[di + j] = sum;
+    }
+  }
+  for (let i = 0; i < 16; i++) {
+    const ti = i * 64;
+    for (let j = 0; j < 16; j++) {
+      const dj = j * 64;
+      let sum = 0;
+      for (let k = 0; k < 64; k++) sum = fr(sum + fr(dctT[ti + k] * DCT[dj + k]));
+      out[i * 16 + j] = sum;
+    }
+  }
+}
+
+function bitsOf(c: Float32Array): Uint8Array {
+  sortBuf.set(c);
+  sortBuf.sort();
+  const median = sortBuf[127]; // Torben's median of 256 values = the 128th smallest
+  const h = new Uint8Array(32);
+  for (let k = 0; k < 256; k++) if (c[k] > median) h[31 - (k >> 3)] |= 1 << (k & 7);
+  return h;
+}
+
+/** PDQ hash of an RGB24 interleaved image. Images smaller than 5 px on a side hash to zeros with quality 0. */
+export function pdqFromRgb(rgb: Uint8Array, width: number, height: number): PdqHash {
+  if (!downsample(rgb, width, height)) return { hash: new Uint8Array(32), quality: 0 };
+  const quality = qualityOf(sampled);
+  const c = new Float32Array(256);
+  dct16(sampled, c);
+  return { hash: bitsOf(c), quality };
+}
+
+// Sign/transpose rules of the dihedral transforms in the DCT domain (frequencies are index + 1).
+type DihedralRule = { transpose: boolean; negate: (i: number, j: number) => boolean };
+const RULES: Record<Dihedral, DihedralRule> = {
+  original: { transpose: false, negate: () => false },
+  rotate90: { transpose: true, negate: (_i, j) => (j & 1) === 0 },
+  rotate180: { transpose: false, negate: (i, j) => ((i + j) & 1) === 1 },
+  rotate270: { transpose: true, negate: (i) => (i & 1) === 0 },
+  flipX: { transpose: false, negate: (i) => (i & 1) === 0 },
+  flipY: { transpose: false, negate: (_i, j) => (j & 1) === 0 },
+  flipPlus1: { transpose: true, negate: () => false },
+  flipMinus1: { transpose: true, negate: (i, j) => ((i + j) & 1) === 1 },
+};
+
+/** The 8 dihedral PDQ hashes (rotations and flips) computed from one DCT, without re-hashing. */
+export function pdqDihedralFromRgb(rgb: Uint8Array, width: number, height: number): Record<Dihedral, PdqHash> {
+  const out = {} as Record<Dihedral, PdqHash>;
+  if (!downsample(rgb, width, height)) {
+    for (const d of DIHEDRALS) out[d] = { hash: new Uint8Array(32), quality: 0 };
+    return out;
+  }
+  const quality = qualityOf(sampled);
+  const c = new Float32Array(256);
+  dct16(sampled, c);
+  const t = new Float32Array(256);
+  for (const d of DIHEDRALS) {
+    const rule = RULES[d];
+    for (let i = 0; i < 16; i++) {
+      for (let j = 0; j < 16; j++) {
+        const v = c[i * 16 + j];
+        t[rule.transpose ? j * 16 + i : i * 16 + j] = rule.negate(i, j) ? -v : v;
+      }
+    }
+    out[d] = { hash: bitsOf(t), quality };
+  }
+  return out;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** ThreatExchange hex encoding (64 lowercase hex digits, big-endian). */
+export function pdqToHex(hash: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < 32; i++) s += HEX[hash[i]];
+  return s;
+}
+
+/** Parse a 64-digit PDQ hex string; throws ValidationError (`pdq_bad_hex`) otherwise. */
+export function pdqFromHex(hex: string): Uint8Array {
+  const t = hex.trim();
+  if (!/^[0-9a-fA-F]{64}$/.test(t)) throw new ValidationError('pdq_bad_hex', `Not a PDQ hash (64 hex digits): ${JSON.stringify(hex.slice(0, 80))}`);
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) out[i] = parseInt(t.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+const POP8 = new Uint8Array(256);
+for (let i = 1; i < 256; i++) POP8[i] = (i & 1) + POP8[i >> 1];
+
+/** Number of set bits in a 32-bit word. */
+export function popcount32(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Hamming distance between two equal-length hashes. */
+export function hamming(a: Uint8Array, b: Uint8Array): number {
+  const n = a.length;
+  if (n !== b.length) throw new ValidationError('hash_length_mismatch', `Hash lengths differ: ${n} vs ${b.length}`);
+  let d = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    d += popcount32(((a[i] ^ b[i]) | ((a[i + 1] ^ b[i + 1]) << 8) | ((a[i + 2] ^ b[i + 2]) << 16) | ((a[i + 3] ^ b[i + 3]) << 24)) >>> 0);
+  }
+  for (; i < n; i++) d += POP8[a[i] ^ b[i]];
+  return d;
+}
