@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Collect test files and run them with node's built-in test runner through tsx.
+// Node 20's --test does not expand globs, so we do it here.
+// Usage: node scripts/run-tests.mjs [unit|system] [filter-substring]
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const kind = process.argv[2] ?? 'unit';
+const filter = process.argv[3] ?? '';
+const root = process.cwd();
+const suffix = kind === 'system' ? '.system.ts' : '.test.ts';
+
+function walk(dir, out) {
+  let entries;
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (e === 'node_modules' || e.startsWith('.')) continue;
+    const p = join(dir, e);
+    const st = statSync(p);
+    if (st.isDirectory()) walk(p, out);
+    else if (p.endsWith(suffix)) out.push(relative(root, p));
+  }
+  return out;
+}
+
+const files = [...walk(join(root, 'test'), []), ...walk(join(root, 'src'), [])].filter((f) => f.includes(filter)).sort();
+if (files.length === 0) {
+  console.error(`no ${kind} test files found`);
+  process.exit(1);
+}
+const args = ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${kind === 'system' ? 1 : 2}`, ...files];
+const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, GENPROOF_FROM_SOURCE: '1' } });
+child.on('close', (code) => process.exit(code ?? 1));
