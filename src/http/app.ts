@@ -1,0 +1,91 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config/config.js';
+import { InProcessQueue } from '../queue/in-process.queue.js';
+import type { JobQueue } from '../queue/queue.js';
+import { installErrorHandlers } from './problem.js';
+import type { CheckRunnerPort, DemoPort, RegistryPort, ScamPort } from './ports.js';
+import { checksRoutes, registerCheckJob } from './routes/checks.routes.js';
+import { demoRoutes } from './routes/demo.routes.js';
+import { registryRoutes } from './routes/registry.routes.js';
+import { scamRoutes } from './routes/scam.routes.js';
+import { findWebDir, webRoutes } from './routes/web.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  checks: CheckRunnerPort;
+  registry?: RegistryPort | null;
+  scam?: ScamPort | null;
+  demo?: DemoPort | null;
+  /** Defaults to an in-process queue with config.server.concurrency. */
+  queue?: JobQueue;
+  /** Built page directory; defaults to dist/web when it exists. `null` disables the page. */
+  webDir?: string | null;
+  /** pino logger options, or false (default) for none. */
+  logger?: boolean | { level: string };
+  /** Finished checks kept in memory (LRU). */
+  maxKeptChecks?: number;
+}
+
+export interface GenproofApp {
+  app: FastifyInstance;
+  queue: JobQueue;
+}
+
+/** Build the HTTP API + page (not listening). Close with `app.close()`: the queue closes with it. */
+export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Upload requests may be slow on phones; checks themselves run in the queue, not in the request.
+    requestTimeout: 10 * 60_000,
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+
+  const queue = deps.queue ?? new InProcessQueue({
+    concurrency: config.server.concurrency,
+    maxKept: deps.maxKeptChecks ?? 200,
+    maxQueued: 500,
+    onUnexpectedError: (e, id) => app.log.error({ err: e, job: id }, 'check failed unexpectedly'),
+  });
+  registerCheckJob(queue, deps.checks);
+  app.addHook('onClose', async () => {
+    await queue.close();
+  });
+
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.server.maxUploadBytes,
+      files: 20,
+      fields: 50,
+      fieldSize: Math.max(config.limits.maxCaptionChars * 4, 64 * 1024),
+      parts: 100,
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'genproof API', description: 'Verify a post: real video, fake video, real fake video, fake fake video.', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/healthz', { schema: { summary: 'Liveness', tags: ['meta'], response: { 200: z.object({ ok: z.literal(true) }) } } }, async () => ({ ok: true as const }));
+  typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(checksRoutes, { queue, maxCaptionChars: config.limits.maxCaptionChars });
+  await app.register(registryRoutes, { registry: deps.registry ?? null, token: config.server.token });
+  await app.register(scamRoutes, { scam: deps.scam ?? null, maxCaptionChars: config.limits.maxCaptionChars });
+  await app.register(demoRoutes, { demo: deps.demo ?? null });
+  await app.register(webRoutes, { webDir: deps.webDir === undefined ? findWebDir() : deps.webDir });
+  await app.ready();
+  return { app, queue };
+}

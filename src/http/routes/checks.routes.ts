@@ -1,0 +1,148 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative, isAbsolute } from 'node:path';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { NotFoundError, ValidationError, AppError } from '../../domain/errors.js';
+import type { CheckResult, Keyframe } from '../../domain/report.js';
+import type { JobQueue } from '../../queue/queue.js';
+import { JobName, type JobState } from '../../queue/job.types.js';
+import { renderHtmlReport } from '../../report/html.report.js';
+import { checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problemSchema, publicResult } from '../dto.js';
+import { sendJson } from '../problem.js';
+import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
+import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
+import type { CheckRunnerPort } from '../ports.js';
+
+export interface CheckOutcomeView { result: CheckResult; keyframes: Keyframe[]; workDir: string }
+
+export interface ChecksRoutesOptions {
+  queue: JobQueue;
+  maxCaptionChars: number;
+}
+
+/** Register the `check` job handler: runs the verification service inside the job's private directory. */
+export function registerCheckJob(queue: JobQueue, runner: CheckRunnerPort): void {
+  queue.register(JobName.Check, async ({ post, workDir }, ctx): Promise<CheckOutcomeView> => {
+    ctx.progress(0.01, 'start');
+    const outcome = await runner.check(post, {
+      signal: ctx.signal,
+      keyframesDir: join(workDir, 'frames'),
+      onProgress: (p) => ctx.progress(p.fraction, p.stage),
+    });
+    return { result: outcome.result, keyframes: outcome.keyframes, workDir };
+  });
+}
+
+function outcomeOf(state: JobState): CheckOutcomeView | null {
+  return state.status === 'done' ? (state.result as CheckOutcomeView) : null;
+}
+
+/** A keyframe path is served only when it lies inside the job's own directory. */
+function insideDir(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (app, opts) => {
+  const { queue } = opts;
+
+  async function getJob(id: string): Promise<JobState> {
+    const s = await queue.get(id);
+    if (!s || s.name !== JobName.Check) throw new NotFoundError('check_not_found', `No check with id ${id} (unknown or expired)`);
+    return s;
+  }
+
+  app.post('/api/checks', {
+    schema: {
+      summary: 'Queue a verification of one post',
+      description: 'multipart/form-data: `file` (image or video, optional), `caption`, `posted_at` (YYYY-MM-DD), `urls[]`. A file or a caption is required.',
+      consumes: ['multipart/form-data'],
+      tags: ['checks'],
+      response: { 202: checkAcceptedSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
+    },
+  }, async (req, reply) => {
+    const workDir = await makePrivateDir('genproof-check-');
+    try {
+      const { fields, files } = await receiveMultipart(req, workDir, ['file']);
+      if (files.length > 1) throw new ValidationError('too_many_files', 'Send one file per check');
+      const caption = parseCaption(field(fields, 'caption'), opts.maxCaptionChars);
+      const postedAt = parsePostedAt(field(fields, 'posted_at'));
+      const urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])]);
+      const file = files[0] ?? null;
+      if (!file && !caption && urls.length === 0) {
+        throw new ValidationError('file_or_caption_required', 'Send a file, or a caption (and links) for a text-only check');
+      }
+      const id = await queue.enqueue(JobName.Check, { post: { file: file?.path ?? null, caption, postedAt, urls }, workDir }, {
+        onEvict: () => removeDir(workDir),
+      });
+      return reply.code(202).send({ id, status: 'queued' as const });
+    } catch (e) {
+      await removeDir(workDir);
+      throw e;
+    }
+  });
+
+  app.get('/api/checks/:id', {
+    schema: { summary: 'Status, progress and result of a check', tags: ['checks'], params: idParams, response: { 200: checkStateSchema, 404: problemSchema } },
+  }, async (req, reply) => {
+    const s = await getJob(req.params.id);
+    const out = outcomeOf(s);
+    const base = `/api/checks/${encodeURIComponent(s.id)}`;
+    return sendJson(reply, 200, {
+      id: s.id,
+      status: s.status,
+      progress: s.progress,
+      stage: s.stage,
+      result: out ? publicResult(out.result) : null,
+      error: s.error ? { code: s.error.code, message: s.error.message } : null,
+      keyframes: (out?.keyframes ?? []).map((k) => ({ index: k.index, timestamp: k.timestamp, url: `${base}/frames/${k.index}.jpg` })),
+      report_url: out ? `${base}/report.html` : null,
+    });
+  });
+
+  async function loadFrames(out: CheckOutcomeView): Promise<{ index: number; timestamp: number; jpeg: Buffer }[]> {
+    const frames = [];
+    for (const k of out.keyframes) {
+      if (!insideDir(out.workDir, k.path)) continue;
+      try {
+        frames.push({ index: k.index, timestamp: k.timestamp, jpeg: await readFile(k.path) });
+      } catch {
+        /* a missing frame is left out of the report */
+      }
+    }
+    return frames;
+  }
+
+  app.get('/api/checks/:id/report.html', {
+    schema: { summary: 'The self-contained human report (HTML)', tags: ['checks'], params: idParams, querystring: langQuery, produces: ['text/html'] },
+  }, async (req, reply) => {
+    const s = await getJob(req.params.id);
+    const out = outcomeOf(s);
+    if (!out) {
+      throw new AppError(s.status === 'failed' ? 'check_failed' : 'check_not_done',
+        s.status === 'failed' ? `The check failed: ${s.error?.message ?? ''}` : `The check is ${s.status}; the report is ready when it is done`,
+        { httpStatus: 409 });
+    }
+    const html = renderHtmlReport(out.result, { keyframes: await loadFrames(out), lang: req.query.lang });
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'")
+      .header('x-content-type-options', 'nosniff')
+      .send(html);
+  });
+
+  app.get('/api/checks/:id/frames/:n.jpg', {
+    schema: { summary: 'A keyframe of a check (JPEG)', tags: ['checks'], params: frameParams, produces: ['image/jpeg'] },
+  }, async (req, reply) => {
+    const s = await getJob(req.params.id);
+    const out = outcomeOf(s);
+    const k = out?.keyframes.find((f) => f.index === req.params.n);
+    if (!out || !k || !insideDir(out.workDir, k.path)) throw new NotFoundError('frame_not_found', `Check ${s.id} has no keyframe ${req.params.n}`);
+    let jpeg: Buffer;
+    try {
+      jpeg = await readFile(k.path);
+    } catch {
+      throw new NotFoundError('frame_not_found', `Keyframe ${req.params.n} of check ${s.id} is gone`);
+    }
+    return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(jpeg);
+  });
+};

@@ -1,0 +1,26 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NotFoundError } from '../../domain/errors.js';
+import { problemSchema } from '../dto.js';
+import type { DemoPort } from '../ports.js';
+
+/** The demo repost offered on the page when the server runs with --demo. */
+export const demoRoutes: FastifyPluginAsyncZod<{ demo: DemoPort | null }> = async (app, opts) => {
+  app.get('/api/demo', {
+    schema: {
+      summary: 'The demo post ("repost captioned as Sora"), when the server runs with --demo',
+      tags: ['demo'],
+      response: { 200: z.object({ caption: z.string(), posted_at: z.string(), file_name: z.string(), file_url: z.string() }), 404: problemSchema },
+    },
+  }, async () => {
+    const info = opts.demo?.info();
+    if (!info) throw new NotFoundError('demo_unavailable', 'This server was not started with --demo');
+    return { ...info, file_url: '/api/demo/file' };
+  });
+  app.get('/api/demo/file', { schema: { summary: 'The demo clip', tags: ['demo'], produces: ['video/mp4'] } }, async (_req, reply) => {
+    const file = opts.demo?.file();
+    if (!file) throw new NotFoundError('demo_unavailable', 'This server was not started with --demo');
+    return reply.type('video/mp4').send(createReadStream(file));
+  });
+};

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError, ValidationError } from '../../domain/errors.js';
+import { problemSchema, scamBodySchema, scamResultSchema } from '../dto.js';
+import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
+import { sendJson } from '../problem.js';
+import type { ScamPort } from '../ports.js';
+import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
+
+export interface ScamRoutesOptions { scam: ScamPort | null; maxCaptionChars: number }
+
+export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, opts) => {
+  app.post('/api/scam', {
+    schema: {
+      summary: 'Scam-promotion analysis of a text, its links and images',
+      description: 'JSON `{text, urls, posted_at}`, or multipart/form-data with `text`, `urls[]`, `posted_at` and `image` files.',
+      tags: ['scam'],
+      consumes: ['application/json', 'multipart/form-data'],
+      response: { 200: scamResultSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
+    },
+    // JSON bodies are validated here; multipart is parsed in the handler.
+    preValidation: async (req) => {
+      if (req.isMultipart()) return;
+      const parsed = scamBodySchema.safeParse(req.body ?? {});
+      if (!parsed.success) {
+        const i = parsed.error.issues[0];
+        throw new ValidationError('invalid_request', `Invalid body.${i.path.join('.')}: ${i.message}`);
+      }
+      req.body = parsed.data;
+    },
+  }, async (req, reply) => {
+    if (!opts.scam) throw new AppError('scam_unavailable', 'Scam analysis is not available on this server', { httpStatus: 503 });
+    let dir: string | null = null;
+    try {
+      let text: string | null; let urls: string[]; let postedAt: string | null; let images: string[] = [];
+      if (req.isMultipart()) {
+        dir = await makePrivateDir('genproof-scam-');
+        const { fields, files } = await receiveMultipart(req, dir, ['image', 'images', 'file']);
+        text = parseCaption(field(fields, 'text'), opts.maxCaptionChars);
+        urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])]);
+        postedAt = parsePostedAt(field(fields, 'posted_at'));
+        images = files.map((f) => f.path);
+      } else {
+        const b = req.body as { text?: string; urls?: string[]; posted_at?: string };
+        text = parseCaption(b.text, opts.maxCaptionChars);
+        urls = parseUrls(b.urls);
+        postedAt = parsePostedAt(b.posted_at);
+      }
+      if (!text && urls.length === 0 && images.length === 0) {
+        throw new ValidationError('text_or_urls_required', 'Send a text, links or images to analyse');
+      }
+      return sendJson(reply, 200, await opts.scam.analyzeScam({ text, urls, images, postedAt }));
+    } finally {
+      if (dir) await removeDir(dir);
+    }
+  });
+};

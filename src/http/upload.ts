@@ -1,0 +1,92 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import { ValidationError, UnsupportedMediaError } from '../domain/errors.js';
+import { sniffMedia, type SniffedKind } from './sniff.js';
+
+export interface UploadedFile {
+  field: string;
+  /** Where it was written: a generated name inside the private dir, never the client's name. */
+  path: string;
+  /** The name the client sent, for display only (sanitised). */
+  originalName: string;
+  size: number;
+  kind: SniffedKind;
+  format: string;
+}
+
+export interface ParsedUpload {
+  fields: Record<string, string[]>;
+  files: UploadedFile[];
+}
+
+/** A private directory (0700) for one request or job. */
+export async function makePrivateDir(prefix = 'genproof-'): Promise<string> {
+  // mkdtemp creates the directory with mode 0700.
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Keep a client-supplied file name for display: no path, no control characters, bounded length. */
+export function displayName(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return clean || 'upload';
+}
+
+/**
+ * Stream every part of a multipart request: files go to `dir` as `upload-N` (size-limited by the multipart
+ * plugin's `fileSize` limit, which throws FST_REQ_FILE_TOO_LARGE), fields are collected. Every file is
+ * sniffed by content; anything that is not an image or video is rejected (415 `unsupported_media_type`).
+ * Only `allowedFileFields` may carry files.
+ */
+export async function receiveMultipart(req: FastifyRequest, dir: string, allowedFileFields: string[]): Promise<ParsedUpload> {
+  if (!req.isMultipart()) throw new UnsupportedMediaError('multipart_required', 'Send the request as multipart/form-data');
+  const fields: Record<string, string[]> = {};
+  const files: UploadedFile[] = [];
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      if (!allowedFileFields.includes(part.fieldname)) {
+        part.file.resume();
+        throw new ValidationError('unexpected_file_field', `Files are not accepted in field "${part.fieldname}"`);
+      }
+      const path = join(dir, `upload-${files.length}`);
+      await pipeline(part.file, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+      const info = { field: part.fieldname, path, originalName: displayName(part.filename), size: part.file.bytesRead };
+      if (info.size === 0) throw new UnsupportedMediaError('empty_file', `The uploaded file "${info.originalName}" is empty`, { httpStatus: 422 });
+      const sniffed = sniffMedia(await readHead(path));
+      if (!sniffed) {
+        throw new UnsupportedMediaError('unsupported_media_type', `"${info.originalName}" is not an image or video genproof can read`);
+      }
+      files.push({ ...info, ...sniffed });
+    } else {
+      const key = part.fieldname.endsWith('[]') ? part.fieldname.slice(0, -2) : part.fieldname;
+      (fields[key] ??= []).push(String(part.value ?? ''));
+    }
+  }
+  return { fields, files };
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(64);
+    const { bytesRead } = await fh.read(buf, 0, 64, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Last value of a text field, trimmed; null when absent or empty. */
+export function field(fields: Record<string, string[]>, name: string): string | null {
+  const v = fields[name];
+  const last = v?.[v.length - 1]?.trim();
+  return last ? last : null;
+}
