@@ -8,6 +8,7 @@ import { readTags } from '../../repositories/exif.repository.js';
 import { ffprobe, type ProbeResult } from '../../repositories/ffprobe.repository.js';
 import { readImageHeader } from '../../repositories/image-info.repository.js';
 import { sniffMedia } from '../../repositories/sniff.js';
+import { checkBmffStructure } from '../../repositories/bmff.repository.js';
 
 async function sha256File(path: string): Promise<string> {
   const h = createHash('sha256');
@@ -87,6 +88,10 @@ export async function intakeFile(path: string, config: Config, signal?: AbortSig
       'media_unsupported',
       'Not a recognised video or image (checked by content, not by file name). Supported: mp4/mov/m4v/3gp/avi/mts/mkv/webm/gif/jpeg/png/webp/heic/avif.',
     );
+  if (['mp4', 'mov', 'm4v', '3gp', 'heic', 'avif'].includes(sniffed.container)) {
+    const bmff = await checkBmffStructure(path, st.size);
+    if (!bmff.ok) throw new UnsupportedMediaError('media_corrupt', `The file is truncated or corrupt: ${bmff.problem}.`, { httpStatus: 422 });
+  }
   const sha256 = await sha256File(path);
   const base = { path, kind: sniffed.kind, container: sniffed.container, mime: sniffed.mime, sizeBytes: st.size, sha256 };
 
