@@ -73,6 +73,7 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
     checkBearer(req, opts.token);
     const reg = registry();
     const dir = await makePrivateDir('genproof-reg-');
+    let ids: string[];
     try {
       const { fields, files } = await receiveMultipart(req, dir, ['file', 'files']);
       if (files.length === 0) throw new ValidationError('file_required', 'Send at least one file to register');
@@ -82,10 +83,11 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
       if (generator && !SLUG.test(generator)) throw new ValidationError('invalid_generator', 'generator must be a lowercase slug such as sora-2');
       const source = field(fields, 'source');
       if (source && source.length > 2000) throw new ValidationError('invalid_source', 'source is longer than 2000 characters');
-      const { ids } = await reg.add(files.map((f) => ({ path: f.path, name: f.originalName })), { label, source, generator });
-      return reply.code(201).send({ ids, id: ids[0] ?? '' });
+      ({ ids } = await reg.add(files.map((f) => ({ path: f.path, name: f.originalName })), { label, source, generator }));
     } finally {
+      // Removed before answering: the registry keeps its own copy/hashes, never our temp file.
       await removeDir(dir);
     }
+    return reply.code(201).send({ ids, id: ids[0] ?? '' });
   });
 };

@@ -30,6 +30,7 @@ export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, 
   }, async (req, reply) => {
     if (!opts.scam) throw new AppError('scam_unavailable', 'Scam analysis is not available on this server', { httpStatus: 503 });
     let dir: string | null = null;
+    let result: unknown;
     try {
       let text: string | null; let urls: string[]; let postedAt: string | null; let images: string[] = [];
       if (req.isMultipart()) {
@@ -48,9 +49,10 @@ export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, 
       if (!text && urls.length === 0 && images.length === 0) {
         throw new ValidationError('text_or_urls_required', 'Send a text, links or images to analyse');
       }
-      return sendJson(reply, 200, await opts.scam.analyzeScam({ text, urls, images, postedAt }));
+      result = await opts.scam.analyzeScam({ text, urls, images, postedAt });
     } finally {
       if (dir) await removeDir(dir);
     }
+    return sendJson(reply, 200, result);
   });
 };
