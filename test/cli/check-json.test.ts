@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli, SHARED } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'genproof-cli-'));
+
+describe('genproof check end to end', () => {
+  it('--json prints exactly one JSON document with the contract fields, and --html a self-contained report', async () => {
+    const html = join(dir, 'report.html');
+    const r = await runCli(['check', join(SHARED, 'media/real/gopro_karma.mp4'), '--caption', '这个视频由Sora生成', '--posted-at', '2024-02-20',
+      '--json', '--html', html, '--db', join(dir, 'x.db')]);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    for (const k of ['verdict', 'generator', 'claims', 'evidence', 'matches', 'media']) assert.ok(k in doc, k);
+    assert.match(doc.verdict.quadrant, /^(authentic|undisclosed_ai|disclosed_ai|false_ai_claim|undetermined)$/);
+    assert.ok(typeof doc.verdict.summary.en === 'string' && typeof doc.verdict.summary.zh === 'string');
+    for (const e of doc.evidence) {
+      assert.match(e.code, /^[a-z0-9_]+$/);
+      assert.ok(['ai', 'real', 'neutral'].includes(e.direction));
+      assert.ok(e.detail.length > 10);
+    }
+    assert.equal(doc.media.kind, 'video');
+    assert.equal(doc.media.container, 'mp4');
+    const page = readFileSync(html, 'utf8');
+    assert.match(page, /<html/i);
+    assert.match(page, /data:image\/jpeg;base64,/);
+    assert.doesNotMatch(page, /<(script|link|img)[^>]+(src|href)="https?:/i, 'no external requests');
+  });
+
+  it('human output goes to stderr in the chosen language, stdout stays empty', async () => {
+    const r = await runCli(['check', join(SHARED, 'media/real/dn_iphone6_with-gps.mov'), '--lang', 'zh', '--db', join(dir, 'y.db')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /结论/);
+  });
+});
