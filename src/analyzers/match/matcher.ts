@@ -1,0 +1,102 @@
+import type { Match } from '../../domain/match.js';
+import { matchVpdq } from '../../signals/vpdq/vpdq.js';
+import type { HashStore } from './hash-store.js';
+import type { QueryHashes, QueryVariant } from './query-hasher.js';
+
+export interface MatchOptions {
+  /** PDQ Hamming distance for a frame match (ThreatExchange default 31). */
+  distance?: number;
+  /** Frames under this PDQ quality are ignored (ThreatExchange default 50). */
+  quality?: number;
+  /** Least query coverage for a video query to count as a match. */
+  minQueryCoverage?: number;
+}
+
+export const MATCH_DEFAULTS = { distance: 31, quality: 50, minQueryCoverage: 0.3 } as const;
+
+/** One reference's best alignment, with the variant (crop/transform) that produced it. */
+export interface ScoredMatch extends Match {
+  variant: string;
+  /** Query frames (quality ≥ threshold) aligned with this reference, and how many the variant had. */
+  matched_frames: number;
+  query_frames: number;
+}
+
+function better(a: ScoredMatch, b: ScoredMatch | null): boolean {
+  if (!b) return true;
+  if (a.query_coverage !== b.query_coverage) return a.query_coverage > b.query_coverage;
+  if (a.reference_coverage !== b.reference_coverage) return a.reference_coverage > b.reference_coverage;
+  return a.min_distance < b.min_distance;
+}
+
+/** Ranking: coverage of the query first, then of the reference, then the closest frame. */
+export function compareMatches(a: Match, b: Match): number {
+  return b.query_coverage - a.query_coverage || b.reference_coverage - a.reference_coverage || a.min_distance - b.min_distance;
+}
+
+/**
+ * Match hashed query variants against the store. Candidates come from the index (any frame of any variant within
+ * `distance`); each (reference, variant) pair is then aligned by vPDQ matching, and the best variant per
+ * reference is kept. A variant is one consistent view of the query (a crop and a dihedral transform) so coverage
+ * is never pooled across incompatible views.
+ */
+export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions = {}): ScoredMatch[] {
+  const distance = opts.distance ?? MATCH_DEFAULTS.distance;
+  const quality = opts.quality ?? MATCH_DEFAULTS.quality;
+  const minCov = opts.minQueryCoverage ?? MATCH_DEFAULTS.minQueryCoverage;
+  const candidates = new Map<number, Map<string, QueryVariant>>();
+  for (const v of q.variants) {
+    for (const f of v.frames) {
+      if (f.quality < quality) continue;
+      for (const hit of store.query(f.hash, distance)) {
+        let m = candidates.get(hit.ref);
+        if (!m) candidates.set(hit.ref, (m = new Map()));
+        m.set(v.key, v);
+      }
+    }
+  }
+  const out: ScoredMatch[] = [];
+  for (const [ref, variants] of candidates) {
+    const refFrames = store.framesOf(ref);
+    const info = store.refs[ref];
+    let best: ScoredMatch | null = null;
+    for (const v of variants.values()) {
+      const r = matchVpdq(v.frames, refFrames, { distance, quality });
+      const usable = v.frames.filter((f) => f.quality >= quality).length;
+      const m: ScoredMatch = {
+        reference_id: info.id,
+        reference_file: info.file_name,
+        label: info.label,
+        generator: info.generator,
+        source: info.source,
+        query_coverage: round(r.queryCoverage),
+        reference_coverage: round(r.referenceCoverage),
+        min_distance: r.minDistance,
+        segments: r.segments.map((s) => ({
+          query_start: round(s.query_start),
+          query_end: round(s.query_end),
+          reference_start: round(s.reference_start),
+          reference_end: round(s.reference_end),
+        })),
+        transform: v.transform === 'original' ? null : v.transform,
+        variant: v.key,
+        matched_frames: Math.round(r.queryCoverage * usable),
+        query_frames: usable,
+      };
+      if (better(m, best)) best = m;
+    }
+    if (best && accepted(best, q.kind, minCov)) out.push(best);
+  }
+  return out.sort(compareMatches);
+}
+
+function accepted(m: ScoredMatch, kind: 'image' | 'video', minCov: number): boolean {
+  if (m.query_coverage <= 0 && m.reference_coverage <= 0) return false;
+  if (kind === 'image') return m.query_coverage > 0;
+  // A video query: enough of it must be covered, or it must contain the whole (image / very short) reference.
+  return m.query_coverage >= minCov || (m.reference_coverage >= 0.99 && m.matched_frames >= 1);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
