@@ -1,0 +1,127 @@
+/**
+ * Types of the knowledge base: dated, sourced facts about AI generators and the events around them.
+ * Everything here is data; the queries live in kb.ts.
+ *
+ * Dates are ISO strings: `YYYY-MM-DD`, or `YYYY-MM` when the source gives only the month. Queries treat a
+ * month-only date as the first day of that month (the earliest the event can have happened), so a refutation
+ * built on it never claims more than the source says.
+ */
+
+/** How much a source counts: the vendor itself, the press reporting, or a third-party write-up (weaker). */
+export type Strength = 'primary' | 'press' | 'third-party';
+
+export interface Source {
+  /** URL (without scheme) or the name of the publication. */
+  ref: string;
+  /** When the source published the fact. */
+  date: string;
+  strength: Strength;
+}
+
+export type GeneratorKind = 'video' | 'image';
+export type AccessStatus = 'unannounced' | 'preview' | 'public';
+export type Product = 'app' | 'api' | 'account' | 'course';
+
+/** One period of a generator's access history; a period lasts until the next one starts. */
+export interface AccessPeriod {
+  status: 'preview' | 'public';
+  from: string;
+  note: string;
+  note_zh: string;
+  source: Source;
+}
+
+/** When a product (web/mobile app, API, paid accounts) became available to the public. */
+export interface ProductRelease {
+  product: Exclude<Product, 'course'>;
+  from: string;
+  note: string;
+  note_zh: string;
+  source: Source;
+}
+
+/**
+ * What a release could output, from a date on (until the next entry). `product` = what the public product
+ * offered; `research` = what the vendor showed during a preview; `reference` = default settings of open-source
+ * code (anyone can change them, so they never refute a claim).
+ * Resolutions are given as long side × short side so portrait and landscape are both covered.
+ */
+export interface OutputLimit {
+  from: string;
+  release: string;
+  basis: 'product' | 'research' | 'reference';
+  maxDurationS: number | null;
+  maxLongSide: number | null;
+  maxShortSide: number | null;
+  note: string;
+  source: Source;
+}
+
+export interface VisibleMark {
+  text: string;
+  note: string;
+  source: Source;
+}
+
+/** How a generator's C2PA manifests identify it (claim generator, action softwareAgent, signer certificate). */
+export interface C2paIdentity {
+  claimGenerator?: string;
+  softwareAgent?: string;
+  organization?: string;
+  organizationalUnit?: string;
+  commonName?: string;
+  note: string;
+  source: Source;
+}
+
+export interface Generator {
+  slug: string;
+  /** Releases of one product line share a family ('sora' for sora and sora-2). */
+  family: string;
+  name: string;
+  vendor: string;
+  vendor_zh: string;
+  kind: GeneratorKind;
+  openSource: boolean;
+  /**
+   * Names people use for it. Matching is case-, width- and script-insensitive (see text-normalize.ts).
+   * `family` aliases name the whole product line ("Sora"), not this release; they resolve to this entry, and
+   * claim checks then consider every release of the family.
+   */
+  aliases: { en: string[]; zh: string[]; family?: string[] };
+  /** First public mention (announcement, waitlist or preview). */
+  announced: string;
+  /** First date anyone outside the vendor and its testers could use it; null if never (yet). */
+  firstPublic: string | null;
+  access: AccessPeriod[];
+  products: ProductRelease[];
+  limits: OutputLimit[];
+  marks: VisibleMark[];
+  c2pa: C2paIdentity[];
+  sources: Source[];
+}
+
+export interface Person {
+  en: string;
+  /** Other romanisations or the name under which the person also publishes (e.g. "Wing Yin Ng"). */
+  alt?: string[];
+  /** Chinese-script forms used by the press, when known. */
+  zh?: string[];
+}
+
+/** A dated fact in free form: statements, denials, policies. */
+export interface Fact {
+  id: string;
+  subject: string;
+  date: string;
+  text: string;
+  text_zh: string;
+  source: Source;
+  /** People the fact is about, when any. */
+  people?: Person[];
+}
+
+export function sourceLabel(s: Source): string {
+  const weak = s.strength === 'third-party' ? ', third-party' : '';
+  return `${s.ref} (${s.date}${weak})`;
+}

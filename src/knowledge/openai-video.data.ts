@@ -1,0 +1,190 @@
+import type { Generator } from './knowledge.types.js';
+import { SOURCES as S } from './sources.data.js';
+
+/** OpenAI's video generators (FACTS.md, "OpenAI Sora"). */
+export const OPENAI_VIDEO: Generator[] = [
+  {
+    slug: 'sora',
+    family: 'sora',
+    name: 'Sora',
+    vendor: 'OpenAI',
+    vendor_zh: 'OpenAI',
+    kind: 'video',
+    openSource: false,
+    aliases: {
+      en: ['Sora Turbo', 'Sora 1'],
+      zh: [],
+      family: ['Sora', 'OpenAI Sora', "OpenAI's video model", "OpenAI's new model", "OpenAI's new video model", 'OpenAI video model', '索拉', 'OpenAI 视频模型', 'OpenAI视频生成模型', 'OpenAI 文生视频模型', 'OpenAI新模型', 'OpenAI 新模型'],
+    },
+    announced: '2024-02-15',
+    firstPublic: '2024-12-09',
+    access: [
+      {
+        status: 'preview',
+        from: '2024-02-15',
+        note: 'announced; available only to red-teamers and some visual artists, with no plan for broad availability soon',
+        note_zh: '发布技术报告；仅对红队测试人员和部分视觉艺术家开放，近期无广泛开放计划',
+        source: S.soraAxios,
+      },
+      {
+        status: 'public',
+        from: '2024-12-09',
+        note: 'public launch (Sora Turbo) for ChatGPT Plus and Pro subscribers at sora.com; not in the EU/UK at launch',
+        note_zh: '正式上线（Sora Turbo），面向 ChatGPT Plus 和 Pro 用户（sora.com）；上线时欧盟和英国不可用',
+        source: S.soraIsHere,
+      },
+    ],
+    products: [
+      {
+        product: 'app',
+        from: '2024-12-09',
+        note: 'sora.com web app for ChatGPT Plus/Pro',
+        note_zh: 'sora.com 网页版，面向 ChatGPT Plus/Pro 用户',
+        source: S.soraIsHere,
+      },
+      {
+        product: 'account',
+        from: '2024-12-09',
+        note: 'access through a ChatGPT Plus or Pro subscription',
+        note_zh: '通过 ChatGPT Plus 或 Pro 订阅使用',
+        source: S.soraIsHere,
+      },
+    ],
+    limits: [
+      {
+        from: '2024-02-15',
+        release: 'Sora research preview',
+        basis: 'research',
+        maxDurationS: 60,
+        maxLongSide: 1920,
+        maxShortSide: 1080,
+        note: 'videos "up to a minute" of HD video (1920×1080 and 1080×1920 samples); stills up to 2048×2048',
+        source: S.soraReport,
+      },
+      {
+        from: '2024-12-09',
+        release: 'Sora Turbo (sora.com)',
+        basis: 'product',
+        maxDurationS: 20,
+        maxLongSide: 1920,
+        maxShortSide: 1080,
+        note: 'up to 1080p and 20 s (Pro); Plus at 480p/720p',
+        source: S.soraIsHere,
+      },
+    ],
+    marks: [
+      {
+        text: 'Sora',
+        note: 'visible watermark on downloads since the public launch; outputs also carry C2PA',
+        source: S.soraIsHere,
+      },
+    ],
+    c2pa: [
+      {
+        claimGenerator: 'Sora',
+        softwareAgent: 'Sora',
+        organization: 'OpenAI',
+        commonName: 'Truepic Lens CLI in Sora',
+        note: 'action c2pa.created by softwareAgent "Sora", digitalSourceType trainedAlgorithmicMedia, BMFF hash v3, DigiCert timestamp',
+        source: S.soraC2pa,
+      },
+    ],
+    sources: [S.soraReport, S.soraAxios, S.soraIsHere, S.soraC2pa],
+  },
+  {
+    slug: 'sora-2',
+    family: 'sora',
+    name: 'Sora 2',
+    vendor: 'OpenAI',
+    vendor_zh: 'OpenAI',
+    kind: 'video',
+    openSource: false,
+    aliases: {
+      en: ['Sora 2', 'Sora2', 'Sora 2 Pro', 'sora-2-pro', 'Sora app'],
+      zh: ['索拉2', 'Sora 2 应用'],
+    },
+    announced: '2025-09-30',
+    firstPublic: '2025-09-30',
+    access: [
+      {
+        status: 'public',
+        from: '2025-09-30',
+        note: 'Sora 2 with the invite-only Sora iOS app (US and Canada), with synchronized audio',
+        note_zh: 'Sora 2 发布，Sora iOS 应用邀请制上线（美国、加拿大），支持同步音频',
+        source: S.sora2Launch,
+      },
+    ],
+    products: [
+      {
+        product: 'app',
+        from: '2025-09-30',
+        note: 'invite-only Sora iOS app (US, Canada)',
+        note_zh: 'Sora iOS 应用（邀请制，美国、加拿大）',
+        source: S.sora2Launch,
+      },
+      {
+        product: 'account',
+        from: '2025-09-30',
+        note: 'Sora app accounts by invitation',
+        note_zh: 'Sora 应用账号（邀请制）',
+        source: S.sora2Launch,
+      },
+      {
+        product: 'api',
+        from: '2025-10-06',
+        note: 'models sora-2 and sora-2-pro in the OpenAI API, priced per second',
+        note_zh: 'OpenAI API 提供 sora-2 和 sora-2-pro 模型，按秒计费',
+        source: S.sora2Api,
+      },
+    ],
+    limits: [
+      {
+        from: '2025-09-30',
+        release: 'Sora 2 app at launch',
+        basis: 'product',
+        maxDurationS: 10,
+        maxLongSide: null,
+        maxShortSide: null,
+        note: 'clips of about 10 s at launch',
+        source: S.sora2Launch,
+      },
+      {
+        from: '2025-10-06',
+        release: 'Sora 2 API',
+        basis: 'product',
+        maxDurationS: 10,
+        maxLongSide: 1792,
+        maxShortSide: 1024,
+        note: 'sora-2-pro in the API up to 1792×1024',
+        source: S.sora2Api,
+      },
+      {
+        from: '2025-10-15',
+        release: 'Sora 2 longer clips',
+        basis: 'product',
+        maxDurationS: 25,
+        maxLongSide: 1792,
+        maxShortSide: 1024,
+        note: 'longer clips: 15 s for all users, 25 s for Pro',
+        source: S.sora2Longer,
+      },
+    ],
+    marks: [
+      {
+        text: 'Sora',
+        note: 'moving visible "Sora" watermark with the creator\'s handle on downloads',
+        source: S.sora2Launch,
+      },
+    ],
+    c2pa: [
+      {
+        claimGenerator: 'Sora',
+        softwareAgent: 'Sora',
+        organization: 'OpenAI',
+        note: 'downloads carry C2PA (third-party reports say some watermarked downloads lacked it)',
+        source: S.sora2Launch,
+      },
+    ],
+    sources: [S.sora2Launch, S.sora2Api, S.sora2Longer],
+  },
+];

@@ -1,0 +1,119 @@
+import { Converter } from 'opencc-js/t2cn';
+
+/**
+ * Text normalisation for matching names and claims in captions, OCR text and KB aliases.
+ *
+ * The output keeps a map from every normalised UTF-16 index back to the original index, so matches found on the
+ * normalised text can be reported as spans of what the user wrote. Steps:
+ * - traditional → simplified Chinese (OpenCC), NFKC (full-width letters/digits/punctuation → ASCII), lowercase;
+ * - drop zero-width and soft-hyphen characters; fold Cyrillic/Greek look-alike letters and curly quotes;
+ * - collapse whitespace; drop spaces next to CJK characters (Chinese does not use them);
+ * - spacing tricks: "s o r a" / "s.o.r.a" → "sora"; a digit 0 between letters → "o" ("s0ra").
+ */
+export interface NormalizedText {
+  text: string;
+  /** map[i] = index in the original string of normalised character i; map[text.length] = original length. */
+  map: number[];
+  /** The original string. */
+  source: string;
+}
+
+let t2s: ((s: string) => string) | null = null;
+function toSimplified(s: string): string {
+  const convert = (t2s ??= Converter({ from: 't', to: 'cn' }));
+  return convert(s);
+}
+
+const ZERO_WIDTH = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E]/;
+const CONFUSABLE: Record<string, string> = {
+  'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'х': 'x', 'у': 'y', 'і': 'i', 'ѕ': 's', 'ј': 'j', 'ԁ': 'd',
+  'ո': 'n', 'α': 'a', 'ο': 'o', 'ρ': 'p', 'ν': 'v', 'κ': 'k', 'ι': 'i', 'τ': 't',
+  '\u2018': "'", '\u2019': "'", '\u201B': "'", '\u2032': "'", '\u00B4': "'", '\u0060': "'",
+  '\u201C': '"', '\u201D': '"',
+};
+const CJK = /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF0F\uFF1A-\uFF20]/;
+
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && CJK.test(ch);
+}
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[a-z]/.test(ch);
+}
+
+/** Per-character pass: script, width, case, confusables, whitespace. */
+function firstPass(input: string): NormalizedText {
+  const simplified = toSimplified(input);
+  // OpenCC is phrase-based; it almost always keeps the length. When it does not, convert character by character.
+  const sameLength = simplified.length === input.length;
+  const out: string[] = [];
+  const map: number[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const cp = input.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    let ch = input.slice(i, i + width);
+    if (ZERO_WIDTH.test(ch)) {
+      i += width;
+      continue;
+    }
+    if (isCjk(ch) || /[\u3400-\u9FFF]/.test(ch)) ch = sameLength ? simplified.slice(i, i + width) : toSimplified(ch);
+    let norm = ch.normalize('NFKC').toLowerCase();
+    norm = [...norm].map((c) => CONFUSABLE[c] ?? c).join('');
+    if (/^\s+$/.test(norm)) norm = ' ';
+    for (const c of norm) {
+      for (let k = 0; k < c.length; k++) {
+        if (c === ' ' && (out.length === 0 || out[out.length - 1] === ' ')) continue;
+        out.push(c[k]);
+        map.push(i);
+      }
+    }
+    i += width;
+  }
+  map.push(input.length);
+  return { text: out.join(''), map, source: input };
+}
+
+/** Keep the characters whose index passes `keep`, with `replace` applied; rebuild the map. */
+function rebuild(n: NormalizedText, keep: (i: number) => boolean, replace: (i: number) => string): NormalizedText {
+  const out: string[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < n.text.length; i++) {
+    if (!keep(i)) continue;
+    out.push(replace(i));
+    map.push(n.map[i]);
+  }
+  map.push(n.map[n.text.length]);
+  return { text: out.join(''), map, source: n.source };
+}
+
+/** Drop spaces next to CJK; collapse "s o r a"-style spelled-out words; 0 between letters → o. */
+function secondPass(n: NormalizedText): NormalizedText {
+  const t = n.text;
+  const drop = new Set<number>();
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === ' ' && (isCjk(t[i - 1]) || isCjk(t[i + 1]) || i === 0 || i === t.length - 1)) drop.add(i);
+  }
+  // Runs of ≥3 single alphanumerics separated by one separator: "s o r a", "s.o.r.a", "s-o-r-a".
+  const spelled = /(?<![a-z0-9])[a-z0-9](?:[ .\-_·*][a-z0-9](?![a-z0-9])){2,}/g;
+  for (const m of t.matchAll(spelled)) {
+    for (let k = m.index + 1; k < m.index + m[0].length; k += 2) drop.add(k);
+  }
+  return rebuild(
+    n,
+    (i) => !drop.has(i),
+    (i) => (t[i] === '0' && isLetter(t[i - 1]) && isLetter(t[i + 1]) ? 'o' : t[i]),
+  );
+}
+
+export function normalizeText(input: string): NormalizedText {
+  return secondPass(firstPass(input));
+}
+
+/** Original [start, end) span for a normalised [start, end) span. */
+export function originalSpan(n: NormalizedText, start: number, end: number): { start: number; end: number } {
+  if (end <= start) return { start: n.map[start], end: n.map[start] };
+  const s = n.map[start];
+  const last = n.map[end - 1];
+  const cp = n.source.codePointAt(last) ?? 0;
+  return { start: s, end: last + (cp > 0xffff ? 2 : 1) };
+}
