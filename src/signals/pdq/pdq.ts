@@ -50,6 +50,10 @@ const LUMA_B = new Float64Array(256);
   }
 }
 
+// float(R·cr + G·cg) for every (R, G): one lookup instead of two and a rounding (the store rounds the rest).
+const LUMA_RG = new Float32Array(65536);
+for (let r = 0; r < 256; r++) for (let g = 0; g < 256; g++) LUMA_RG[(r << 8) | g] = LUMA_R[r] + LUMA_G[g];
+
 // DCT matrix 16×64: D[i][j] = float(sqrt(2/64)) · cos(π/128 · (i+1)(2j+1)), stored as float32.
 const DCT = new Float32Array(16 * 64);
 {
@@ -79,14 +83,44 @@ export function jaroszWindow(oldDim: number): number {
   return Math.floor((oldDim + 128 - 1) / 128);
 }
 
-/** One 1-D box pass along every row of `inp` (w×h) into `out`, exactly like box1DFloat of the reference. */
+/**
+ * One 1-D box pass along every row of `inp` (w×h) into `out`, with the arithmetic of the reference's box1DFloat.
+ * Four rows run interleaved: each running sum is a serial float32 chain, so this gives the CPU independent work.
+ */
 function boxRows(inp: Float32Array, out: Float32Array, w: number, h: number, win: number): void {
   const half = (win + 2) >> 1;
   const p1 = half - 1;
   const p2 = win - half + 1;
   const p3 = w - win;
   const p4 = half - 1;
-  for (let r = 0; r < h; r++) {
+  let r = 0;
+  for (; r + 4 <= h; r += 4) {
+    const b0 = r * w, b1 = b0 + w, b2 = b1 + w, b3 = b2 + w;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let ri = 0, li = 0, oi = 0, n = 0;
+    for (let i = 0; i < p1; i++, ri++) {
+      s0 = fr(s0 + inp[b0 + ri]); s1 = fr(s1 + inp[b1 + ri]); s2 = fr(s2 + inp[b2 + ri]); s3 = fr(s3 + inp[b3 + ri]);
+      n++;
+    }
+    for (let i = 0; i < p2; i++, ri++, oi++) {
+      s0 = fr(s0 + inp[b0 + ri]); s1 = fr(s1 + inp[b1 + ri]); s2 = fr(s2 + inp[b2 + ri]); s3 = fr(s3 + inp[b3 + ri]);
+      n++;
+      out[b0 + oi] = s0 / n; out[b1 + oi] = s1 / n; out[b2 + oi] = s2 / n; out[b3 + oi] = s3 / n;
+    }
+    for (let i = 0; i < p3; i++, ri++, li++, oi++) {
+      s0 = fr(fr(s0 + inp[b0 + ri]) - inp[b0 + li]);
+      s1 = fr(fr(s1 + inp[b1 + ri]) - inp[b1 + li]);
+      s2 = fr(fr(s2 + inp[b2 + ri]) - inp[b2 + li]);
+      s3 = fr(fr(s3 + inp[b3 + ri]) - inp[b3 + li]);
+      out[b0 + oi] = s0 / n; out[b1 + oi] = s1 / n; out[b2 + oi] = s2 / n; out[b3 + oi] = s3 / n;
+    }
+    for (let i = 0; i < p4; i++, li++, oi++) {
+      s0 = fr(s0 - inp[b0 + li]); s1 = fr(s1 - inp[b1 + li]); s2 = fr(s2 - inp[b2 + li]); s3 = fr(s3 - inp[b3 + li]);
+      n--;
+      out[b0 + oi] = s0 / n; out[b1 + oi] = s1 / n; out[b2 + oi] = s2 / n; out[b3 + oi] = s3 / n;
+    }
+  }
+  for (; r < h; r++) {
     const base = r * w;
     let ri = base, li = base, oi = base;
     let sum = 0;
@@ -125,7 +159,7 @@ function boxCols(inp: Float32Array, out: Float32Array, w: number, h: number, win
     }
     for (let i = 0; i < p3; i++, ri++, li++, oi++) {
       const b = ri * w, l = li * w, o = oi * w;
-      for (let c = 0; c < w; c++) { sums[c] += inp[b + c]; sums[c] -= inp[l + c]; out[o + c] = sums[c] / n; }
+      for (let c = 0; c < w; c++) { const s = fr(fr(sums[c] + inp[b + c]) - inp[l + c]); sums[c] = s; out[o + c] = s / n; }
     }
     for (let i = 0; i < p4; i++, li++, oi++) {
       const l = li * w, o = oi * w; n--;
@@ -161,7 +195,7 @@ function downsample(rgb: Uint8Array, w: number, h: number): boolean {
   if (rgb.length < n * 3) throw new ValidationError('pdq_bad_pixels', `RGB buffer has ${rgb.length} bytes, expected ${n * 3}`);
   ensure(n);
   const a = buf1, b = buf2;
-  for (let p = 0, q = 0; p < n; p++, q += 3) a[p] = fr(fr(LUMA_R[rgb[q]] + LUMA_G[rgb[q + 1]]) + LUMA_B[rgb[q + 2]]);
+  for (let p = 0, q = 0; p < n; p++, q += 3) a[p] = LUMA_RG[(rgb[q] << 8) | rgb[q + 1]] + LUMA_B[rgb[q + 2]];
   if (w === 64 && h === 64) {
     sampled.set(a.subarray(0, 4096));
     return true;

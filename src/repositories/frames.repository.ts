@@ -1,0 +1,209 @@
+/**
+ * Stream decoded video frames from ffmpeg as RGB24 (area scaling), with a hard timeout and cancellation.
+ * ffmpeg is spawned directly: runTool buffers stdout, which is wrong for a stream of raw frames.
+ */
+import { spawn } from 'node:child_process';
+import { AppError, ToolError, UnsupportedMediaError, ValidationError } from '../domain/errors.js';
+import { runTool } from './process.repository.js';
+import { toolPaths } from './tools.repository.js';
+
+export interface VideoFrame {
+  /** Frame number in the source (every-Nth sampling keeps source numbers; with `fps`, the resampled number). */
+  index: number;
+  /** Seconds from the start of the stream. */
+  timestamp: number;
+  /** RGB24, interleaved, row-major; a fresh buffer per frame (safe to keep). */
+  rgb: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface ReadFramesOptions {
+  /** Deliver source frames 0, N, 2N… (default 1 = every frame). Ignored when `fps` is set. */
+  everyNth?: number;
+  /** Resample to this constant frame rate (ffmpeg `fps` filter) instead. */
+  fps?: number;
+  /** Output size; both default to the (rotation-corrected, filtered) source size. */
+  width?: number;
+  height?: number;
+  /** Extra ffmpeg -vf filters applied first (e.g. a crop), before sampling and scaling. */
+  filters?: string[];
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface VideoProbe {
+  width: number;
+  height: number;
+  /** Frames per second of the video stream (avg_frame_rate, else r_frame_rate). */
+  fps: number;
+  /** Seconds, or null when unknown. */
+  duration: number | null;
+  frameCount: number | null;
+  rotation: number;
+}
+
+function rate(s: unknown): number {
+  if (typeof s !== 'string') return 0;
+  const [n, d] = s.split('/').map(Number);
+  const v = d ? n / d : n;
+  return Number.isFinite(v) && v > 0 && v < 1000 ? v : 0;
+}
+
+/** Size, frame rate, duration and rotation of the first video stream (ffprobe, with a timeout). */
+export async function probeVideo(path: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<VideoProbe> {
+  const { ffprobe } = toolPaths();
+  const res = await runTool(
+    ffprobe,
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries',
+      'stream=width,height,avg_frame_rate,r_frame_rate,nb_frames,duration:stream_tags=rotate:stream_side_data=rotation:format=duration',
+      '-of', 'json', path],
+    { timeoutMs: opts.timeoutMs, signal: opts.signal, tool: 'ffprobe' },
+  );
+  let json: { streams?: Record<string, unknown>[]; format?: { duration?: string } };
+  try {
+    json = JSON.parse(res.stdout.toString('utf8') || '{}');
+  } catch (e) {
+    throw new ToolError('ffprobe_bad_output', `ffprobe printed unreadable output for ${path}`, { cause: e });
+  }
+  const s = json.streams?.[0];
+  if (res.code !== 0 || !s) {
+    throw new UnsupportedMediaError('no_video_stream', `No decodable video stream in ${path}${res.stderr ? `: ${res.stderr.trim().split('\n')[0]}` : ''}`, { httpStatus: 422 });
+  }
+  let rotation = 0;
+  const tags = s.tags as Record<string, string> | undefined;
+  if (tags?.rotate) rotation = Number(tags.rotate);
+  const sd = s.side_data_list as { rotation?: number }[] | undefined;
+  const r = sd?.find((x) => typeof x.rotation === 'number');
+  if (r) rotation = -Number(r.rotation);
+  rotation = (((Math.round(rotation / 90) * 90) % 360) + 360) % 360;
+  let width = Number(s.width) || 0;
+  let height = Number(s.height) || 0;
+  if (rotation === 90 || rotation === 270) [width, height] = [height, width];
+  const fps = rate(s.avg_frame_rate) || rate(s.r_frame_rate) || 25;
+  const dur = Number(json.format?.duration ?? s.duration);
+  const nb = Number(s.nb_frames);
+  return {
+    width, height, fps, rotation,
+    duration: Number.isFinite(dur) && dur > 0 ? dur : null,
+    frameCount: Number.isInteger(nb) && nb > 0 ? nb : null,
+  };
+}
+
+const SIZE_RE = /Stream #0:0.*: Video: rawvideo.*?, (\d{1,5})x(\d{1,5})/;
+
+/**
+ * Decode a video and call `onFrame` for each delivered frame, in order. The callback may be async; ffmpeg is
+ * paused (pipe back-pressure) while it runs. Resolves with the effective frame rate and the number of frames.
+ */
+export async function readFrames(
+  path: string,
+  opts: ReadFramesOptions,
+  onFrame: (f: VideoFrame) => void | Promise<void>,
+): Promise<{ fps: number; frames: number }> {
+  if ((opts.width === undefined) !== (opts.height === undefined)) {
+    throw new ValidationError('bad_frame_size', 'readFrames needs both width and height, or neither');
+  }
+  const started = Date.now();
+  const probe = await probeVideo(path, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+  const nth = opts.fps ? 1 : Math.max(1, Math.floor(opts.everyNth ?? 1));
+  const outFps = opts.fps ?? probe.fps;
+  const vf: string[] = [...(opts.filters ?? [])];
+  if (opts.fps) vf.push(`fps=${opts.fps}`);
+  else if (nth > 1) vf.push(`select=not(mod(n\\,${nth}))`);
+  const w = opts.width, h = opts.height;
+  if (w !== undefined && h !== undefined) {
+    if (!(w > 0 && h > 0 && Number.isInteger(w) && Number.isInteger(h))) throw new ValidationError('bad_frame_size', `Bad frame size ${w}x${h}`);
+  }
+  vf.push(`scale=${w ?? 'iw'}:${h ?? 'ih'}:flags=area`, 'format=rgb24');
+  let width = w ?? (opts.filters?.length ? 0 : probe.width);
+  let height = h ?? (opts.filters?.length ? 0 : probe.height);
+
+  const { ffmpeg } = toolPaths();
+  const args = ['-hide_banner', '-nostdin', '-i', path, '-an', '-sn', '-dn', '-vf', vf.join(','),
+    '-vsync', '0', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+  const remainingMs = Math.max(1, opts.timeoutMs - (Date.now() - started));
+
+  return new Promise((resolve, reject) => {
+    const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let timedOut = false;
+    let failed: unknown = null;
+    let frames = 0;
+    let cur: Uint8Array | null = null;
+    let filled = 0;
+    let pending: Buffer[] = [];
+    let chain: Promise<void> = Promise.resolve();
+    let inFlight = 0;
+
+    const kill = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
+    const timer = setTimeout(() => { timedOut = true; kill(); }, remainingMs);
+    const onAbort = () => kill();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+    const deliver = (rgb: Uint8Array) => {
+      const k = frames++;
+      const index = k * nth;
+      const f: VideoFrame = { index, timestamp: index / outFps, rgb, width, height };
+      inFlight++;
+      if (inFlight === 1) child.stdout.pause();
+      chain = chain.then(async () => {
+        if (failed) return;
+        try { await onFrame(f); } catch (e) { failed = e; kill(); }
+      }).finally(() => { inFlight--; if (inFlight === 0 && !failed) child.stdout.resume(); });
+    };
+
+    const consume = (chunk: Buffer) => {
+      const size = width * height * 3;
+      let off = 0;
+      while (off < chunk.length) {
+        if (!cur) { cur = new Uint8Array(size); filled = 0; }
+        const n = Math.min(size - filled, chunk.length - off);
+        cur.set(chunk.subarray(off, off + n), filled);
+        filled += n;
+        off += n;
+        if (filled === size) { const done = cur; cur = null; deliver(done); }
+      }
+    };
+
+    child.stdout.on('data', (c: Buffer) => {
+      if (failed) return;
+      if (width > 0 && height > 0) consume(c);
+      else pending.push(c);
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      if (stderr.length < 256 * 1024) stderr += c.toString('utf8');
+      if (!(width > 0 && height > 0)) {
+        const m = SIZE_RE.exec(stderr);
+        if (m) {
+          width = Number(m[1]);
+          height = Number(m[2]);
+          const p = pending;
+          pending = [];
+          for (const b of p) consume(b);
+        }
+      }
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new ToolError('tool_unavailable', `ffmpeg could not be started: ${e.message}`, { cause: e }));
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+      chain.then(() => {
+        if (failed) return reject(failed instanceof AppError || failed instanceof Error ? failed : new Error(String(failed)));
+        if (timedOut) return reject(new ToolError('tool_timeout', `ffmpeg timed out after ${opts.timeoutMs} ms on ${path}`));
+        if (opts.signal?.aborted) return reject(new ToolError('aborted', 'frame reading was cancelled'));
+        if (code !== 0) {
+          const last = stderr.trim().split('\n').slice(-3).join(' | ');
+          if (frames === 0 && /Invalid data|moov atom not found|could not find codec|Error while decoding|does not contain any stream/i.test(stderr)) {
+            return reject(new UnsupportedMediaError('video_decode_failed', `ffmpeg cannot decode ${path}: ${last}`, { httpStatus: 422 }));
+          }
+          return reject(new ToolError('ffmpeg_failed', `ffmpeg exited with ${code} on ${path}: ${last}`));
+        }
+        resolve({ fps: outFps, frames });
+      }, reject);
+    });
+  });
+}
