@@ -28,6 +28,8 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** Finished checks kept in memory (LRU). */
   maxKeptChecks?: number;
+  /** Run when the app closes, after the queue has drained (close services here). */
+  onClose?: () => Promise<void>;
 }
 
 export interface GenproofApp {
@@ -58,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   registerCheckJob(queue, deps.checks);
   app.addHook('onClose', async () => {
     await queue.close();
+    await deps.onClose?.();
   });
 
   await app.register(multipart, {
@@ -81,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/healthz', { schema: { summary: 'Liveness', tags: ['meta'], response: { 200: z.object({ ok: z.literal(true) }) } } }, async () => ({ ok: true as const }));
   typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(checksRoutes, { queue, maxCaptionChars: config.limits.maxCaptionChars });
+  await app.register(checksRoutes, { queue, maxCaptionChars: config.limits.maxCaptionChars, thumbnail: deps.registry ? (id) => deps.registry!.thumbnail(id) : null });
   await app.register(registryRoutes, { registry: deps.registry ?? null, token: config.server.token });
   await app.register(scamRoutes, { scam: deps.scam ?? null, maxCaptionChars: config.limits.maxCaptionChars });
   await app.register(demoRoutes, { demo: deps.demo ?? null });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { NotFoundError, ValidationError, AppError } from '../../domain/errors.js';
@@ -17,15 +17,19 @@ export interface CheckOutcomeView { result: CheckResult; keyframes: Keyframe[]; 
 export interface ChecksRoutesOptions {
   queue: JobQueue;
   maxCaptionChars: number;
+  /** Thumbnail of a registered reference, shown beside the post's frame in the report. */
+  thumbnail?: ((id: string) => Promise<Buffer | null>) | null;
 }
 
 /** Register the `check` job handler: runs the verification service inside the job's private directory. */
 export function registerCheckJob(queue: JobQueue, runner: CheckRunnerPort): void {
   queue.register(JobName.Check, async ({ post, workDir }, ctx): Promise<CheckOutcomeView> => {
     ctx.progress(0.01, 'start');
+    const keyframesDir = join(workDir, 'frames');
+    await mkdir(keyframesDir, { recursive: true, mode: 0o700 });
     const outcome = await runner.check(post, {
       signal: ctx.signal,
-      keyframesDir: join(workDir, 'frames'),
+      keyframesDir,
       onProgress: (p) => ctx.progress(p.fraction, p.stage),
     });
     return { result: outcome.result, keyframes: outcome.keyframes, workDir };
@@ -122,7 +126,12 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
         s.status === 'failed' ? `The check failed: ${s.error?.message ?? ''}` : `The check is ${s.status}; the report is ready when it is done`,
         { httpStatus: 409 });
     }
-    const html = renderHtmlReport(out.result, { keyframes: await loadFrames(out), lang: req.query.lang });
+    const referenceThumbnails: Record<string, Buffer> = {};
+    for (const m of out.result.matches.slice(0, 5)) {
+      const jpeg = await opts.thumbnail?.(m.reference_id).catch(() => null);
+      if (jpeg) referenceThumbnails[m.reference_id] = jpeg;
+    }
+    const html = renderHtmlReport(out.result, { keyframes: await loadFrames(out), lang: req.query.lang, referenceThumbnails });
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'")

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { loadConfig, type ConfigOverrides } from '../../config/config.js';
+import { ValidationError } from '../../domain/errors.js';
+import { startServer } from '../../http/server.js';
+import { globalOpts } from '../program.js';
+
+interface ServeOpts {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+  token?: string;
+  concurrency?: string;
+  log?: boolean;
+}
+
+function intOpt(name: string, v: string | undefined, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ValidationError('bad_usage', `--${name} must be an integer ${min}..${max}`);
+  return n;
+}
+
+/** Run the server until SIGINT/SIGTERM. Shared by `genproof serve` and src/bin/server.ts. */
+export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?: boolean; configFile?: string; log?: boolean }): Promise<void> {
+  const config = loadConfig({ file: opts.configFile, overrides });
+  const log = (m: string) => process.stderr.write(`genproof: ${m}\n`);
+  const server = await startServer({ config, demo: opts.demo, log, logger: opts.log ? { level: 'info' } : false });
+  log(`serving the desk on ${server.url}  (API: ${server.url}/openapi.json)`);
+  if (config.server.token) log('registry writes need Authorization: Bearer <token>');
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      log('shutting down');
+      server.close().then(resolve, resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('HTTP API + web desk (binds 127.0.0.1:8080 by default)')
+    .option('--port <port>', 'port (default 8080; 0 = any free port)')
+    .option('--host <host>', 'address to bind (default 127.0.0.1)')
+    .option('--demo', 'generate and register a demo clip, offer a "repost captioned as Sora" on the page')
+    .option('--token <token>', 'require Authorization: Bearer <token> for registry writes (env GENPROOF_SERVER__TOKEN)')
+    .option('--concurrency <n>', 'checks that run at once (default 2)')
+    .option('--log', 'log every request (pino, stdout)')
+    .action(async (opts: ServeOpts, cmd: Command) => {
+      const g = globalOpts(cmd);
+      const server: NonNullable<ConfigOverrides['server']> = {};
+      const port = intOpt('port', opts.port, 0, 65535);
+      const concurrency = intOpt('concurrency', opts.concurrency, 1, 64);
+      if (port !== undefined) server.port = port;
+      if (concurrency !== undefined) server.concurrency = concurrency;
+      if (opts.host) server.host = opts.host;
+      if (opts.token) server.token = opts.token;
+      await serveUntilSignal({ ...(g.db ? { db: g.db } : {}), server }, { demo: opts.demo, configFile: g.config, log: opts.log });
+    });
+}

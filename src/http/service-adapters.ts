@@ -1,0 +1,32 @@
+import type { RegistryService } from '../services/registry.service.js';
+import type { DemoAssets } from '../services/demo.service.js';
+import type { DemoPort, ReferenceView, RegistryPort } from './ports.js';
+
+/** Adapt the registry service to what the routes need. */
+export function registryPort(reg: RegistryService): RegistryPort {
+  return {
+    async add(files, opts) {
+      const added = await reg.add(files.map((f) => f.path), { label: opts.label, source: opts.source ?? null, generator: opts.generator ?? null });
+      return { ids: added.map((a) => a.id) };
+    },
+    async list(page) {
+      const res = await reg.list(page);
+      return {
+        total: res.total,
+        items: res.items.map((r): ReferenceView => ({
+          id: r.id, file: r.file_name, label: r.label, source: r.source ?? null, generator: r.generator ?? null,
+          kind: r.kind ?? null, created_at: r.added_at ?? null,
+        })),
+      };
+    },
+    thumbnail: (id) => reg.thumbnail(id),
+    exists: async (id) => (await reg.get(id)) !== null,
+  };
+}
+
+export function demoPort(assets: DemoAssets | null): DemoPort {
+  return {
+    info: () => (assets ? { caption: assets.caption, posted_at: assets.postedAt, file_name: 'repost-captioned-as-sora.mp4' } : null),
+    file: () => assets?.repost ?? null,
+  };
+}
