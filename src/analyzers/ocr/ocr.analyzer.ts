@@ -1,0 +1,61 @@
+import type { Config } from '../../config/config.js';
+import type { MediaInfo } from '../../domain/media.js';
+import type { Post } from '../../domain/post.js';
+import { grabFrame, grabFrames } from '../../repositories/frame-grab.repository.js';
+import { decodeImageFile, recognize } from '../../repositories/ocr.repository.js';
+import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
+import { planScan, type ScanDepth } from './frame.sampler.js';
+import { ocrFindings } from './ocr.evidence.js';
+import { scanMedia, type ScanDeps } from './ocr.scanner.js';
+import { burnedInParagraphs } from './text.paragraphs.js';
+import { trackText } from './text.tracker.js';
+
+/**
+ * Visible marks: OCR of sampled frames (or the image) for generator watermarks, platform marks with the
+ * uploader's handle, and burned-in claims. Depth comes from config.check.depth.
+ */
+export class OcrAnalyzer implements Analyzer {
+  readonly name = 'ocr';
+  constructor(private readonly config: Config) {}
+
+  appliesTo(_post: Post, media: MediaInfo | null): boolean {
+    return media !== null;
+  }
+
+  async analyze(ctx: AnalyzerContext): Promise<AnalyzerOutput> {
+    const media = ctx.media!;
+    const depth = (ctx.config.check.depth ?? this.config.check.depth) as ScanDepth;
+    const started = Date.now();
+    const plan = planScan(media, depth);
+    const scan = await scanMedia(plan, realDeps(media, ctx.config, ctx.signal), ctx.progress);
+    const tracks = trackText(scan.frames);
+    const paragraphs = burnedInParagraphs(scan.frames);
+    const { evidence, claims } = ocrFindings({ tracks, paragraphs, framesSampled: scan.decoded, kind: media.kind });
+    return {
+      evidence,
+      claims,
+      extra: { ocr: { depth, frames: scan.decoded, ocr_calls: scan.ocrCalls, ms: Date.now() - started, timestamps: plan.timestamps } },
+    };
+  }
+}
+
+/** Wire the scanner to ffmpeg (frames), sharp (stills) and the OCR models, each call under its timeout. */
+export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal): ScanDeps {
+  const grabOpts = { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal };
+  return {
+    async grabFrames(timestamps, maxSide) {
+      const frames = await grabFrames(media.path, timestamps, { ...grabOpts, maxSide });
+      return frames.map((f) => ({ width: f.width, height: f.height, channels: 3 as const, data: f.data, timestamp: f.timestamp }));
+    },
+    async decodeImage(maxSide) {
+      const img = await decodeImageFile(media.path, maxSide);
+      if (img) return img;
+      // Formats sharp cannot read (some HEIC builds): let ffmpeg try the first frame.
+      const f = await grabFrame(media.path, 0, { ...grabOpts, maxSide }).catch(() => null);
+      return f ? { width: f.width, height: f.height, channels: 3, data: f.data } : null;
+    },
+    async recognize(image, region, scale) {
+      return recognize(image, { timeoutMs: config.timeouts.ocrMs, region, scale });
+    },
+  };
+}
