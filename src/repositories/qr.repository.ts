@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import sharp from 'sharp';
+import { prepareZXingModule, readBarcodes, type ReadResult } from 'zxing-wasm/reader';
+import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
+
+/**
+ * Decode every QR code in an image: zxing-wasm (several codes, rotated, inverted, small) on sharp's RGBA pixels,
+ * with jsQR as a fallback. The .wasm binary is read from node_modules and handed to the module, so nothing is
+ * fetched from a CDN.
+ */
+export interface DecodedQr {
+  text: string;
+  /** Corner points in image pixels (of the decoded pass), when known. */
+  position?: { x: number; y: number }[];
+  decoder: 'zxing' | 'jsqr';
+}
+
+const require = createRequire(import.meta.url);
+type JsQr = (data: Uint8ClampedArray, w: number, h: number, o?: { inversionAttempts?: 'dontInvert' | 'onlyInvert' | 'attemptBoth' | 'invertFirst' }) => { data: string } | null;
+let jsQRFn: JsQr | null = null;
+const jsQR: JsQr = (d, w, h, o) => {
+  jsQRFn ??= ((m: { default?: JsQr } & JsQr) => m.default ?? m)(require('jsqr'));
+  return jsQRFn(d, w, h, o);
+};
+let ready: Promise<unknown> | null = null;
+
+function prepare(): Promise<unknown> {
+  if (!ready) {
+    const bin = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
+    const wasmBinary = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
+    ready = Promise.resolve(prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true }));
+  }
+  return ready;
+}
+
+/** Upper bound on the decoded raster; bigger images are scaled down first. */
+const MAX_SIDE = 2400;
+
+async function rgba(input: string | Buffer, scale = 1): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
+  let img = sharp(input, { failOn: 'error', limitInputPixels: 200_000_000 }).rotate();
+  const meta = await img.metadata();
+  const w = meta.autoOrient?.width ?? meta.width ?? 0;
+  const h = meta.autoOrient?.height ?? meta.height ?? 0;
+  const side = Math.max(w, h);
+  if (side > MAX_SIDE) img = img.resize({ width: w >= h ? MAX_SIDE : undefined, height: h > w ? MAX_SIDE : undefined });
+  else if (scale !== 1) img = img.resize({ width: Math.round(w * scale), kernel: 'nearest' });
+  const { data, info } = await img.flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+function fromZxing(r: ReadResult[]): DecodedQr[] {
+  return r
+    .filter((x) => x.isValid && x.text)
+    .map((x) => ({
+      text: x.text,
+      position: [x.position.topLeft, x.position.topRight, x.position.bottomRight, x.position.bottomLeft].map((p) => ({ x: p.x, y: p.y })),
+      decoder: 'zxing' as const,
+    }));
+}
+
+async function decodeAll(input: string | Buffer): Promise<DecodedQr[]> {
+  await prepare();
+  const out = new Map<string, DecodedQr>();
+  const passes = [1];
+  for (const scale of passes) {
+    const img = await rgba(input, scale);
+    const res = await readBarcodes(img as unknown as Parameters<typeof readBarcodes>[0], {
+      formats: ['QRCode', 'MicroQRCode'],
+      maxNumberOfSymbols: 64,
+      tryHarder: true,
+      tryRotate: true,
+      tryInvert: true,
+      tryDownscale: true,
+    });
+    for (const q of fromZxing(res)) if (!out.has(q.text)) out.set(q.text, q);
+    if (out.size === 0 && Math.max(img.width, img.height) < 800) passes.push(2);
+    if (out.size === 0) {
+      const j = jsQR(img.data, img.width, img.height, { inversionAttempts: 'attemptBoth' });
+      if (j?.data) out.set(j.data, { text: j.data, decoder: 'jsqr' });
+    }
+    if (passes.length > 2) break;
+  }
+  return [...out.values()];
+}
+
+/**
+ * Every QR code in the image, deduplicated by payload. Unreadable images → UnsupportedMediaError; a decode that
+ * runs past the timeout → ToolError.
+ */
+export async function decodeQrCodes(input: string | Buffer, opts: { timeoutMs?: number } = {}): Promise<DecodedQr[]> {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ToolError('qr_timeout', `QR decoding timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([decodeAll(input), timeout]);
+  } catch (e) {
+    if (e instanceof ToolError) throw e;
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/unsupported image format|Input file|corrupt|premature|bad|VipsJpeg|pngload|Input buffer/i.test(msg)) {
+      throw new UnsupportedMediaError('image_unreadable', `Cannot read the image ${typeof input === 'string' ? input : '(buffer)'}: ${msg}`, { cause: e });
+    }
+    throw new ToolError('qr_decode_failed', `QR decoding failed: ${msg}`, { cause: e });
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,192 @@
+import type { Claim } from '../domain/claim.js';
+import type { AvailabilityProduct, ScamKnowledge } from './knowledge.port.js';
+import * as L from './lexicon.data.js';
+import { originalSpan, type NormalizedText } from './normalize.js';
+import { first } from './symbol.js';
+
+/**
+ * Authorship ("X 是 Sora 的发明者之一", "X is one of Sora's creators") and availability ("Sora 已开放",
+ * "I have Sora access", "Sora API 购买", "出售Sora账号") claims, judged against the dated knowledge base.
+ */
+
+const B = String.raw`(?:openai\s*)?(?:sora|索拉|搜拉)(?:\s*2)?`;
+const ROLE_ZH = String.raw`(?:核心|主要|首席)?(?:发明者|发明人|作者|创造者|创始人|缔造者|开发者|研发者|研发人员|核心成员|团队成员|之父|主创|负责人)`;
+const ROLE_EN = String.raw`(?:co-?)?(?:creators?|inventors?|authors?|developers?|founders?|builders?|fathers?|architects?)`;
+const HAN_NAME = String.raw`[\p{Script=Han}·]{2,5}`;
+const EN_NAME = String.raw`[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){0,3}`;
+
+const AUTHORSHIP: { re: RegExp; lang: 'zh' | 'en' }[] = [
+  { re: new RegExp(String.raw`(${HAN_NAME}|${EN_NAME})\s*(?:是|为|乃|系)\s*${B}\s*(?:的)?\s*${ROLE_ZH}(?:之一)?`, 'gu'), lang: 'zh' },
+  { re: new RegExp(String.raw`${B}\s*(?:的)?\s*${ROLE_ZH}(?:之一)?\s*(?:是|为|[:：])\s*(${HAN_NAME}|${EN_NAME})`, 'gu'), lang: 'zh' },
+  { re: new RegExp(String.raw`(${EN_NAME}),? (?:is|was) (?:one of |among )?(?:the )?(?:${B}'?s? ${ROLE_EN}|${ROLE_EN} (?:of|behind) ${B})`, 'gu'), lang: 'en' },
+  { re: new RegExp(String.raw`(${EN_NAME}), (?:one of |among )(?:the )?${ROLE_EN} (?:of|behind) ${B}`, 'gu'), lang: 'en' },
+];
+
+const PRONOUN = /[他她它我你其]|^(?:he|she|it|i|you|they|who|which|that|this)$/;
+const EN_STOP = new Set(['he', 'she', 'it', 'i', 'you', 'they', 'who', 'which', 'that', 'this', 'the', 'a', 'an', 'and', 'but']);
+
+function nameCandidates(raw: string, lang: 'zh' | 'en'): string[] {
+  const name = raw.trim();
+  if (/\p{Script=Han}/u.test(name)) {
+    const han = name.replace(/[^\p{Script=Han}·]/gu, '');
+    if (PRONOUN.test(han.slice(-2))) return [];
+    const out: string[] = [];
+    for (const len of [3, 2, 4]) if (han.length >= len) out.push(han.slice(-len));
+    return out;
+  }
+  void lang;
+  const words = name.split(/\s+/).filter((w) => !EN_STOP.has(w));
+  if (words.length === 0 || PRONOUN.test(words.join(' '))) return [];
+  const out: string[] = [];
+  for (const k of [2, 3, 1]) if (words.length >= k) out.push(words.slice(-k).join(' '));
+  return out;
+}
+
+function titleCase(s: string): string {
+  return s.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+}
+
+export function authorshipClaims(n: NormalizedText, kb: ScamKnowledge): Claim[] {
+  const out: Claim[] = [];
+  const seen = new Set<string>();
+  for (const { re, lang } of AUTHORSHIP) {
+    for (const m of n.folded.matchAll(re)) {
+      const cands = nameCandidates(m[1], lang);
+      if (cands.length === 0) continue;
+      const slug = kb.findGenerator(m[0]) ?? 'sora';
+      const authors = kb.authorsOf(slug) ?? kb.authorsOf('sora');
+      if (!authors) continue;
+      const span = originalSpan(n, m.index, m.index + m[0].length);
+      if (seen.has(span.text)) continue;
+      seen.add(span.text);
+      // Display the name as written in the original post.
+      const nameOrig = n.original.slice(n.map[m.index + m[0].indexOf(m[1])] ?? span.start, span.end);
+      const hit = cands.find((c) => kb.isAuthor(slug, c));
+      const name = hit ?? cands[0];
+      const shown = /\p{Script=Han}/u.test(name) ? name : titleCase(name);
+      const gen = kb.displayName(slug);
+      const list = authors.names.join(', ');
+      const claim: Claim = {
+        type: 'authorship',
+        text: span.text,
+        status: hit ? 'supported' : 'refuted',
+        reasons: hit
+          ? [`${shown} is among the ${authors.names.length} authors of the ${gen} technical report (${authors.source}, ${authors.date}).`]
+          : [`The ${gen} technical report (${authors.source}, ${authors.date}) lists ${authors.names.length} authors: ${list}. ${shown} is not among them.`],
+        reasons_zh: hit
+          ? [`${shown} 是 ${gen} 技术报告（${authors.source}，${authors.date}）的 ${authors.names.length} 位作者之一。`]
+          : [`${gen} 技术报告（${authors.source}，${authors.date}）署名作者共 ${authors.names.length} 人：${list}。${shown} 不在其中。`],
+        sources: [authors.source],
+        origin: 'caption',
+        span: { start: span.start, end: span.end },
+        generator: slug,
+        value: { person: shown, person_as_written: nameOrig.slice(0, 60), authors: authors.names },
+      };
+      out.push(claim);
+    }
+  }
+  return out;
+}
+
+interface AvailabilityPattern {
+  re: RegExp;
+  product: AvailabilityProduct;
+}
+
+const AVAILABILITY: AvailabilityPattern[] = [
+  { re: new RegExp(String.raw`(?:gpts\s*版\s*${B}|${B}\s*gpts|${B}.{0,12}(?:api|接口)|(?:api|接口).{0,6}${B}|${B}[^。.!！]{0,40}(?:custom gpt|gpts|做成了gpts|封装成gpts))`, 'gu'), product: 'api' },
+  { re: new RegExp(String.raw`(?:${B}.{0,8}(?:账号|帐号|会员|内测资格|内测账号|测试资格|邀请码|激活码|accounts?|invites?|invite codes?|access codes?|beta codes?|beta access|beta)|(?:账号|帐号|内测资格|邀请码).{0,4}${B})`, 'gu'), product: 'account' },
+  { re: new RegExp(String.raw`(?:${B}.{0,10}(?:app|客户端|安装包|apk|软件)|(?:下载|安装).{0,10}${B}|${B}.{0,6}(?:desktop|mobile) app)`, 'gu'), product: 'app' },
+  {
+    re: new RegExp(
+      String.raw`(?:${B}.{0,4}(?:已经?开放|开放了|已上线|上线了|终于上线|能用了|可以用了|可用了|正式开放|开放使用|开放申请)|(?:国内也能用|国内可用|可以用|能用上|用上了|体验|开通)\s*${B}|${B}\s*(?:is (?:now )?(?:live|available|open)|now available)|(?:i|we) (?:have|got|'ve got|obtained) (?:early )?${B} access|(?:early |beta )?${B} access|(?:已|已经)?(?:获得|拿到|获取|取得|搞到)(?:了)?\s*${B})`,
+      'gu',
+    ),
+    product: 'access',
+  },
+];
+
+const NEGATION = /没|未|不|无|别|假|谣|not |n't|no |never|fake/;
+
+/** An offer (sale, price, contact) rather than a personal report. */
+function isOffer(n: NormalizedText): boolean {
+  return Boolean(first(L.PRICE, n.text) || first(L.SALE, n.text) || first(L.CONTACT, n.text) || first(L.ACCESS_RESALE, n.folded) || /出售|代申请|代开|卖|出|for sale|selling|subscribe|dm |私我|发货/.test(n.text));
+}
+
+const PRODUCT_EN: Record<AvailabilityProduct, string> = { api: 'API access', account: 'accounts', app: 'an app', access: 'access' };
+const PRODUCT_ZH: Record<AvailabilityProduct, string> = { api: 'API 接口', account: '账号', app: '应用（App）', access: '使用权限' };
+
+export function availabilityClaims(n: NormalizedText, kb: ScamKnowledge, postedAt: string | null): Claim[] {
+  const out: Claim[] = [];
+  const offer = isOffer(n);
+  const covered: [number, number][] = [];
+  for (const { re, product } of AVAILABILITY) {
+    for (const m of n.folded.matchAll(re)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (covered.some(([a, b]) => s < b && e > a)) continue;
+      const before = n.folded.slice(Math.max(0, s - 6), s);
+      if (NEGATION.test(before) || NEGATION.test(m[0].replace(/note?/g, ''))) continue;
+      covered.push([s, e]);
+      const slug = kb.findGenerator(n.original.slice(n.map[s], n.map[e - 1] + 1)) ?? kb.findGenerator(m[0]) ?? 'sora';
+      const span = originalSpan(n, s, e);
+      out.push(judgeAvailability(kb, slug, product, postedAt, offer, span));
+    }
+  }
+  return out;
+}
+
+function judgeAvailability(
+  kb: ScamKnowledge,
+  slug: string,
+  product: AvailabilityProduct,
+  postedAt: string | null,
+  offer: boolean,
+  span: { start: number; end: number; text: string },
+): Claim {
+  const gen = kb.displayName(slug);
+  const base: Claim = {
+    type: 'availability',
+    text: span.text,
+    status: 'unverified',
+    reasons: [],
+    reasons_zh: [],
+    sources: [],
+    origin: 'caption',
+    span: { start: span.start, end: span.end },
+    generator: slug,
+    value: { product, offer, posted_at: postedAt },
+  };
+  if (!postedAt) {
+    base.reasons = [`The post has no date; whether ${gen} ${PRODUCT_EN[product]} existed depends on when it was posted.`];
+    base.reasons_zh = [`帖子没有日期；${gen} ${PRODUCT_ZH[product]}是否存在取决于发帖时间。`];
+    return base;
+  }
+  const a = kb.availability(slug, product, postedAt);
+  if (!a) {
+    base.reasons = [`The knowledge base has no availability history for ${gen} ${PRODUCT_EN[product]}.`];
+    base.reasons_zh = [`知识库中没有 ${gen} ${PRODUCT_ZH[product]}的上线记录。`];
+    return base;
+  }
+  base.sources = [a.source];
+  const since = a.since ? ` It became public on ${a.since}.` : ' It had not become public.';
+  const sinceZh = a.since ? `该产品于 ${a.since} 才公开。` : '该产品当时尚未公开。';
+  if (a.available) {
+    base.status = 'supported';
+    base.reasons = [`${gen} ${PRODUCT_EN[product]} was publicly available on ${postedAt} (since ${a.since ?? 'before'}).`];
+    base.reasons_zh = [`${postedAt} 时 ${gen} ${PRODUCT_ZH[product]}已公开（自 ${a.since ?? '此前'}）。`];
+    return base;
+  }
+  if (a.status === 'preview' && !offer && product === 'access') {
+    base.status = 'unlikely';
+    base.reasons = [`On ${postedAt} ${gen} was in a preview open only to selected testers${a.note ? ` (${a.note})` : ''}; personal access is possible but unlikely.${since}`];
+    base.reasons_zh = [`${postedAt} 时 ${gen} 处于仅限受邀测试者的预览阶段${a.note_zh ? `（${a.note_zh}）` : ''}；个人获得使用权限的可能性很小。${sinceZh}`];
+    return base;
+  }
+  base.status = 'refuted';
+  const verb = offer ? 'The post offers' : 'The post claims';
+  const verbZh = offer ? '帖子提供' : '帖子声称有';
+  base.reasons = [`${verb} ${gen} ${PRODUCT_EN[product]} on ${postedAt}, but none was publicly available then${product === 'access' ? ` (status: ${a.status})` : ''}.${since}`];
+  base.reasons_zh = [`${verbZh} ${gen} ${PRODUCT_ZH[product]}（${postedAt}），但当时并无公开的此类产品${product === 'access' ? `（状态：${a.status}）` : ''}。${sinceZh}`];
+  return base;
+}

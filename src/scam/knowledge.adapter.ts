@@ -1,0 +1,71 @@
+import { kb as defaultKb, sourceLabel, type KnowledgeBase } from '../knowledge/kb.js';
+import type { AuthorAnswer, AvailabilityProduct, DatedAnswer, ScamKnowledge } from './knowledge.port.js';
+
+const day = (d: string) => (/^\d{4}-\d{2}$/.test(d) ? `${d}-01` : d.slice(0, 10));
+
+/**
+ * The scam desk's view of the knowledge base (src/knowledge/kb.ts). Products are judged over the whole family
+ * ("Sora API" = any Sora release with an API on that date), as the access rules in FACTS.md do.
+ */
+export function knowledgeFor(kb: KnowledgeBase = defaultKb): ScamKnowledge {
+  return {
+    findGenerator: (text) => kb.findGenerator(text)?.slug ?? null,
+    displayName: (slug) => kb.generator(slug)?.name ?? slug,
+    availability(slug, product: AvailabilityProduct, date): DatedAnswer | null {
+      const d = day(date);
+      if (!kb.generator(slug)) return null;
+      if (product === 'access') {
+        const a = kb.familyAccessOn(slug, d);
+        if (!a) return null;
+        return {
+          available: a.status === 'public',
+          status: a.status,
+          since: a.status === 'public' ? day(a.since ?? d) : firstPublic(kb, slug, 'access'),
+          source: sourceLabel(a.source),
+          note: a.note,
+          note_zh: a.note_zh,
+        };
+      }
+      const releases = kb.familyOf(slug).flatMap((g) => g.products.filter((p) => p.product === product).map((p) => ({ g, p })));
+      releases.sort((a, b) => day(a.p.from).localeCompare(day(b.p.from)));
+      const live = releases.filter((r) => day(r.p.from) <= d).pop();
+      const access = kb.familyAccessOn(slug, d);
+      if (live) {
+        return { available: true, status: 'public', since: day(live.p.from), source: sourceLabel(live.p.source), note: live.p.note, note_zh: live.p.note_zh };
+      }
+      const next = releases[0];
+      const src = next ? next.p.source : access?.source ?? kb.generator(slug)!.sources[0];
+      return {
+        available: false,
+        status: access?.status === 'public' ? 'public' : access?.status ?? 'unannounced',
+        since: next ? day(next.p.from) : null,
+        source: sourceLabel(src),
+        note: next?.p.note,
+        note_zh: next?.p.note_zh,
+      };
+    },
+    authorsOf(slug): AuthorAnswer | null {
+      const family = kb.familyOf(slug).map((g) => g.slug);
+      for (const s of [slug, ...family]) {
+        const a = kb.authorsOf(s);
+        if (a) return { names: a.names, source: sourceLabel(a.source), date: a.date, title: a.title };
+      }
+      return null;
+    },
+    isAuthor(slug, name) {
+      const family = kb.familyOf(slug).map((g) => g.slug);
+      return [slug, ...family].some((s) => kb.isAuthor(s, name));
+    },
+    officialDomains: () => kb.officialChannels().map((c) => c.domain),
+  };
+}
+
+function firstPublic(kb: KnowledgeBase, slug: string, _what: 'access'): string | null {
+  const dates = kb
+    .familyOf(slug)
+    .map((g) => g.firstPublic)
+    .filter((x): x is string => Boolean(x))
+    .map(day)
+    .sort();
+  return dates[0] ?? null;
+}

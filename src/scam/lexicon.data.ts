@@ -1,0 +1,60 @@
+/**
+ * Word lists used by the scam symbols, as regular-expression sources over the normalised text (lower case,
+ * simplified Chinese, NFKC). Kept as data so they can be reviewed and extended without touching the matchers.
+ */
+
+/** AI products and hype words. `folded` text is matched, so "s0ra" and "ѕora" count. 索拉/搜拉 are transliterations. */
+export const BRAND = String.raw`sora|索拉|搜拉|openai|open ai|chatgpt|chat gpt|gpt-?4o?|gpts|gpt|可灵|kling|veo|runway|midjourney|pika|海螺ai|即梦|dall-?e|ai视频|ai绘画|ai电影|ai导演|aigc|文生视频|人工智能|ai video|ai art|ai film|ai director|\bai\b`;
+
+/** A named generator that has a dated availability history in the KB. */
+export const PRODUCT_BRAND = String.raw`sora|索拉|搜拉|chatgpt|chat gpt|openai|gpt-?4o?`;
+
+/** Prices: 99元, ¥99, 99块, 仅需888, $29, 29 usd, 年费365, 原价1999. */
+export const PRICE = String.raw`(?:\d+(?:\.\d+)?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d+(?:[.,]\d+)?|(?:仅需|只需|只要|群费|费用|学费|年费|月费|会员费|资料费|报名费|入群费|门票|原价|现价|特价|直降到|售价|定价|首月)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:usd|dollars|bucks|gbp|eur)\b|\d+\s*/\s*(?:month|mo|月|年))`;
+
+/** Words that make a price an offer, when no price is given. */
+export const SALE = String.raw`报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
+
+export const FREE = String.raw`免费|不收费|0元|零元|\bfree\b|no fee|no charge|at no cost`;
+
+export const COURSE = String.raw`课程|大师课|网课|教程|训练营|实战营|特训营|速成班|培训班|培训|学习班|陪跑|私教课|课|course|tutorial|masterclass|master class|bootcamp|academy|workshop|lessons?|classes|coaching`;
+
+export const UPSELL = String.raw`进阶班|高级班|vip班|升级版|私董会|一对一|upsell|premium tier|vip tier`;
+
+export const GROUP = String.raw`微信群|qq群|知识星球|星球|付费群|社群|学习群|交流群|vip群|会员群|粉丝群|内部群|进群|入群|拉群|拉你进|加群|群费|discord|telegram group|tg群|private group|vip group|paid group|inner circle|private community|private channel|signal group|whatsapp group`;
+
+export const PAYMENT = String.raw`${PRICE}|付费|缴纳|收费|群费|会费|年费|入群费|pay\b|paid|fee\b|\$\d+|subscription`;
+
+export const QR_TEXT = String.raw`扫码|扫一扫|扫描二维码|二维码|长按识别|scan the qr|scan this qr|scan qr|qr code|qr-code`;
+
+export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|openai(?:官方|内部|员工|工作人员)|内部人员|内部员工|内部渠道|内部名额|官方认证|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
+
+export const URGENCY = [
+  String.raw`限时`, String.raw`限量`, String.raw`仅剩\s*\d*`, String.raw`只剩\s*\d*`, String.raw`最后\s*\d+\s*(?:小时|天|名|席|个名额)`,
+  String.raw`手慢无`, String.raw`名额有限`, String.raw`先到先得`, String.raw`错过.{0,10}(?:再错过|后悔)`, String.raw`一步慢.{0,3}步步慢`,
+  String.raw`最多(?:火|热)?\s*(?:三|3|两|2)个月`, String.raw`热度.{0,4}(?:三|3)个月`, String.raw`24小时内`, String.raw`今晚\s*\d*\s*点?.{0,4}(?:截止|恢复原价|涨价)`,
+  String.raw`马上涨价`, String.raw`即将涨价`, String.raw`明天涨价`, String.raw`倒计时`, String.raw`前\s*\d+\s*名`, String.raw`抓紧`, String.raw`速来`,
+  String.raw`last chance`, String.raw`limited (?:time|seats|spots|offer)`, String.raw`only \d+ (?:seats|spots|places|copies)`,
+  String.raw`\d+ (?:seats|spots) left`, String.raw`price goes up`, String.raw`act now`, String.raw`hurry`, String.raw`expires? (?:today|tonight|soon)`,
+  String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`,
+];
+
+export const INCOME_STRONG = String.raw`月入\s*[\d一二三四五六七八九十百千万]+\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]+|日赚|躺赚|稳赚|包赚|保本|零风险|轻松赚|年入\s*[\d一二三四五六七八九十百千万]+|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]+|earn (?:up to )?\$?\d[\d,]*(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]* ?(?:a|per|/) ?(?:day|week)|passive income|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
+
+export const INCOME_WEAK = String.raw`副业|变现|赚钱|搞钱|make money|side hustle|extra income|cash out`;
+
+export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|第一批)\s*ai\s*(?:导演|编剧|创作者|电影人)|ai\s*(?:导演|编剧)(?:招募|培养|计划|孵化)|首部\s*ai\s*(?:电影|短剧|影片)|ai\s*电影共创|共创剧本|first (?:generation of )?ai (?:directors?|filmmakers?|screenwriters?)|ai (?:film|movie) (?:academy|co-?creation)|become (?:an? |one of the first )?ai (?:director|filmmaker)`;
+
+export const MATERIAL = String.raw`资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|ebook|e-book|pdf guide`;
+
+export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信我|私聊|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
+
+export const PHISHING = String.raw`(?:log ?in|sign ?in) with your .{0,20}account|verify your (?:card|account|identity|wallet|payment)|enter your (?:password|seed|card|otp)|connect your wallet|seed phrase|输入(?:账号|密码|验证码|银行卡)|验证(?:银行卡|身份)|提供验证码|绑定银行卡`;
+
+export const APP_DOWNLOAD = String.raw`(?:下载|安装)(?:安装包|app|客户端|apk)|安装包|\.apk\b|下载.{0,12}app|download (?:the |our )?(?:app|apk)|install (?:the |our )?app`;
+
+export const ACCESS_RESALE = String.raw`(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?)|access codes? for sale|accounts? for sale`;
+
+export const WARNING = String.raw`别上当|不要上当|谨防|提醒大家|骗局|诈骗|警惕|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
+
+export const PRIZE = String.raw`you have won|you've won|winner|claim (?:your )?(?:prize|reward)|中奖|领取奖品|恭喜您?获得|congratulations`;

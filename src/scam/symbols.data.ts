@@ -1,0 +1,134 @@
+/**
+ * The scam symbols: stable codes, default weights and the sentences shown to people. Weights are summed into the
+ * score (like Rspamd): `suspicious` from SUSPICIOUS_AT, `scam` from SCAM_AT. A single selling symbol stays below
+ * `scam`; it takes the AI-hype context (AI_HYPE_SELLING), a refuted access claim, a lookalike domain or the model
+ * to get there.
+ */
+export interface SymbolDef {
+  weight: number;
+  en: (span: string) => string;
+  zh: (span: string) => string;
+}
+
+export const SUSPICIOUS_AT = 3;
+export const SCAM_AT = 6;
+
+const q = (s: string) => `"${s}"`;
+const qz = (s: string) => `“${s}”`;
+
+export const SYMBOLS = {
+  PAID_COURSE: {
+    weight: 2.5,
+    en: (s) => `The post sells a paid course or tutorial (${q(s)}).`,
+    zh: (s) => `帖子推销付费课程或教程（${qz(s)}）。`,
+  },
+  PAY_TO_JOIN_GROUP: {
+    weight: 3,
+    en: (s) => `The post asks people to pay to join a group or paid community (${q(s)}).`,
+    zh: (s) => `帖子要求付费进群或加入付费社群（${qz(s)}）。`,
+  },
+  QR_CODE: {
+    weight: 1,
+    en: (s) => `The post pushes people to a QR code (${q(s)}).`,
+    zh: (s) => `帖子引导扫描二维码（${qz(s)}）。`,
+  },
+  FAKE_ACCESS_CLAIM: {
+    weight: 4,
+    en: (s) => `The post offers or claims access to a product that was not publicly available on its date (${q(s)}).`,
+    zh: (s) => `帖子声称提供或已获得发帖时尚未公开的产品使用权限（${qz(s)}）。`,
+  },
+  IMPERSONATION: {
+    weight: 2.5,
+    en: (s) => `The post presents itself as an official or insider channel (${q(s)}); the official channels are openai.com, sora.com and chatgpt.com.`,
+    zh: (s) => `帖子自称官方或内部渠道（${qz(s)}）；官方渠道是 openai.com、sora.com 和 chatgpt.com。`,
+  },
+  URGENCY: {
+    weight: 1.5,
+    en: (s) => `The post uses urgency or anxiety slogans (${q(s)}).`,
+    zh: (s) => `帖子使用制造紧迫感或焦虑的话术（${qz(s)}）。`,
+  },
+  GUARANTEED_INCOME: {
+    weight: 3,
+    en: (s) => `The post promises income or easy money (${q(s)}).`,
+    zh: (s) => `帖子承诺收入或轻松赚钱（${qz(s)}）。`,
+  },
+  AI_DIRECTOR_RECRUITMENT: {
+    weight: 2.5,
+    en: (s) => `The post recruits "first AI directors" or AI film co-creators (${q(s)}), a known hype lure.`,
+    zh: (s) => `帖子招募“第一代AI导演”或AI电影共创者（${qz(s)}），这是常见的炒作诱饵。`,
+  },
+  SELLING_PUBLIC_MATERIAL: {
+    weight: 3,
+    en: (s) => `The post sells a collection of material or prompts (${q(s)}); such packs usually repackage public articles.`,
+    zh: (s) => `帖子出售资料合集或提示词（${qz(s)}），这类资料通常是公开文章的拼凑。`,
+  },
+  CONTACT_OFF_PLATFORM: {
+    weight: 1.5,
+    en: (s) => `The post moves the conversation off the platform (${q(s)}).`,
+    zh: (s) => `帖子引导到平台外私下联系（${qz(s)}）。`,
+  },
+  LOOKALIKE_DOMAIN: {
+    weight: 4,
+    en: (s) => `The link ${s} imitates an official domain.`,
+    zh: (s) => `链接 ${s} 仿冒官方域名。`,
+  },
+  ML_SCAM_PROBABILITY: {
+    weight: 0,
+    en: (s) => `The text classifier rates the text as scam-like (probability ${s}).`,
+    zh: (s) => `文本分类模型判断该文本像诈骗内容（概率 ${s}）。`,
+  },
+  ACCESS_RESALE: {
+    weight: 2.5,
+    en: (s) => `The post resells accounts, invitations or API access (${q(s)}).`,
+    zh: (s) => `帖子倒卖账号、邀请码或接口权限（${qz(s)}）。`,
+  },
+  CREDENTIAL_PHISHING: {
+    weight: 3,
+    en: (s) => `The post asks for a login, card or wallet details (${q(s)}).`,
+    zh: (s) => `帖子索要登录、银行卡或钱包信息（${qz(s)}）。`,
+  },
+  APP_DOWNLOAD: {
+    weight: 1,
+    en: (s) => `The post asks people to install an app from outside the official stores (${q(s)}).`,
+    zh: (s) => `帖子引导下载安装非官方渠道的应用（${qz(s)}）。`,
+  },
+  AI_HYPE_SELLING: {
+    weight: 3,
+    en: (s) => `The selling happens on the back of an AI product's hype (${q(s)}); OpenAI sells no courses, groups or resold access.`,
+    zh: (s) => `借AI产品热度进行售卖（${qz(s)}）；OpenAI 不出售课程、社群或转售的使用权限。`,
+  },
+  PRIZE_CLAIM: {
+    weight: 1.5,
+    en: (s) => `The post announces a prize to claim (${q(s)}).`,
+    zh: (s) => `帖子声称中奖或有奖品待领取（${qz(s)}）。`,
+  },
+  FALSE_AUTHORSHIP_CLAIM: {
+    weight: 1,
+    en: (s) => `The post makes an authorship claim that the author list refutes (${q(s)}).`,
+    zh: (s) => `帖子中的作者身份说法与作者名单不符（${qz(s)}）。`,
+  },
+  ANTI_SCAM_WARNING: {
+    weight: -2,
+    en: (s) => `The post warns against a scam or debunks a rumour (${q(s)}).`,
+    zh: (s) => `帖子在提醒防骗或辟谣（${qz(s)}）。`,
+  },
+  QR_GROUP_INVITE: {
+    weight: 2.5,
+    en: (s) => `A QR code in the image is a group invitation (${s}).`,
+    zh: (s) => `图片中的二维码是群邀请（${s}）。`,
+  },
+  QR_PAYMENT: {
+    weight: 3,
+    en: (s) => `A QR code in the image is a payment code (${s}).`,
+    zh: (s) => `图片中的二维码是收款码（${s}）。`,
+  },
+} satisfies Record<string, SymbolDef>;
+
+export type SymbolCode = keyof typeof SYMBOLS;
+
+/** Codes that count as "selling" for the AI_HYPE_SELLING composite. */
+export const SELLING_CODES: SymbolCode[] = [
+  'PAID_COURSE', 'PAY_TO_JOIN_GROUP', 'SELLING_PUBLIC_MATERIAL', 'ACCESS_RESALE', 'GUARANTEED_INCOME',
+  'CREDENTIAL_PHISHING', 'FAKE_ACCESS_CLAIM', 'AI_DIRECTOR_RECRUITMENT', 'QR_GROUP_INVITE', 'QR_PAYMENT',
+  'LOOKALIKE_DOMAIN', 'APP_DOWNLOAD',
+];

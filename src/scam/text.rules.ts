@@ -1,0 +1,134 @@
+import * as L from './lexicon.data.js';
+import type { NormalizedText } from './normalize.js';
+import { cover, findAll, first, hitAt, near, type Found, type SymbolHit } from './symbol.js';
+import { SYMBOLS, type SymbolCode } from './symbols.data.js';
+
+/** A matcher looks at the normalised text and returns at most one hit for its symbol. */
+type Matcher = (n: NormalizedText) => SymbolHit | null;
+
+function make(code: SymbolCode, n: NormalizedText, f: { start: number; end: number }, weight?: number, data?: Record<string, unknown>): SymbolHit {
+  const def = SYMBOLS[code];
+  return hitAt(n, f.start, f.end, { code, weight: weight ?? def.weight, detail: def.en, detail_zh: def.zh, data });
+}
+
+/** Matches whose surroundings say "free" are not offers. */
+function notFree(n: NormalizedText, xs: Found[]): Found[] {
+  return xs.filter((x) => !first(L.FREE, n.text.slice(Math.max(0, x.start - 8), x.end + 8)));
+}
+
+const paidCourse: Matcher = (n) => {
+  const course = notFree(n, findAll(L.COURSE, n.text));
+  if (course.length === 0) return null;
+  const price = findAll(L.PRICE, n.text);
+  const p = near(course, price, 40);
+  if (p) return make('PAID_COURSE', n, cover(p.a, p.b));
+  const upsell = first(L.UPSELL, n.text);
+  const sale = near(course, findAll(L.SALE, n.text), 12);
+  if (sale && upsell) return make('PAID_COURSE', n, cover(sale.a, sale.b));
+  return null;
+};
+
+const payToJoin: Matcher = (n) => {
+  const group = findAll(L.GROUP, n.text);
+  if (group.length === 0) return null;
+  const p = near(group, notFree(n, findAll(L.PAYMENT, n.text)), 40);
+  return p ? make('PAY_TO_JOIN_GROUP', n, cover(p.a, p.b)) : null;
+};
+
+const qrText: Matcher = (n) => {
+  const f = first(L.QR_TEXT, n.text);
+  return f ? make('QR_CODE', n, f) : null;
+};
+
+const impersonation: Matcher = (n) => {
+  const f = first(L.IMPERSONATION, n.folded);
+  return f ? make('IMPERSONATION', n, f) : null;
+};
+
+const urgency: Matcher = (n) => {
+  const found: Found[] = [];
+  for (const src of L.URGENCY) {
+    const f = first(src, n.text);
+    if (f) found.push(f);
+  }
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.start - b.start);
+  const weight = Math.min(2.5, SYMBOLS.URGENCY.weight + 0.5 * (found.length - 1));
+  const h = make('URGENCY', n, found[0], weight, { matches: found.map((f) => f.text) });
+  if (found.length > 1) {
+    const all = found.map((f) => n.original.slice(n.map[f.start], n.map[f.end - 1] + 1)).join('」「');
+    h.span = found.length > 1 ? all : h.span;
+    h.detail = SYMBOLS.URGENCY.en(all);
+    h.detail_zh = SYMBOLS.URGENCY.zh(all);
+  }
+  return h;
+};
+
+const income: Matcher = (n) => {
+  const strong = first(L.INCOME_STRONG, n.text);
+  if (strong) return make('GUARANTEED_INCOME', n, strong);
+  const weak = first(L.INCOME_WEAK, n.text);
+  return weak ? make('GUARANTEED_INCOME', n, weak, 1.5, { strength: 'weak' }) : null;
+};
+
+const aiDirector: Matcher = (n) => {
+  const f = first(L.AI_DIRECTOR, n.folded);
+  return f ? make('AI_DIRECTOR_RECRUITMENT', n, f) : null;
+};
+
+const material: Matcher = (n) => {
+  const m = findAll(L.MATERIAL, n.text);
+  if (m.length === 0) return null;
+  const p = near(m, notFree(n, [...findAll(L.PRICE, n.text), ...findAll(L.SALE, n.text)]), 40);
+  return p ? make('SELLING_PUBLIC_MATERIAL', n, cover(p.a, p.b)) : null;
+};
+
+const contact: Matcher = (n) => {
+  const f = first(L.CONTACT, n.text);
+  return f ? make('CONTACT_OFF_PLATFORM', n, f) : null;
+};
+
+const resale: Matcher = (n) => {
+  const f = first(L.ACCESS_RESALE, n.folded);
+  return f ? make('ACCESS_RESALE', n, f) : null;
+};
+
+const phishing: Matcher = (n) => {
+  const f = first(L.PHISHING, n.text);
+  return f ? make('CREDENTIAL_PHISHING', n, f) : null;
+};
+
+const appDownload: Matcher = (n) => {
+  const f = first(L.APP_DOWNLOAD, n.text);
+  return f ? make('APP_DOWNLOAD', n, f) : null;
+};
+
+const prize: Matcher = (n) => {
+  const f = first(L.PRIZE, n.text);
+  return f ? make('PRIZE_CLAIM', n, f) : null;
+};
+
+const warning: Matcher = (n) => {
+  const f = first(L.WARNING, n.text);
+  return f ? make('ANTI_SCAM_WARNING', n, f) : null;
+};
+
+export const TEXT_MATCHERS: Matcher[] = [
+  paidCourse, payToJoin, qrText, impersonation, urgency, income, aiDirector, material, contact, resale, phishing,
+  appDownload, prize, warning,
+];
+
+/** Run every text matcher. */
+export function textSymbols(n: NormalizedText): SymbolHit[] {
+  const out: SymbolHit[] = [];
+  for (const m of TEXT_MATCHERS) {
+    const h = m(n);
+    if (h) out.push(h);
+  }
+  return out;
+}
+
+/** The first AI brand or hype word in the post (folded view, so "S0ra" counts), or null. */
+export function findBrand(n: NormalizedText): Found | null {
+  return first(L.BRAND, n.folded);
+}

@@ -1,0 +1,90 @@
+import type { ScamResult } from '../domain/scam.js';
+import { ValidationError } from '../domain/errors.js';
+import { decodeQrCodes, type DecodedQr } from '../repositories/qr.repository.js';
+import { knowledgeFor } from '../scam/knowledge.adapter.js';
+import type { ScamKnowledge } from '../scam/knowledge.port.js';
+import { defaultScamModel } from '../scam/model.loader.js';
+import { classifyQr, type QrFinding } from '../scam/qr.classify.js';
+import { analyzeScamText, toScamResult, type ScamAnalysis } from '../scam/scam.engine.js';
+import type { ScamModel } from '../scam/scam.model.js';
+
+export interface ScamInput {
+  text?: string | null;
+  urls?: string[];
+  /** Image files to scan for QR codes. */
+  images?: string[];
+  /** YYYY-MM-DD. */
+  postedAt?: string | null;
+}
+
+export interface ScamServiceOptions {
+  knowledge?: ScamKnowledge;
+  /** null = symbols only, no model. */
+  model?: ScamModel | null;
+  extraOfficialDomains?: string[];
+  decodeQr?: (file: string) => Promise<DecodedQr[]>;
+  qrTimeoutMs?: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Check a posted_at value; null/empty → null. */
+export function parsePostedAt(d: string | null | undefined): string | null {
+  if (d === null || d === undefined || d === '') return null;
+  const s = d.trim().slice(0, 10);
+  const t = Date.parse(`${s}T00:00:00Z`);
+  if (!DATE.test(s) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s) {
+    throw new ValidationError('bad_posted_at', `posted_at must be a date YYYY-MM-DD, got "${d}"`);
+  }
+  return s;
+}
+
+/**
+ * The scam desk: symbols, lookalike links, claims against the KB, QR codes in images, and the model — one
+ * ScamResult (CONTRACTS.md `genproof scam --json`).
+ */
+export class ScamService {
+  private readonly knowledge: ScamKnowledge;
+  private readonly model: ScamModel | null;
+  private readonly decodeQr: (file: string) => Promise<DecodedQr[]>;
+
+  constructor(private readonly opts: ScamServiceOptions = {}) {
+    this.knowledge = opts.knowledge ?? knowledgeFor();
+    this.model = opts.model === undefined ? defaultScamModel() : opts.model;
+    this.decodeQr = opts.decodeQr ?? ((f) => decodeQrCodes(f, { timeoutMs: opts.qrTimeoutMs }));
+  }
+
+  /** Text-only analysis, synchronous (batch mode, the analyzer). */
+  analyzeText(input: { text: string; urls?: string[]; postedAt?: string | null; qr?: QrFinding[] }): ScamAnalysis {
+    return analyzeScamText(
+      { text: input.text, urls: input.urls ?? [], postedAt: parsePostedAt(input.postedAt), qr: input.qr ?? [] },
+      { kb: this.knowledge, model: this.model, extraOfficialDomains: this.opts.extraOfficialDomains },
+    );
+  }
+
+  /** QR codes of every image, classified. */
+  async scanImages(images: string[], label: (file: string) => string = (f) => f): Promise<QrFinding[]> {
+    const out: QrFinding[] = [];
+    for (const img of images) {
+      for (const q of await this.decodeQr(img)) out.push({ image: label(img), text: q.text, kind: classifyQr(q.text) });
+    }
+    return out;
+  }
+
+  async analyzeDetailed(input: ScamInput): Promise<ScamAnalysis> {
+    const qr = await this.scanImages(input.images ?? []);
+    return this.analyzeText({ text: input.text ?? '', urls: input.urls ?? [], postedAt: input.postedAt ?? null, qr });
+  }
+
+  async analyzeScam(input: ScamInput): Promise<ScamResult> {
+    return toScamResult(await this.analyzeDetailed(input));
+  }
+}
+
+let shared: ScamService | null = null;
+
+/** analyzeScam with the default knowledge base and model. */
+export function analyzeScam(input: ScamInput): Promise<ScamResult> {
+  shared ??= new ScamService();
+  return shared.analyzeScam(input);
+}
