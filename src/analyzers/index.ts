@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Analyzer, ClaimChecker } from './analyzer.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
+import { createScamAnalyzer } from './scam/scam.analyzer.js';
 
 /**
  * The analyzer manifest: every evidence source announces itself here, one line each (like ThreatExchange's
@@ -25,6 +26,7 @@ export type ClaimCheckerFactory = (config: Config) => ClaimChecker;
 const analyzerFactories: AnalyzerFactory[] = [
   (config) => ({ stage: 'parallel', analyzer: new MetadataAnalyzer(config) }),
   (config) => ({ stage: 'parallel', analyzer: new OcrAnalyzer(config) }),
+  createScamAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [];
 
