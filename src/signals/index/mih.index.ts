@@ -1,0 +1,170 @@
+/**
+ * Exact multi-index hashing (Norouzi et al.) over 16 bands of 16 bits. By pigeonhole, a hash within distance
+ * d ≤ 16(r+1) − 1 of the query agrees with it within r bits on at least one band, so probing every band's
+ * buckets within radius r = floor(d / 16) finds all of them; candidates are then checked on all 256 bits.
+ * Memory: 32 B per hash + 4 B per hash per band (64 B) in flat typed arrays; hashes added after the last
+ * build wait in a small linear tail that is folded in once it grows.
+ */
+import {
+  type HashIndex, type IndexHit, HASH_WORDS, ValueStore, deserializeIndex, packInto, popcount32, serializeIndex,
+} from './signal-index.js';
+
+const KIND_MIH = 2;
+const BANDS = 16;
+const BUCKETS = 65536;
+/** Beyond this probe radius per band (d ≥ 48) a linear scan is cheaper than enumerating buckets. */
+const MAX_RADIUS = 2;
+
+/** All 16-bit values within `r` bits of 0, as XOR masks (r ≤ 2). */
+function masks(r: number): Uint16Array {
+  const out: number[] = [0];
+  if (r >= 1) for (let a = 0; a < 16; a++) out.push(1 << a);
+  if (r >= 2) for (let a = 0; a < 16; a++) for (let b = a + 1; b < 16; b++) out.push((1 << a) | (1 << b));
+  return Uint16Array.from(out);
+}
+const MASKS = [masks(0), masks(1), masks(2)];
+
+export interface MihOptions {
+  /** Fold the linear tail into the posting lists once it exceeds max(minTail, size × tailFraction). */
+  minTail?: number;
+  tailFraction?: number;
+}
+
+export class MihIndex<T> implements HashIndex<T> {
+  private words: Uint32Array;
+  private values = new ValueStore<T>();
+  private n = 0;
+  /** Entries [0, indexed) are in the posting lists; [indexed, n) are scanned linearly. */
+  private indexed = 0;
+  /** Per band: BUCKETS + 1 offsets into `ids` (CSR layout). */
+  private offsets: Uint32Array[] = [];
+  private ids: Uint32Array[] = [];
+  private readonly minTail: number;
+  private readonly tailFraction: number;
+
+  constructor(opts: MihOptions = {}) {
+    this.words = new Uint32Array(HASH_WORDS * 1024);
+    this.minTail = opts.minTail ?? 4096;
+    this.tailFraction = opts.tailFraction ?? 0.05;
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /**
+   * Take ownership of `count` hashes already packed as 8 big-endian u32 words each (see packInto) and build
+   * the posting lists; values are the entry numbers. The fast path for bulk loads (no copy).
+   */
+  static fromPackedWords(words: Uint32Array, count: number): MihIndex<number> {
+    const idx = new MihIndex<number>();
+    idx.words = words;
+    idx.n = count;
+    idx.values = ValueStore.from<number>(null, count);
+    idx.rebuild();
+    return idx;
+  }
+
+  add(hash: Uint8Array, value: T): void {
+    if ((this.n + 1) * HASH_WORDS > this.words.length) {
+      const w = new Uint32Array(Math.max(this.words.length * 2, HASH_WORDS * 1024));
+      w.set(this.words.subarray(0, this.n * HASH_WORDS));
+      this.words = w;
+    }
+    packInto(hash, this.words, this.n * HASH_WORDS);
+    this.values.push(value);
+    this.n++;
+  }
+
+  build(entries?: Iterable<readonly [Uint8Array, T]>): void {
+    if (entries) {
+      this.words = new Uint32Array(HASH_WORDS * 1024);
+      this.values = new ValueStore<T>();
+      this.n = 0;
+      this.indexed = 0;
+      for (const [h, v] of entries) this.add(h, v);
+    }
+    this.rebuild();
+  }
+
+  /** Counting sort of all entries into the 16 posting lists. */
+  private rebuild(): void {
+    const n = this.n;
+    const w = this.words;
+    for (let band = 0; band < BANDS; band++) {
+      const word = band >> 1;
+      const shift = band & 1 ? 0 : 16;
+      const off = this.offsets[band]?.length === BUCKETS + 1 ? this.offsets[band].fill(0) : new Uint32Array(BUCKETS + 1);
+      for (let i = 0, b = word; i < n; i++, b += HASH_WORDS) off[((w[b] >>> shift) & 0xffff) + 1]++;
+      for (let k = 0; k < BUCKETS; k++) off[k + 1] += off[k];
+      const ids = this.ids[band]?.length === n ? this.ids[band] : new Uint32Array(n);
+      const cur = off.slice(0, BUCKETS);
+      for (let i = 0, b = word; i < n; i++, b += HASH_WORDS) ids[cur[(w[b] >>> shift) & 0xffff]++] = i;
+      this.offsets[band] = off;
+      this.ids[band] = ids;
+    }
+    this.indexed = n;
+  }
+
+  query(hash: Uint8Array, maxDistance: number): IndexHit<T>[] {
+    const tail = this.n - this.indexed;
+    if (tail > Math.max(this.minTail, this.n * this.tailFraction)) this.rebuild();
+    const q = new Uint32Array(HASH_WORDS);
+    packInto(hash, q, 0);
+    const q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
+    const w = this.words;
+    const found: number[] = [];
+    const dists: number[] = [];
+    const r = Math.floor(maxDistance / BANDS);
+    if (maxDistance < 0) return [];
+    const scanFrom = r > MAX_RADIUS ? 0 : this.indexed;
+    if (r <= MAX_RADIUS && this.indexed > 0) {
+      const m = MASKS[r];
+      const seen = new Set<number>();
+      for (let band = 0; band < BANDS; band++) {
+        const qb = (q[band >> 1] >>> (band & 1 ? 0 : 16)) & 0xffff;
+        const off = this.offsets[band];
+        const ids = this.ids[band];
+        for (let k = 0; k < m.length; k++) {
+          const key = qb ^ m[k];
+          const end = off[key + 1];
+          for (let p = off[key]; p < end; p++) {
+            const id = ids[p];
+            const b = id * HASH_WORDS;
+            let d = popcount32(q0 ^ w[b]) + popcount32(q1 ^ w[b + 1]) + popcount32(q2 ^ w[b + 2]) + popcount32(q3 ^ w[b + 3]);
+            if (d > maxDistance) continue;
+            d += popcount32(q4 ^ w[b + 4]) + popcount32(q5 ^ w[b + 5]) + popcount32(q6 ^ w[b + 6]) + popcount32(q7 ^ w[b + 7]);
+            if (d > maxDistance || seen.has(id)) continue;
+            seen.add(id);
+            found.push(id);
+            dists.push(d);
+          }
+        }
+      }
+    }
+    for (let id = scanFrom, b = scanFrom * HASH_WORDS; id < this.n; id++, b += HASH_WORDS) {
+      let d = popcount32(q0 ^ w[b]) + popcount32(q1 ^ w[b + 1]) + popcount32(q2 ^ w[b + 2]) + popcount32(q3 ^ w[b + 3]);
+      if (d > maxDistance) continue;
+      d += popcount32(q4 ^ w[b + 4]) + popcount32(q5 ^ w[b + 5]) + popcount32(q6 ^ w[b + 6]) + popcount32(q7 ^ w[b + 7]);
+      if (d <= maxDistance) { found.push(id); dists.push(d); }
+    }
+    const hits: IndexHit<T>[] = new Array(found.length);
+    for (let i = 0; i < found.length; i++) hits[i] = { value: this.values.get(found[i]), distance: dists[i] };
+    return hits.sort((a, b) => a.distance - b.distance);
+  }
+
+  serialize(): Buffer {
+    return serializeIndex(KIND_MIH, this.words, this.n, this.values as ValueStore<unknown>);
+  }
+
+  /** Read an index written by serialize(); the posting lists are rebuilt (≈ 1 s per 10 M hashes). */
+  static deserialize<T>(buf: Buffer): MihIndex<T> {
+    const { words, n, values } = deserializeIndex<T>(buf, KIND_MIH);
+    const idx = new MihIndex<T>();
+    idx.words = words;
+    idx.n = n;
+    idx.values = values;
+    idx.rebuild();
+    return idx;
+  }
+}
