@@ -18,7 +18,7 @@ h3{font-size:1rem;margin:16px 0 6px}
 .verdict.q-undisclosed_ai,.verdict.q-false_ai_claim{border-left-color:var(--ai)}
 .verdict.q-authentic,.verdict.q-disclosed_ai{border-left-color:var(--real)}
 .verdict .big{font-size:1.4rem;font-weight:700}
-.matrix{display:grid;grid-template-columns:auto 1fr 1fr;gap:4px;margin:8px 0;font-size:.95rem}
+.matrix{display:grid;grid-template-columns:minmax(80px,.5fr) 1fr 1fr;gap:4px;margin:8px 0;font-size:.95rem}
 .matrix .hd{font-weight:600;color:var(--muted);padding:6px;display:flex;align-items:center}
 .matrix .cell{border:1px solid var(--line);border-radius:6px;padding:8px;min-height:64px;opacity:.55}
 .matrix .cell b{display:block;font-size:1.05rem}

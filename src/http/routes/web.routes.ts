@@ -10,10 +10,10 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
 };
 
-/** dist/web next to the compiled server, or the repository's dist/web when running from sources. */
+/** The built page: <package>/dist/web, found from src/http/routes (tsx) and dist/http/routes (compiled) alike. */
 export function findWebDir(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const c of [join(here, '..', '..', 'web'), join(here, '..', '..', '..', 'dist', 'web')]) {
+  for (const c of [join(here, '..', '..', '..', 'dist', 'web')]) {
     if (existsSync(join(c, 'index.html'))) return resolve(c);
   }
   return null;
