@@ -65,6 +65,15 @@ export function registryMigrations(dialect: SqlDialect): Record<string, Migratio
         await db.schema.dropTable('references').ifExists().execute();
       },
     },
+    '2026-11-26-002-hash-crop': {
+      // Reference frames are also hashed as centred crops (zoomed reposts); `crop` is the kept fraction, 1 = full frame.
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema.alterTable('reference_hashes').addColumn('crop', 'double precision', (c) => c.notNull().defaultTo(1)).execute();
+      },
+      async down(db: Kysely<any>): Promise<void> {
+        await db.schema.alterTable('reference_hashes').dropColumn('crop').execute();
+      },
+    },
   };
 }
 

@@ -5,12 +5,15 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import sharp from 'sharp';
 import { migrateToLatest } from '../db/migrations.js';
 import type { ReferencesTable, RegistryDatabase } from '../db/schema.js';
-import { ToolError, ValidationError } from '../domain/errors.js';
+import { ToolError, UnsupportedMediaError, ValidationError } from '../domain/errors.js';
+import { decodeHeic } from './heic.repository.js';
 
 export type ReferenceRow = ReferencesTable;
 
 export interface HashRow {
   reference_id: string;
+  /** Centred-crop fraction (1 = full frame). */
+  crop: number;
   frame: number;
   timestamp: number;
   quality: number;
@@ -113,11 +116,13 @@ export class RegistryRepository {
     });
   }
 
+  /** The full-frame hashes of a reference (the crop variants are internal to matching). */
   async hashes(referenceId: string): Promise<HashRow[]> {
     const rows = await this.db
       .selectFrom('reference_hashes')
-      .select(['reference_id', 'frame', 'timestamp', 'quality', 'pdq'])
+      .select(['reference_id', 'crop', 'frame', 'timestamp', 'quality', 'pdq'])
       .where('reference_id', '=', referenceId)
+      .where('crop', '=', 1)
       .orderBy('frame')
       .execute();
     return rows.map((r) => ({ ...r, pdq: new Uint8Array(r.pdq) }));
@@ -129,14 +134,14 @@ export class RegistryRepository {
     for (;;) {
       const rows = await this.db
         .selectFrom('reference_hashes')
-        .select(['id', 'reference_id', 'frame', 'timestamp', 'quality', 'pdq'])
+        .select(['id', 'reference_id', 'crop', 'frame', 'timestamp', 'quality', 'pdq'])
         .where('id', '>', after)
         .orderBy('id')
         .limit(batch)
         .execute();
       if (!rows.length) return;
       after = Number(rows[rows.length - 1].id);
-      yield rows.map((r) => ({ reference_id: r.reference_id, frame: r.frame, timestamp: r.timestamp, quality: r.quality, pdq: new Uint8Array(r.pdq) }));
+      yield rows.map((r) => ({ reference_id: r.reference_id, crop: r.crop, frame: r.frame, timestamp: r.timestamp, quality: r.quality, pdq: new Uint8Array(r.pdq) }));
     }
   }
 
@@ -194,5 +199,46 @@ export async function encodeThumbnailJpeg(
     return { jpeg: data, width: info.width, height: info.height };
   } catch (e) {
     throw new ToolError('thumbnail_failed', `Could not encode a keyframe thumbnail: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+/**
+ * Decode a still image for matching: EXIF orientation applied, area-style downscale so the longest side is
+ * ≤ maxDim (aspect kept, like video frames), alpha dropped. HEIC goes through the wasm decoder.
+ */
+export async function decodeStillForMatch(
+  path: string,
+  opts: { maxDim: number; timeoutMs: number; heic?: boolean },
+): Promise<{ rgb: Uint8Array; width: number; height: number }> {
+  let timer: NodeJS.Timeout | undefined;
+  const work = (async () => {
+    let img: ReturnType<typeof sharp>;
+    if (opts.heic) {
+      const h = await decodeHeic(path, opts.timeoutMs);
+      img = sharp(h.raw, { raw: { width: h.width, height: h.height, channels: 4 } });
+    } else {
+      img = sharp(path, { failOn: 'error', animated: false, limitInputPixels: 200_000_000 }).rotate();
+    }
+    const { data, info } = await img
+      .removeAlpha()
+      .toColourspace('srgb')
+      .resize({ width: opts.maxDim, height: opts.maxDim, fit: 'inside', withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 3) throw new Error(`unexpected ${info.channels} channels`);
+    return { rgb: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+  })();
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ToolError('tool_timeout', `Decoding ${path} took longer than ${opts.timeoutMs} ms`)), opts.timeoutMs);
+      }),
+    ]);
+  } catch (e) {
+    if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
+    throw new UnsupportedMediaError('image_decode_failed', `Cannot decode image ${path}: ${(e as Error).message}`, { cause: e, httpStatus: 422 });
+  } finally {
+    clearTimeout(timer);
   }
 }

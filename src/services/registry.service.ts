@@ -3,14 +3,13 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { HashStore, type StoredReference } from '../analyzers/match/hash-store.js';
 import { matchQuery, type MatchOptions, type ScoredMatch } from '../analyzers/match/matcher.js';
-import { hashQuery, hashSize, HASH_DIM, referenceHash } from '../analyzers/match/query-hasher.js';
+import { hashQuery, hashSize, HASH_DIM, referenceCropHashes, referenceHash } from '../analyzers/match/query-hasher.js';
 import type { Config } from '../config/config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { ReferenceLabel } from '../domain/match.js';
 import type { MediaInfo } from '../domain/media.js';
 import { readFrames } from '../repositories/frames.repository.js';
-import { decodeImageRgb } from '../repositories/pixels.repository.js';
-import { encodeThumbnailJpeg, RegistryRepository, type KeyframeRow, type ReferenceRow } from '../repositories/registry.repository.js';
+import { decodeStillForMatch, encodeThumbnailJpeg, RegistryRepository, type KeyframeRow, type ReferenceRow } from '../repositories/registry.repository.js';
 import { formatVpdqLines, parseVpdqLines, type VpdqFrame } from '../signals/vpdq/vpdq.js';
 import { pdqFromHex, pdqToHex } from '../signals/pdq/pdq.js';
 import { intakeFile } from './intake/intake.service.js';
@@ -22,6 +21,12 @@ export const LABELS: readonly ReferenceLabel[] = ['original', 'ai', 'scam_poster
  * sampled anywhere — after trimming or a frame-rate change — has a reference frame at most ~1/60 s away.
  */
 export const REFERENCE_MAX_HASHES_PER_SECOND = 30;
+/** Centred-crop views of reference frames are hashed this often (seconds): dense, because fast motion between a
+ * query frame and the nearest cropped reference frame would otherwise add distance on top of the crop error. */
+export const REFERENCE_CROP_SECONDS = 1 / 15;
+
+/** A stored reference hash: a vPDQ frame plus the crop view it belongs to (1 = full frame). */
+type RefHash = VpdqFrame & { crop: number };
 const KEYFRAMES = 4;
 const GENERATOR_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -98,9 +103,10 @@ export class RegistryService {
       for await (const batch of this.repo.allHashes()) {
         for (const h of batch) {
           const ref = refs.get(h.reference_id);
-          if (ref) this.store.add(ref, { frame: h.frame, timestamp: h.timestamp, quality: h.quality, hash: h.pdq });
+          if (ref) this.store.add(ref, { frame: h.frame, timestamp: h.timestamp, quality: h.quality, hash: h.pdq, crop: h.crop });
         }
       }
+      this.store.finish();
     })();
     return this.readyPromise;
   }
@@ -128,7 +134,7 @@ export class RegistryService {
         out.push({ id: existing.id, file, frames: existing.frames, duplicate: true });
         continue;
       }
-      const { hashes, keyframes } = await this.hashReference(file, media, (f) => opts.onProgress?.({ file, fraction: f }));
+      const { hashes, frames, keyframes } = await this.hashReference(file, media, (f) => opts.onProgress?.({ file, fraction: f }));
       const row: ReferenceRow = {
         id: refId(media.sha256),
         file_name: basename(file),
@@ -142,18 +148,18 @@ export class RegistryService {
         width: media.width,
         height: media.height,
         fps: media.fps,
-        frames: hashes.length,
+        frames,
       };
       await this.insert(repo, row, hashes, keyframes);
-      out.push({ id: row.id, file, frames: hashes.length, duplicate: false });
+      out.push({ id: row.id, file, frames, duplicate: false });
     }
     return out;
   }
 
-  private async insert(repo: RegistryRepository, row: ReferenceRow, hashes: VpdqFrame[], keyframes: KeyframeRow[]): Promise<void> {
+  private async insert(repo: RegistryRepository, row: ReferenceRow, hashes: RefHash[], keyframes: KeyframeRow[]): Promise<void> {
     await repo.insert({
       row,
-      hashes: hashes.map((h) => ({ frame: h.frame, timestamp: h.timestamp, quality: h.quality, pdq: h.hash })),
+      hashes: hashes.map((h) => ({ crop: h.crop, frame: h.frame, timestamp: h.timestamp, quality: h.quality, pdq: h.hash })),
       keyframes,
     });
     const ref = toStored(row);
@@ -162,25 +168,29 @@ export class RegistryService {
   }
 
   /** Dense PDQ hashes (every frame, at most ~30/s) and a few keyframe thumbnails. */
-  private async hashReference(file: string, media: MediaInfo, onProgress: (f: number) => void): Promise<{ hashes: VpdqFrame[]; keyframes: KeyframeRow[] }> {
+  private async hashReference(file: string, media: MediaInfo, onProgress: (f: number) => void): Promise<{ hashes: RefHash[]; frames: number; keyframes: KeyframeRow[] }> {
     const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 4000);
     if (media.kind === 'image') {
-      const img = await decodeImageRgb(file, { maxDim: HASH_DIM, timeoutMs });
+      const img = await decodeStillForMatch(file, { maxDim: HASH_DIM, timeoutMs, heic: media.container === 'heic' });
       const h = referenceHash(img);
+      const crops = referenceCropHashes(img).map((c) => ({ frame: 0, timestamp: 0, ...c }));
       const thumb = await encodeThumbnailJpeg(img.rgb, img.width, img.height);
       onProgress(1);
-      return { hashes: [{ frame: 0, timestamp: 0, quality: h.quality, hash: h.hash }], keyframes: [{ idx: 0, timestamp: 0, ...thumb }] };
+      return { hashes: [{ frame: 0, timestamp: 0, quality: h.quality, hash: h.hash, crop: 1 }, ...crops], frames: 1, keyframes: [{ idx: 0, timestamp: 0, ...thumb }] };
     }
     const fps = media.fps && media.fps > 0 ? media.fps : 30;
     const everyNth = Math.max(1, Math.floor(fps / REFERENCE_MAX_HASHES_PER_SECOND));
     const size = hashSize(media.width, media.height);
     const duration = media.duration ?? 0;
     const targets = Array.from({ length: KEYFRAMES }, (_, i) => (duration * (2 * i + 1)) / (2 * KEYFRAMES));
-    const hashes: VpdqFrame[] = [];
+    const cropEvery = Math.max(1, Math.round((fps * REFERENCE_CROP_SECONDS) / everyNth));
+    const hashes: RefHash[] = [];
     const keyframes: KeyframeRow[] = [];
+    let n = 0;
     await readFrames(file, { everyNth, width: size.width, height: size.height, timeoutMs }, async (f) => {
       const h = referenceHash(f);
-      hashes.push({ frame: f.index, timestamp: f.timestamp, quality: h.quality, hash: h.hash });
+      hashes.push({ frame: f.index, timestamp: f.timestamp, quality: h.quality, hash: h.hash, crop: 1 });
+      if (n++ % cropEvery === 0) for (const c of referenceCropHashes(f)) hashes.push({ frame: f.index, timestamp: f.timestamp, ...c });
       const next = keyframes.length;
       if (next < KEYFRAMES && (next === 0 || f.timestamp >= targets[next])) {
         keyframes.push({ idx: next, timestamp: f.timestamp, ...(await encodeThumbnailJpeg(f.rgb, f.width, f.height)) });
@@ -189,7 +199,7 @@ export class RegistryService {
     });
     if (!hashes.length) throw new ValidationError('media_no_frames', `No video frame could be decoded from ${file}`);
     onProgress(1);
-    return { hashes, keyframes };
+    return { hashes, frames: n, keyframes };
   }
 
   /** Import a ThreatExchange vPDQ file (one reference) or a PDQ hash list (one reference per hash). */
@@ -247,7 +257,7 @@ export class RegistryService {
         fps: null,
         frames: e.frames.length,
       };
-      await this.insert(repo, row, e.frames, []);
+      await this.insert(repo, row, e.frames.map((f) => ({ ...f, crop: 1 })), []);
       out.push({ id: row.id, file: e.name, frames: e.frames.length, duplicate: false });
     }
     return out;

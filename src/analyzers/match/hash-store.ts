@@ -1,4 +1,5 @@
-import { hamming } from '../../signals/pdq/pdq.js';
+import { MihIndex } from '../../signals/index/mih.index.js';
+import type { HashIndex } from '../../signals/index/signal-index.js';
 import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
 
 /** What the store keeps about each reference (a subset of the registry row). */
@@ -11,28 +12,10 @@ export interface StoredReference {
   kind: 'image' | 'video' | 'hashes';
 }
 
-/** TEMPORARY until signals/index lands. */
-interface HashIndex<T> {
-  add(hash: Uint8Array, value: T): void;
-  query(hash: Uint8Array, maxDistance: number): { value: T; distance: number }[];
-}
-class LinearIndex<T> implements HashIndex<T> {
-  private readonly items: { h: Uint8Array; v: T }[] = [];
-  add(hash: Uint8Array, value: T): void {
-    this.items.push({ h: hash.slice(), v: value });
-  }
-  query(hash: Uint8Array, maxDistance: number): { value: T; distance: number }[] {
-    const out: { value: T; distance: number }[] = [];
-    for (const it of this.items) {
-      const d = hamming(hash, it.h);
-      if (d <= maxDistance) out.push({ value: it.v, distance: d });
-    }
-    return out;
-  }
-}
-
 export interface IndexHit {
   ref: number;
+  /** Centred-crop percentage of the reference view (100 = full frame). */
+  crop: number;
   frame: number;
   timestamp: number;
   distance: number;
@@ -52,12 +35,13 @@ export class HashStore {
   private frameOf = new Uint32Array(1024);
   private timeOf = new Float64Array(1024);
   private qualityOf = new Uint8Array(1024);
+  private cropOf = new Uint8Array(1024);
   private n = 0;
-  /** Entry numbers of each reference, in insertion order. */
-  private readonly entriesOf: number[][] = [];
+  /** Entry numbers of each reference per crop percentage, in insertion order. */
+  private readonly entriesOf: Map<number, number[]>[] = [];
 
   constructor(index?: HashIndex<number>) {
-    this.index = index ?? new LinearIndex<number>();
+    this.index = index ?? new MihIndex<number>();
   }
 
   get size(): number {
@@ -74,7 +58,7 @@ export class HashStore {
       i = this.refs.length;
       this.refs.push(ref);
       this.byId.set(ref.id, i);
-      this.entriesOf.push([]);
+      this.entriesOf.push(new Map());
     }
     return i;
   }
@@ -97,10 +81,16 @@ export class HashStore {
     const q = new Uint8Array(cap);
     q.set(this.qualityOf);
     this.qualityOf = q;
+    const c = new Uint8Array(cap);
+    c.set(this.cropOf);
+    this.cropOf = c;
   }
 
-  /** Add one frame hash of a reference (the reference is created on first use). */
-  add(ref: StoredReference, f: { frame: number; timestamp: number; quality: number; hash: Uint8Array }): void {
+  /**
+   * Add one frame hash of a reference (the reference is created on first use). `crop` is the kept fraction of a
+   * centred crop of the frame (default 1 = the full frame).
+   */
+  add(ref: StoredReference, f: { frame: number; timestamp: number; quality: number; hash: Uint8Array; crop?: number }): void {
     const r = this.refIndex(ref);
     this.grow(this.n + 1);
     const e = this.n++;
@@ -109,23 +99,39 @@ export class HashStore {
     this.frameOf[e] = f.frame;
     this.timeOf[e] = f.timestamp;
     this.qualityOf[e] = Math.max(0, Math.min(255, Math.round(f.quality)));
-    this.entriesOf[r].push(e);
+    const crop = Math.max(1, Math.min(100, Math.round((f.crop ?? 1) * 100)));
+    this.cropOf[e] = crop;
+    const views = this.entriesOf[r];
+    let list = views.get(crop);
+    if (!list) views.set(crop, (list = []));
+    list.push(e);
     this.index.add(this.hashes.subarray(e * 32, e * 32 + 32), e);
+  }
+
+  /** Finish a bulk load (the index folds pending inserts into its posting lists). */
+  finish(): void {
+    this.index.build?.();
   }
 
   /** Every stored frame within `maxDistance` of `hash`. */
   query(hash: Uint8Array, maxDistance: number): IndexHit[] {
     return this.index.query(hash, maxDistance).map(({ value: e, distance }) => ({
       ref: this.refOf[e],
+      crop: this.cropOf[e],
       frame: this.frameOf[e],
       timestamp: this.timeOf[e],
       distance,
     }));
   }
 
-  /** The frames of one reference, as vPDQ frames (for alignment). */
-  framesOf(ref: number): VpdqFrame[] {
-    return this.entriesOf[ref].map((e) => ({
+  /** Crop percentages stored for a reference (100 = full frame). */
+  viewsOf(ref: number): number[] {
+    return [...this.entriesOf[ref].keys()];
+  }
+
+  /** The frames of one reference view (crop percentage, default the full frame), as vPDQ frames for alignment. */
+  framesOf(ref: number, crop = 100): VpdqFrame[] {
+    return (this.entriesOf[ref].get(crop) ?? []).map((e) => ({
       frame: this.frameOf[e],
       quality: this.qualityOf[e],
       hash: this.hashes.slice(e * 32, e * 32 + 32),

@@ -44,46 +44,51 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
   const distance = opts.distance ?? MATCH_DEFAULTS.distance;
   const quality = opts.quality ?? MATCH_DEFAULTS.quality;
   const minCov = opts.minQueryCoverage ?? MATCH_DEFAULTS.minQueryCoverage;
-  const candidates = new Map<number, Map<string, QueryVariant>>();
+  // ref → crop view → query variants that hit it
+  const candidates = new Map<number, Map<number, Map<string, QueryVariant>>>();
   for (const v of q.variants) {
     for (const f of v.frames) {
       if (f.quality < quality) continue;
       for (const hit of store.query(f.hash, distance)) {
-        let m = candidates.get(hit.ref);
-        if (!m) candidates.set(hit.ref, (m = new Map()));
+        let views = candidates.get(hit.ref);
+        if (!views) candidates.set(hit.ref, (views = new Map()));
+        let m = views.get(hit.crop);
+        if (!m) views.set(hit.crop, (m = new Map()));
         m.set(v.key, v);
       }
     }
   }
   const out: ScoredMatch[] = [];
-  for (const [ref, variants] of candidates) {
-    const refFrames = store.framesOf(ref);
+  for (const [ref, views] of candidates) {
     const info = store.refs[ref];
     let best: ScoredMatch | null = null;
-    for (const v of variants.values()) {
-      const r = matchVpdq(v.frames, refFrames, { distance, quality });
-      const usable = v.frames.filter((f) => f.quality >= quality).length;
-      const m: ScoredMatch = {
-        reference_id: info.id,
-        reference_file: info.file_name,
-        label: info.label,
-        generator: info.generator,
-        source: info.source,
-        query_coverage: round(r.queryCoverage),
-        reference_coverage: round(r.referenceCoverage),
-        min_distance: r.minDistance,
-        segments: r.segments.map((s) => ({
-          query_start: round(s.query_start),
-          query_end: round(s.query_end),
-          reference_start: round(s.reference_start),
-          reference_end: round(s.reference_end),
-        })),
-        transform: v.transform === 'original' ? null : v.transform,
-        variant: v.key,
-        matched_frames: Math.round(r.queryCoverage * usable),
-        query_frames: usable,
-      };
-      if (better(m, best)) best = m;
+    for (const [crop, variants] of views) {
+      const refFrames = store.framesOf(ref, crop);
+      for (const v of variants.values()) {
+        const r = matchVpdq(v.frames, refFrames, { distance, quality });
+        const usable = v.frames.filter((f) => f.quality >= quality).length;
+        const m: ScoredMatch = {
+          reference_id: info.id,
+          reference_file: info.file_name,
+          label: info.label,
+          generator: info.generator,
+          source: info.source,
+          query_coverage: round(r.queryCoverage),
+          reference_coverage: round(r.referenceCoverage),
+          min_distance: r.minDistance,
+          segments: r.segments.map((s) => ({
+            query_start: round(s.query_start),
+            query_end: round(s.query_end),
+            reference_start: round(s.reference_start),
+            reference_end: round(s.reference_end),
+          })),
+          transform: v.transform === 'original' ? null : v.transform,
+          variant: crop === 100 ? v.key : `${v.key}@ref-crop${crop}`,
+          matched_frames: Math.round(r.queryCoverage * usable),
+          query_frames: usable,
+        };
+        if (better(m, best)) best = m;
+      }
     }
     if (best && accepted(best, q.kind, minCov)) out.push(best);
   }

@@ -1,7 +1,7 @@
 import type { MediaInfo } from '../../domain/media.js';
 import { cropRgb, detectCropCandidates, type CropCandidate, type Rect, type RgbFrame } from '../../repositories/crop.repository.js';
 import { readFrames } from '../../repositories/frames.repository.js';
-import { decodeImageRgb } from '../../repositories/pixels.repository.js';
+import { decodeStillForMatch } from '../../repositories/registry.repository.js';
 import { pdqDihedralFromRgb, pdqFromRgb } from '../../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
 
@@ -81,7 +81,7 @@ function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, ind
 export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashOptions): Promise<QueryHashes> {
   const collector = new VariantCollector();
   if (media.kind === 'image') {
-    const img = await decodeImageRgb(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs });
+    const img = await decodeStillForMatch(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs, heic: media.container === 'heic' });
     const frame = { rgb: img.rgb, width: img.width, height: img.height };
     const crops = detectCropCandidates([frame]);
     hashFrame(collector, crops, frame, 0, 0);
@@ -118,9 +118,26 @@ export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashO
   };
 }
 
+/**
+ * Centred crops hashed for reference frames (kept fraction of width and height). PDQ moves ~25 bits for a 3 %
+ * crop, so zoomed-in reposts (a 85 % centre crop is common) only match a reference view cropped about the same;
+ * 3 % steps keep every crop from 97 % to 76 % within ~1.5 % of a stored view.
+ */
+export const REFERENCE_CROPS: readonly number[] = [0.97, 0.94, 0.91, 0.88, 0.85, 0.82, 0.79, 0.76];
+
 /** A reference frame hash (no dihedral: queries carry the transforms). */
 export function referenceHash(f: RgbFrame): { hash: Uint8Array; quality: number } {
   return pdqFromRgb(f.rgb, f.width, f.height);
+}
+
+/** Hashes of the centred crops of a reference frame (see REFERENCE_CROPS). */
+export function referenceCropHashes(f: RgbFrame): { crop: number; hash: Uint8Array; quality: number }[] {
+  return REFERENCE_CROPS.map((c) => {
+    const w = Math.max(8, Math.round(f.width * c));
+    const h = Math.max(8, Math.round(f.height * c));
+    const sub = cropRgb(f, { x: (f.width - w) >> 1, y: (f.height - h) >> 1, width: w, height: h });
+    return { crop: c, ...pdqFromRgb(sub.rgb, sub.width, sub.height) };
+  });
 }
 
 export type { Rect };
