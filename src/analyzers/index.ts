@@ -1,8 +1,10 @@
 import type { Config } from '../config/config.js';
 import type { Analyzer, ClaimChecker } from './analyzer.js';
+import { CaptionAnalyzer } from './caption/caption.analyzer.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
+import { createMatchAnalyzer } from './match/match.analyzer.js';
 
 /**
  * The analyzer manifest: every evidence source announces itself here, one line each (like ThreatExchange's
@@ -24,9 +26,11 @@ export type AnalyzerFactory = (config: Config) => { stage: 'first' | 'parallel';
 export type ClaimCheckerFactory = (config: Config) => ClaimChecker;
 
 const analyzerFactories: AnalyzerFactory[] = [
+  () => ({ stage: 'first', analyzer: new CaptionAnalyzer() }),
   (config) => ({ stage: 'parallel', analyzer: new MetadataAnalyzer(config) }),
   (config) => ({ stage: 'parallel', analyzer: new OcrAnalyzer(config) }),
   createScamAnalyzer,
+  createMatchAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [];
 

@@ -12,6 +12,8 @@ export interface GeneratorMention {
   end: number;
   /** True when the alias names the whole product line ("Sora"), not one release ("Sora 2"). */
   generic: boolean;
+  /** The same span in the normalised text (see text-normalize.ts), for callers that match around it. */
+  norm: { start: number; end: number };
 }
 
 interface AliasPattern {
@@ -80,7 +82,7 @@ export class AliasIndex {
     found.sort((a, b) => a.start - b.start);
     return found.map(({ start, end, p }) => {
       const span = originalSpan(n, start, end);
-      return { slug: p.slug, alias: p.alias, generic: p.generic, text: n.source.slice(span.start, span.end), ...span };
+      return { slug: p.slug, alias: p.alias, generic: p.generic, text: n.source.slice(span.start, span.end), ...span, norm: { start, end } };
     });
   }
 }

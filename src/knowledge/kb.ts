@@ -6,6 +6,7 @@ import type { AccessStatus, Fact, Generator, Person, Product, Source } from './k
 import { firstDay } from './kb-helpers.js';
 import { sourceLabel } from './knowledge.types.js';
 import { findPerson, nameKeys } from './person-names.js';
+import type { NormalizedText } from './text-normalize.js';
 import { canProduceQuery, type CanProduceResult, type ClipShape } from './capability.query.js';
 import { productAvailabilityQuery, type ProductAvailability } from './product.query.js';
 
@@ -58,7 +59,7 @@ export class KnowledgeBase {
   }
 
   /** Every generator named in a text, in order (longest alias wins on overlap). */
-  findGenerators(text: string): GeneratorMention[] {
+  findGenerators(text: string | NormalizedText): GeneratorMention[] {
     return this.aliases.find(text);
   }
 

@@ -1,0 +1,92 @@
+import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
+import type { Claim } from '../../domain/claim.js';
+import { evidence, type Evidence } from '../../domain/evidence.js';
+import type { MediaInfo } from '../../domain/media.js';
+import type { Post } from '../../domain/post.js';
+import { kb as defaultKb, type KnowledgeBase } from '../../knowledge/kb.js';
+import { analyzeCaption, type CaptionAnalysis } from './caption.claims.js';
+
+export { analyzeCaption } from './caption.claims.js';
+export type { CaptionAnalysis, CaptionOptions } from './caption.claims.js';
+
+function quote(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 120 ? `${one.slice(0, 117)}…` : one;
+}
+
+/**
+ * Neutral evidence items that explain what a text claims. A caption never decides `is_ai`: these items carry no
+ * `decides`. `analyzer` is 'caption' for captions; the OCR analyzer may reuse this for burned-in text.
+ */
+export function captionEvidence(a: CaptionAnalysis, analyzer = 'caption', kb: KnowledgeBase = defaultKb): Evidence[] {
+  const where = analyzer === 'caption' ? { en: 'The caption', zh: '配文' } : { en: 'Text on the media', zh: '画面文字' };
+  const out: Evidence[] = [];
+  const byType = (t: Claim['type']) => a.claims.filter((c) => c.type === t);
+  const data = (c: Claim) => ({ text: c.text, span: c.span ?? null, generator: c.generator ?? null, origin: c.origin });
+  for (const c of byType('ai_generated')) {
+    out.push(evidence({
+      analyzer, code: `${analyzer}_claims_ai`, direction: 'neutral', weight: 0.2,
+      detail: `${where.en} claims the media is AI-generated: “${quote(c.text)}”. A claim is not evidence: it sets what the post says, not what the media is.`,
+      detail_zh: `${where.zh}声称内容由AI生成：“${quote(c.text)}”。声称不等于证据：它说明帖子怎么说，而不是媒体是什么。`,
+      data: data(c),
+    }));
+  }
+  for (const c of byType('generator')) {
+    const g = c.generator ? kb.generator(c.generator) : null;
+    const name = g ? `${g.name} (${g.vendor})` : c.generator ?? '?';
+    out.push(evidence({
+      analyzer, code: `${analyzer}_names_generator`, direction: 'neutral', weight: 0.1,
+      detail: `${where.en} names the generator ${name} as the maker (“${quote(c.text)}”).`,
+      detail_zh: `${where.zh}称制作工具为 ${name}（“${quote(c.text)}”）。`,
+      data: { ...data(c), slug: c.generator ?? null },
+    }));
+  }
+  for (const c of byType('generation_prompt')) {
+    out.push(evidence({
+      analyzer, code: `${analyzer}_generation_prompt`, direction: 'neutral', weight: 0.1,
+      detail: `${where.en} attaches generation instructions (“${quote(c.text)}”), which presents the media as generated; anyone can write a prompt for real footage.`,
+      detail_zh: `${where.zh}附有"生成指令"（“${quote(c.text)}”），以此表明内容是生成的；但任何人都可以为真实视频编写提示词。`,
+      data: data(c),
+    }));
+  }
+  for (const c of byType('real_footage')) {
+    out.push(evidence({
+      analyzer, code: `${analyzer}_claims_real`, direction: 'neutral', weight: 0.2,
+      detail: `${where.en} claims the media is real footage: “${quote(c.text)}”.`,
+      detail_zh: `${where.zh}声称内容为真实拍摄：“${quote(c.text)}”。`,
+      data: { ...data(c), ...(c.value ?? {}) },
+    }));
+  }
+  for (const s of a.skipped) {
+    const why = {
+      question: { en: 'asks whether the media is AI-made', zh: '是在询问是否由AI生成' },
+      reported: { en: "reports someone else's AI claim", zh: '是在转述他人的AI声称' },
+      howto: { en: 'talks about how to make AI media', zh: '是在谈论如何制作AI内容' },
+    }[s.why];
+    out.push(evidence({
+      analyzer, code: `${analyzer}_ai_phrase_not_a_claim`, direction: 'neutral', weight: 0.05,
+      detail: `${where.en} ${why.en} (“${quote(s.text)}”); this is not counted as a claim that the media is AI-generated.`,
+      detail_zh: `${where.zh}${why.zh}（“${quote(s.text)}”），不算作声称内容由AI生成。`,
+      data: { text: s.text, why: s.why },
+    }));
+  }
+  return out;
+}
+
+/** Caption analyzer: runs first, so later analyzers and the claim checks see its claims. */
+export class CaptionAnalyzer implements Analyzer {
+  readonly name = 'caption';
+
+  constructor(private readonly kb: KnowledgeBase = defaultKb) {}
+
+  appliesTo(post: Post, _media: MediaInfo | null): boolean {
+    return typeof post.caption === 'string' && post.caption.trim().length > 0;
+  }
+
+  async analyze(ctx: AnalyzerContext): Promise<AnalyzerOutput> {
+    const caption = ctx.post.caption ?? '';
+    const a = analyzeCaption(caption, { origin: 'caption', postedAt: ctx.post.postedAt, kb: this.kb });
+    ctx.progress(1);
+    return { claims: a.claims, evidence: captionEvidence(a, 'caption', this.kb) };
+  }
+}
