@@ -34,7 +34,7 @@ code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgrou
 .st{font-weight:600}.st-refuted{color:var(--ai)}.st-supported{color:var(--real)}.st-unlikely{color:#9a5b00}.st-unverified{color:var(--neutral)}
 ul{margin:4px 0 4px 20px;padding:0}
 .frames{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:8px}
-figure{margin:0}figure img{width:100%;height:auto;border-radius:4px;border:1px solid var(--line);display:block}
+figure{margin:0}figure img{width:100%;height:auto;max-height:360px;object-fit:contain;background:var(--soft);border-radius:4px;border:1px solid var(--line);display:block}
 figcaption{font-size:.8rem;color:var(--muted)}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .bar{position:relative;height:10px;background:var(--soft);border:1px solid var(--line);border-radius:5px;margin:2px 0 8px}
