@@ -4,6 +4,7 @@ import { CaptionAnalyzer } from './caption/caption.analyzer.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
+import { createMatchAnalyzer } from './match/match.analyzer.js';
 
 /**
  * The analyzer manifest: every evidence source announces itself here, one line each (like ThreatExchange's
@@ -29,6 +30,7 @@ const analyzerFactories: AnalyzerFactory[] = [
   (config) => ({ stage: 'parallel', analyzer: new MetadataAnalyzer(config) }),
   (config) => ({ stage: 'parallel', analyzer: new OcrAnalyzer(config) }),
   createScamAnalyzer,
+  createMatchAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [];
 

@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { registerCheck } from './check.command.js';
 import { registerServe } from './serve.command.js';
 import { registerScam } from './scam.command.js';
+import { registerHash } from './hash.command.js';
+import { registerRegistry } from './registry.command.js';
+import { registerMatch } from './match.command.js';
 
 /**
  * Every CLI command registers itself here, one line each. A command module exports `registerX(program)`.
@@ -10,4 +13,7 @@ export function registerCommands(program: Command): void {
   registerCheck(program);
   registerServe(program);
   registerScam(program);
+  registerHash(program);
+  registerRegistry(program);
+  registerMatch(program);
 }
