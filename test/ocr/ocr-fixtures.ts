@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { toolPaths } from '../../src/repositories/tools.repository.js';
 
 /**
@@ -18,7 +19,9 @@ export function fontsAvailable(): boolean {
 }
 
 interface Recipe {
+  /** lavfi source, or a media file under ../shared/data (relative to the repository) when `input` is set. */
   source: string;
+  input?: boolean;
   filters: string[];
   duration?: number;
   ext: 'mp4' | 'png';
@@ -79,10 +82,20 @@ export const RECIPES: Record<string, Recipe> = {
     source: 'mandelbrot=s=1280x720:r=25', duration: 6, ext: 'mp4',
     filters: [text('Sofa', { size: 40, x: 'w-tw-40', y: 'h-th-40' })],
   },
+  // A real clip (Intel stock footage, in ../shared/data) reposted with a pasted "Sora" box: a fake watermark.
+  'pasted-sora-real': {
+    source: 'media/real/intel_car-detection.mp4', input: true, ext: 'mp4',
+    filters: ['scale=640:-2', text('Sora', { size: 22, x: 'w-tw-24', y: 'h-th-24', box: true })],
+  },
   'bench-60s-1080p': { source: 'testsrc2=s=1920x1080:r=30', duration: 60, ext: 'mp4', filters: movingMark('Sora', '@bench_user', 56, 4) },
 };
 
 const DIR = join(tmpdir(), 'genproof-ocr-fixtures');
+
+/** A file in the shared development data beside the checkout (never copied into the repository). */
+export function sharedData(rel: string): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data', rel);
+}
 
 /** Path of a generated fixture, generating it on first use. */
 export function fixture(name: keyof typeof RECIPES | string): string {
@@ -93,7 +106,8 @@ export function fixture(name: keyof typeof RECIPES | string): string {
   if (existsSync(out)) return out;
   const tmp = `${out}.${process.pid}.tmp.${r.ext}`;
   const vf = r.filters.length ? ['-vf', r.filters.join(',')] : [];
-  const args = ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', r.source, ...(r.duration ? ['-t', String(r.duration)] : []), ...vf];
+  const input = r.input ? ['-i', sharedData(r.source)] : ['-f', 'lavfi', '-i', r.source];
+  const args = ['-hide_banner', '-loglevel', 'error', '-y', ...input, ...(r.duration ? ['-t', String(r.duration)] : []), ...vf, '-an'];
   if (r.ext === 'png') args.push('-frames:v', '1', tmp);
   else args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '26', '-pix_fmt', 'yuv420p', '-g', '50', tmp);
   try {
