@@ -6,7 +6,7 @@
  * - weibo_ced_zh, weibo_checked_zh (evaluation only): ordinary Weibo posts, all negative (false-positive rate).
  * `scam` and `suspicious` both count as flagged. Prints one table row per set.
  *
- *   npm run eval:scam [-- --model-only | --symbols-only | --errors SET]
+ *   npm run eval:scam [-- --symbols-only | --errors SET | --split valid]
  */
 import { ScamService } from '../src/services/scam.service.js';
 import { aihype, janitr, smsSpam, splitOf, telecomFraud, weiboOrdinary, type Example } from './scam-datasets.js';
@@ -49,7 +49,8 @@ function line(r: Row): string {
   return [r.set.padEnd(26), String(r.n).padStart(6), String(r.pos).padStart(6), pct(p).padStart(7), pct(rec).padStart(7), pct(f1).padStart(7), pct(fpr).padStart(7), pct(acc).padStart(7), (r.ms / r.n).toFixed(2).padStart(8)].join(' ');
 }
 
-const test = (xs: Example[]) => xs.filter((e) => splitOf(e.text) === 'test');
+const SPLIT = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'test';
+const test = (xs: Example[]) => xs.filter((e) => splitOf(e.text) === SPLIT);
 const hype = aihype();
 const weibo = weiboOrdinary();
 const sets: [string, Example[]][] = [

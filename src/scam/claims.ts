@@ -15,20 +15,25 @@ const ROLE_EN = String.raw`(?:co-?)?(?:creators?|inventors?|authors?|developers?
 const HAN_NAME = String.raw`[\p{Script=Han}·]{2,5}`;
 const EN_NAME = String.raw`[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){0,3}`;
 
+const CLAUSE = String.raw`[^，。！？；,.!?;\n是为]`;
 const AUTHORSHIP: { re: RegExp; lang: 'zh' | 'en' }[] = [
-  { re: new RegExp(String.raw`(${HAN_NAME}|${EN_NAME})\s*(?:是|为|乃|系)\s*${B}\s*(?:的)?\s*${ROLE_ZH}(?:之一)?`, 'gu'), lang: 'zh' },
-  { re: new RegExp(String.raw`${B}\s*(?:的)?\s*${ROLE_ZH}(?:之一)?\s*(?:是|为|[:：])\s*(${HAN_NAME}|${EN_NAME})`, 'gu'), lang: 'zh' },
+  { re: new RegExp(String.raw`(${CLAUSE}{2,30}?)\s*(?:是|为|乃|系)\s*${B}\s*(?:的)?\s*${ROLE_ZH}(?:之一)?`, 'gu'), lang: 'zh' },
+  { re: new RegExp(String.raw`${B}\s*(?:的)?\s*${ROLE_ZH}(?:之一)?\s*[，,]?\s*(?:竟然|居然|就)?(?:是|为|[:：])\s*(${CLAUSE}{2,30})`, 'gu'), lang: 'zh' },
   { re: new RegExp(String.raw`(${EN_NAME}),? (?:is|was) (?:one of |among )?(?:the )?(?:${B}'?s? ${ROLE_EN}|${ROLE_EN} (?:of|behind) ${B})`, 'gu'), lang: 'en' },
   { re: new RegExp(String.raw`(${EN_NAME}), (?:one of |among )(?:the )?${ROLE_EN} (?:of|behind) ${B}`, 'gu'), lang: 'en' },
+  { re: new RegExp(String.raw`(?:one of )?(?:the )?${ROLE_EN} of ${B},? (?:is|was) (${EN_NAME})`, 'gu'), lang: 'en' },
 ];
 
 const PRONOUN = /[他她它我你其]|^(?:he|she|it|i|you|they|who|which|that|this)$/;
 const EN_STOP = new Set(['he', 'she', 'it', 'i', 'you', 'they', 'who', 'which', 'that', 'this', 'the', 'a', 'an', 'and', 'but']);
 
 function nameCandidates(raw: string, lang: 'zh' | 'en'): string[] {
-  const name = raw.trim();
+  let name = raw.trim();
+  const tailLatin = /([a-z][a-z.'-]+(?: [a-z][a-z.'-]+){0,3})\s*$/.exec(name);
+  if (tailLatin && /\p{Script=Han}/u.test(name)) name = tailLatin[1];
   if (/\p{Script=Han}/u.test(name)) {
-    const han = name.replace(/[^\p{Script=Han}·]/gu, '');
+    const runs = name.match(/[\p{Script=Han}·]+/gu) ?? [];
+    const han = runs.length ? runs[runs.length - 1] : '';
     if (PRONOUN.test(han.slice(-2))) return [];
     const out: string[] = [];
     for (const len of [3, 2, 4]) if (han.length >= len) out.push(han.slice(-len));

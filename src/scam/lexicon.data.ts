@@ -39,7 +39,7 @@ export const URGENCY = [
   String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`,
 ];
 
-export const INCOME_STRONG = String.raw`月入\s*[\d一二三四五六七八九十百千万]+\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]+|日赚|躺赚|稳赚|包赚|保本|零风险|轻松赚|年入\s*[\d一二三四五六七八九十百千万]+|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]+|earn (?:up to )?\$?\d[\d,]*(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]* ?(?:a|per|/) ?(?:day|week)|passive income|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
+export const INCOME_STRONG = String.raw`月入\s*[\d一二三四五六七八九十百千万]+\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]+|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]+\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]+|earn (?:up to )?\$?\d[\d,]*(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]* ?(?:a|per|/) ?(?:day|week)|passive income|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
 
 export const INCOME_WEAK = String.raw`副业|变现|赚钱|搞钱|make money|side hustle|extra income|cash out`;
 
@@ -58,3 +58,18 @@ export const ACCESS_RESALE = String.raw`(?:出售|代申请|代开|代充|充值
 export const WARNING = String.raw`别上当|不要上当|谨防|提醒大家|骗局|诈骗|警惕|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
 
 export const PRIZE = String.raw`you have won|you've won|winner|claim (?:your )?(?:prize|reward)|中奖|领取奖品|恭喜您?获得|congratulations`;
+
+/** Premium-rate SMS and marketing-SMS mechanics (UK-style short codes, per-minute charges, claim/opt-out lines). */
+export const PREMIUM_SMS = [
+  String.raw`\b(?:text|txt|send|reply)\b[^.!?\n]{0,25}\bto \d{4,6}\b`,
+  String.raw`\b\d{1,3}(?:\.\d+)?p\b(?:\s*(?:per|/|pm)\s*(?:min|msg|txt|wk|week|sms))?`,
+  String.raw`£\s?\d`,
+  String.raw`\b0[89]\d{8,}\b`,
+  String.raw`/\s?min\b`,
+  String.raw`\bopt ?out\b|\bunsubscribe\b|\bstop to \d{4,6}\b|\bsend stop\b`,
+  String.raw`\bto claim\b|\bclaim (?:code|now|yours)\b`,
+  String.raw`\bt&cs?\b|\bp\.?o\.? ?box ?\d|\bcustomer (?:service|care) (?:on )?0\d{9,}`,
+];
+
+/** Words that make an income statement an offer ("跟着我…月入三万", "you can earn…"). */
+export const OFFER_CONTEXT = String.raw`教你|带你|跟着|学会|只需|就能|轻松|零基础|小白|人人|宝妈|想学|you can|you could|i'?ll show|join|sign up|learn how|start earning|dm|link in bio`;

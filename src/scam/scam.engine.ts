@@ -3,7 +3,7 @@ import type { ScamLabel, ScamResult } from '../domain/scam.js';
 import { authorshipClaims, availabilityClaims } from './claims.js';
 import type { ScamKnowledge } from './knowledge.port.js';
 import { checkDomain, describeReasons, DEFAULT_OFFICIAL_DOMAINS, type DomainVerdict } from './lookalike.js';
-import { normalizeText } from './normalize.js';
+import { hanRatio, normalizeText } from './normalize.js';
 import { QR_KIND_EN, QR_KIND_ZH, type QrFinding } from './qr.classify.js';
 import { modelWeight, type ScamModel } from './scam.model.js';
 import type { SymbolHit } from './symbol.js';
@@ -123,13 +123,17 @@ export function analyzeScamText(input: ScamTextInput, deps: ScamEngineDeps): Sca
   let probability: number | null = null;
   if (deps.model && text.trim().length > 0) {
     probability = deps.model.probability(text);
-    const w = Math.round(modelWeight(probability, deps.model.threshold) * 100) / 100;
+    // The model saw little Chinese in training (only the project's own examples): it counts less on Chinese text.
+    const damp = hanRatio(text) > 0.5 ? 0.6 : 1;
+    const w = Math.round(modelWeight(probability, deps.model.threshold) * damp * 100) / 100;
     if (w > 0) hits.push(mk('ML_SCAM_PROBABILITY', probability.toFixed(2), w, { probability }));
   }
 
   // Composite: selling on the back of AI hype.
   const brand = findBrand(n);
-  if (brand && hits.some((h) => SELLING_CODES.includes(h.code as SymbolCode) && h.weight > 0)) {
+  // An "unlikely" personal access claim (weight 2) is a rumour, not selling; only refuted offers count.
+  const selling = hits.filter((h) => SELLING_CODES.includes(h.code as SymbolCode) && h.weight > 0);
+  if (brand && selling.some((h) => h.code !== 'FAKE_ACCESS_CLAIM' || h.weight >= SYMBOLS.FAKE_ACCESS_CLAIM.weight)) {
     hits.push(mk('AI_HYPE_SELLING', n.original.slice(n.map[brand.start], n.map[brand.end - 1] + 1)));
   }
 

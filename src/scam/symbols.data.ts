@@ -97,6 +97,11 @@ export const SYMBOLS = {
     en: (s) => `The selling happens on the back of an AI product's hype (${q(s)}); OpenAI sells no courses, groups or resold access.`,
     zh: (s) => `借AI产品热度进行售卖（${qz(s)}）；OpenAI 不出售课程、社群或转售的使用权限。`,
   },
+  PREMIUM_SMS: {
+    weight: 1.5,
+    en: (s) => `The message uses premium-rate or bulk-SMS mechanics (${q(s)}).`,
+    zh: (s) => `短信使用付费短号码或群发营销的手法（${qz(s)}）。`,
+  },
   PRIZE_CLAIM: {
     weight: 1.5,
     en: (s) => `The post announces a prize to claim (${q(s)}).`,

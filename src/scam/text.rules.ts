@@ -66,7 +66,9 @@ const urgency: Matcher = (n) => {
 
 const income: Matcher = (n) => {
   const strong = first(L.INCOME_STRONG, n.text);
-  if (strong) return make('GUARANTEED_INCOME', n, strong);
+  // A figure alone ("年入50万" in a news story) is not a promise; it takes an offer around it.
+  const offer = first(L.OFFER_CONTEXT, n.text) || first(L.PRICE, n.text) || first(L.CONTACT, n.text) || first(L.GROUP, n.text);
+  if (strong) return make('GUARANTEED_INCOME', n, strong, offer ? undefined : 1.5, offer ? undefined : { strength: 'figure' });
   const weak = first(L.INCOME_WEAK, n.text);
   return weak ? make('GUARANTEED_INCOME', n, weak, 1.5, { strength: 'weak' }) : null;
 };
@@ -108,6 +110,17 @@ const prize: Matcher = (n) => {
   return f ? make('PRIZE_CLAIM', n, f) : null;
 };
 
+const premiumSms: Matcher = (n) => {
+  const found: Found[] = [];
+  for (const src of L.PREMIUM_SMS) {
+    const f = first(src, n.text);
+    if (f) found.push(f);
+  }
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.start - b.start);
+  return make('PREMIUM_SMS', n, found[0], found.length > 1 ? 3 : 1.5, { matches: found.map((f) => f.text) });
+};
+
 const warning: Matcher = (n) => {
   const f = first(L.WARNING, n.text);
   return f ? make('ANTI_SCAM_WARNING', n, f) : null;
@@ -115,7 +128,7 @@ const warning: Matcher = (n) => {
 
 export const TEXT_MATCHERS: Matcher[] = [
   paidCourse, payToJoin, qrText, impersonation, urgency, income, aiDirector, material, contact, resale, phishing,
-  appDownload, prize, warning,
+  appDownload, prize, premiumSms, warning,
 ];
 
 /** Run every text matcher. */
