@@ -24,6 +24,36 @@ function masks(r: number): Uint16Array {
 }
 const MASKS = [masks(0), masks(1), masks(2)];
 
+// Scratch buffers for candidate ids (single-threaded: reused between queries).
+let cand: Uint32Array = new Uint32Array(1 << 16);
+let candTmp: Uint32Array = new Uint32Array(1 << 16);
+const radixCount = new Uint32Array(1 << 12);
+
+function grow(a: Uint32Array, min: number): Uint32Array {
+  let len = a.length;
+  while (len < min) len *= 2;
+  const b = new Uint32Array(len);
+  b.set(a);
+  return b;
+}
+
+/** LSD radix sort of cand[0..n) (values < limit), 12 bits per pass; returns the buffer holding the result. */
+function radixSort(a: Uint32Array, n: number, limit: number): Uint32Array {
+  if (candTmp.length < a.length) candTmp = new Uint32Array(a.length);
+  let src = a, dst = candTmp;
+  for (let shift = 0; shift < 32 && (limit - 1) >>> shift > 0; shift += 12) {
+    radixCount.fill(0);
+    for (let i = 0; i < n; i++) radixCount[(src[i] >>> shift) & 4095]++;
+    let sum = 0;
+    for (let k = 0; k < 4096; k++) { const c = radixCount[k]; radixCount[k] = sum; sum += c; }
+    for (let i = 0; i < n; i++) { const v = src[i]; dst[radixCount[(v >>> shift) & 4095]++] = v; }
+    const t = src; src = dst; dst = t;
+  }
+  // keep the module buffers pointing at distinct arrays
+  if (src === candTmp) { candTmp = cand; cand = src; }
+  return src;
+}
+
 export interface MihOptions {
   /** Fold the linear tail into the posting lists once it exceeds max(minTail, size × tailFraction). */
   minTail?: number;
@@ -40,6 +70,8 @@ export class MihIndex<T> implements HashIndex<T> {
   private offsets: Uint32Array[] = [];
   private ids: Uint32Array[] = [];
   private readonly minTail: number;
+  /** Candidates examined by the last query (for benchmarks). */
+  lastCandidates = 0;
   private readonly tailFraction: number;
 
   constructor(opts: MihOptions = {}) {
@@ -119,27 +151,38 @@ export class MihIndex<T> implements HashIndex<T> {
     if (maxDistance < 0) return [];
     const scanFrom = r > MAX_RADIUS ? 0 : this.indexed;
     if (r <= MAX_RADIUS && this.indexed > 0) {
+      // 1) gather candidate ids from every band's buckets within radius r (sequential reads of the lists)
       const m = MASKS[r];
-      const seen = new Set<number>();
+      let nc = 0;
       for (let band = 0; band < BANDS; band++) {
         const qb = (q[band >> 1] >>> (band & 1 ? 0 : 16)) & 0xffff;
         const off = this.offsets[band];
         const ids = this.ids[band];
         for (let k = 0; k < m.length; k++) {
           const key = qb ^ m[k];
-          const end = off[key + 1];
-          for (let p = off[key]; p < end; p++) {
-            const id = ids[p];
-            const b = id * HASH_WORDS;
-            let d = popcount32(q0 ^ w[b]) + popcount32(q1 ^ w[b + 1]) + popcount32(q2 ^ w[b + 2]) + popcount32(q3 ^ w[b + 3]);
-            if (d > maxDistance) continue;
-            d += popcount32(q4 ^ w[b + 4]) + popcount32(q5 ^ w[b + 5]) + popcount32(q6 ^ w[b + 6]) + popcount32(q7 ^ w[b + 7]);
-            if (d > maxDistance || seen.has(id)) continue;
-            seen.add(id);
-            found.push(id);
-            dists.push(d);
-          }
+          const start = off[key], end = off[key + 1];
+          if (end === start) continue;
+          if (nc + (end - start) > cand.length) cand = grow(cand, nc + (end - start));
+          for (let p = start; p < end; p++) cand[nc++] = ids[p];
         }
+      }
+      // 2) sort them (radix): the hash reads below then walk memory in order, which spares most TLB and
+      //    cache misses, and duplicates (ids found through several bands) become neighbours
+      this.lastCandidates = nc;
+      const sorted = radixSort(cand, nc, this.indexed);
+      // 3) verify on all 256 bits
+      let prev = -1;
+      for (let i = 0; i < nc; i++) {
+        const id = sorted[i];
+        if (id === prev) continue;
+        prev = id;
+        const b = id * HASH_WORDS;
+        let d = popcount32(q0 ^ w[b]) + popcount32(q1 ^ w[b + 1]) + popcount32(q2 ^ w[b + 2]) + popcount32(q3 ^ w[b + 3]);
+        if (d > maxDistance) continue;
+        d += popcount32(q4 ^ w[b + 4]) + popcount32(q5 ^ w[b + 5]) + popcount32(q6 ^ w[b + 6]) + popcount32(q7 ^ w[b + 7]);
+        if (d > maxDistance) continue;
+        found.push(id);
+        dists.push(d);
       }
     }
     for (let id = scanFrom, b = scanFrom * HASH_WORDS; id < this.n; id++, b += HASH_WORDS) {
