@@ -6,11 +6,14 @@
 /** AI products and hype words. `folded` text is matched, so "s0ra" and "ѕora" count. 索拉/搜拉 are transliterations. */
 export const BRAND = String.raw`sora|索拉|搜拉|openai|open ai|chatgpt|chat gpt|gpt-?4o?|gpts|gpt|可灵|kling|veo|runway|midjourney|pika|海螺ai|即梦|dall-?e|ai视频|ai绘画|ai电影|ai导演|aigc|文生视频|人工智能|ai video|ai art|ai film|ai director|\bai\b`;
 
+/** Named AI products (the composite counts them more than "AI" in general). */
+export const NAMED_PRODUCT = String.raw`sora|索拉|搜拉|openai|open ai|chatgpt|chat gpt|gpt-?4o?|gpts|可灵|kling|veo|runway|midjourney|pika|海螺ai|即梦|dall-?e`;
+
 /** A named generator that has a dated availability history in the KB. */
 export const PRODUCT_BRAND = String.raw`sora|索拉|搜拉|chatgpt|chat gpt|openai|gpt-?4o?`;
 
 /** Prices: 99元, ¥99, 99块, 仅需888, $29, 29 usd, 年费365, 原价1999. */
-export const PRICE = String.raw`(?:\d+(?:\.\d+)?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d+(?:[.,]\d+)?|(?:仅需|只需|只要|群费|费用|学费|年费|月费|会员费|资料费|报名费|入群费|门票|原价|现价|特价|直降到|售价|定价|首月)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:usd|dollars|bucks|gbp|eur)\b|\d+\s*/\s*(?:month|mo|月|年))`;
+export const PRICE = String.raw`(?:\d+(?:\.\d+)?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d+(?:[.,]\d+)?|(?:仅需|只需|只要|群费|费用|学费|年费|月费|会员费|资料费|报名费|入群费|门票|原价|现价|特价|直降到|售价|定价|首月)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:usd|dollars|bucks|gbp|eur|euros?|yuan|rmb|cny|hkd)\b|\d+\s*/\s*(?:month|mo|月|年))`;
 
 /** Words that make a price an offer, when no price is given. */
 export const SALE = String.raw`报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
@@ -27,7 +30,7 @@ export const PAYMENT = String.raw`${PRICE}|付费|缴纳|收费|群费|会费|�
 
 export const QR_TEXT = String.raw`扫码|扫一扫|扫描二维码|二维码|长按识别|scan the qr|scan this qr|scan qr|qr code|qr-code`;
 
-export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|openai(?:官方|内部|员工|工作人员)|内部人员|内部员工|内部渠道|内部名额|官方认证|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
+export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|openai(?:官方|内部|员工|工作人员)|内部人员|内部员工|内部渠道|内部名额|官方认证|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:openai |sora |chatgpt )?(?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
 
 export const URGENCY = [
   String.raw`限时`, String.raw`限量`, String.raw`仅剩\s*\d*`, String.raw`只剩\s*\d*`, String.raw`最后\s*\d+\s*(?:小时|天|名|席|个名额)`,
@@ -53,7 +56,7 @@ export const PHISHING = String.raw`(?:log ?in|sign ?in) with your .{0,20}account
 
 export const APP_DOWNLOAD = String.raw`(?:下载|安装)(?:安装包|app|客户端|apk)|安装包|\.apk\b|下载.{0,12}app|download (?:the |our )?(?:app|apk)|install (?:the |our )?app`;
 
-export const ACCESS_RESALE = String.raw`(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?)|access codes? for sale|accounts? for sale`;
+export const ACCESS_RESALE = String.raw`(?:sora|chatgpt|gpt|plus|openai|可灵|midjourney)[^，。！？,.!?]{0,10}(?:代申请|代开|代充|充值|出售|转让|低价出|便宜出|合租)|(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?)|access codes? for sale|accounts? for sale`;
 
 export const WARNING = String.raw`别上当|不要上当|谨防|提醒大家|骗局|诈骗|警惕|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
 

@@ -8,7 +8,7 @@ import { QR_KIND_EN, QR_KIND_ZH, type QrFinding } from './qr.classify.js';
 import { modelWeight, type ScamModel } from './scam.model.js';
 import type { SymbolHit } from './symbol.js';
 import { SCAM_AT, SELLING_CODES, SUSPICIOUS_AT, SYMBOLS, type SymbolCode } from './symbols.data.js';
-import { findBrand, textSymbols } from './text.rules.js';
+import { findBrand, isNamedProduct, textSymbols } from './text.rules.js';
 import { extractUrls, parseGivenUrl, type FoundUrl } from './url.extract.js';
 
 /**
@@ -129,12 +129,13 @@ export function analyzeScamText(input: ScamTextInput, deps: ScamEngineDeps): Sca
     if (w > 0) hits.push(mk('ML_SCAM_PROBABILITY', probability.toFixed(2), w, { probability }));
   }
 
-  // Composite: selling on the back of AI hype.
+  // Composite: selling on the back of AI hype. A named product (Sora, ChatGPT…) counts more than "AI" in general.
   const brand = findBrand(n);
   // An "unlikely" personal access claim (weight 2) is a rumour, not selling; only refuted offers count.
   const selling = hits.filter((h) => SELLING_CODES.includes(h.code as SymbolCode) && h.weight > 0);
   if (brand && selling.some((h) => h.code !== 'FAKE_ACCESS_CLAIM' || h.weight >= SYMBOLS.FAKE_ACCESS_CLAIM.weight)) {
-    hits.push(mk('AI_HYPE_SELLING', n.original.slice(n.map[brand.start], n.map[brand.end - 1] + 1)));
+    const named = isNamedProduct(brand.text);
+    hits.push(mk('AI_HYPE_SELLING', n.original.slice(n.map[brand.start], n.map[brand.end - 1] + 1), named ? undefined : 2.5, { named }));
   }
 
   const raw = Math.round(hits.reduce((s, h) => s + h.weight, 0) * 100) / 100;

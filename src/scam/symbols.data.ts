@@ -93,7 +93,7 @@ export const SYMBOLS = {
     zh: (s) => `帖子引导下载安装非官方渠道的应用（${qz(s)}）。`,
   },
   AI_HYPE_SELLING: {
-    weight: 3,
+    weight: 3.5,
     en: (s) => `The selling happens on the back of an AI product's hype (${q(s)}); OpenAI sells no courses, groups or resold access.`,
     zh: (s) => `借AI产品热度进行售卖（${qz(s)}）；OpenAI 不出售课程、社群或转售的使用权限。`,
   },

@@ -143,5 +143,10 @@ export function textSymbols(n: NormalizedText): SymbolHit[] {
 
 /** The first AI brand or hype word in the post (folded view, so "S0ra" counts), or null. */
 export function findBrand(n: NormalizedText): Found | null {
-  return first(L.BRAND, n.folded);
+  return first(L.NAMED_PRODUCT, n.folded) ?? first(L.BRAND, n.folded);
+}
+
+/** Whether a brand match names a product (Sora, ChatGPT, Kling…) rather than AI in general. */
+export function isNamedProduct(brand: string): boolean {
+  return new RegExp(L.NAMED_PRODUCT, 'u').test(brand);
 }

@@ -30,8 +30,12 @@ export const RISKY_TLDS = new Set(
 
 const LABEL = String.raw`(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?)`;
 const HOST = String.raw`(?:${LABEL}\.)+(?:[\p{L}]{2,24}|xn--[a-z0-9-]+)`;
-const WITH_SCHEME = new RegExp(String.raw`\b(?:https?|hxxps?)://(${HOST}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?([^\s，。！？、）)\]}>"'“”]*)`, 'giu');
-const BARE = new RegExp(String.raw`(?<![\p{L}\p{N}@.\-/])(${HOST})(?![\p{L}\p{N}-])(/[^\s，。！？、）)\]}>"'“”]*)?`, 'giu');
+const WITH_SCHEME = new RegExp(String.raw`\b(?:https?|hxxps?)://(${HOST}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?([^\s，。！？、）)\]}>"'“”\p{Script=Han}]*)`, 'giu');
+// Without a scheme, labels are Latin/Cyrillic/Greek only: a bare domain often touches Chinese text ("点击s0ra-ai.cn安装").
+const BL = String.raw`[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]`;
+const BARE_LABEL = String.raw`(?:${BL}(?:(?:${BL}|-){0,61}${BL})?)`;
+const BARE_HOST = String.raw`(?:${BARE_LABEL}\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+)`;
+const BARE = new RegExp(String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}@.\-/])(${BARE_HOST})(?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}-])(/[^\s，。！？、）)\]}>"'“”\p{Script=Han}]*)?`, 'giu');
 
 export function extractUrls(text: string): FoundUrl[] {
   const out: FoundUrl[] = [];
