@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Analyzer, ClaimChecker } from './analyzer.js';
 import { CaptionAnalyzer } from './caption/caption.analyzer.js';
+import { KbClaimChecker } from './kb/kb-claims.checker.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
@@ -32,7 +33,9 @@ const analyzerFactories: AnalyzerFactory[] = [
   createScamAnalyzer,
   createMatchAnalyzer,
 ];
-const claimCheckerFactories: ClaimCheckerFactory[] = [];
+const claimCheckerFactories: ClaimCheckerFactory[] = [
+  () => new KbClaimChecker(),
+];
 
 export function createAnalyzers(config: Config): AnalyzerSet {
   const first: Analyzer[] = [];

@@ -1,0 +1,159 @@
+import type { ClaimChecker } from '../analyzer.js';
+import { claimPolarity, type Claim, type ClaimStatus } from '../../domain/claim.js';
+import { evidence as mkEvidence, type Evidence } from '../../domain/evidence.js';
+import type { MediaInfo } from '../../domain/media.js';
+import type { Post } from '../../domain/post.js';
+import { kb as defaultKb, type KnowledgeBase } from '../../knowledge/kb.js';
+import {
+  capabilityFindings,
+  dateFindings,
+  decisive,
+  evidenceFindingsForAi,
+  firstDay,
+  mediaDates,
+  previewFindings,
+  type Finding,
+  type MediaDate,
+} from './claim-findings.js';
+
+/** Types this checker judges; authorship and availability claims belong to the scam desk. */
+const HANDLED = new Set<Claim['type']>(['ai_generated', 'generator', 'generation_prompt', 'real_footage', 'duration']);
+
+/**
+ * Checks the post's claims against the knowledge base and the evidence (FACTS.md, "Access rules"):
+ * - the file's capture/encode date (or the post date) before the claimed generator was announced → refuted;
+ * - duration or resolution beyond what the generator could output when posted → refuted (unlikely when the
+ *   limit comes from third-party reporting; never for open-source defaults);
+ * - posted during the generator's preview-only period → unlikely, not refuted;
+ * - decisive evidence in the file (provenance, registry, file label) → supported or refuted;
+ * - otherwise unverified, with the reason.
+ * Emits neutral `kb` evidence for every refutation or doubt, citing the KB source.
+ */
+export class KbClaimChecker implements ClaimChecker {
+  readonly name = 'kb';
+
+  constructor(private readonly kb: KnowledgeBase = defaultKb) {}
+
+  check(input: { post: Post; media: MediaInfo | null; claims: Claim[]; evidence: Evidence[] }): { claims: Claim[]; evidence: Evidence[] } {
+    const dates = mediaDates(input.evidence);
+    const out: Evidence[] = [];
+    const seen = new Set<string>();
+    const claims = input.claims.map((c) => {
+      if (!HANDLED.has(c.type)) return c;
+      const findings = this.findingsFor(c, input, dates);
+      for (const f of findings) {
+        if (!f.code || f.status === 'unverified') continue;
+        const key = `${f.code}|${f.reason}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(toEvidence(f, c));
+      }
+      return applyFindings(c, findings);
+    });
+    return { claims, evidence: out };
+  }
+
+  private findingsFor(c: Claim, input: { post: Post; media: MediaInfo | null; claims: Claim[]; evidence: Evidence[] }, dates: MediaDate[]): Finding[] {
+    const postedAt = input.post.postedAt;
+    if (c.type === 'real_footage') return realFindings(input.evidence);
+    if (c.type === 'duration') return durationFindings(this.kb, c, input);
+    if (claimPolarity(c) !== true) return [];
+    const slug = c.generator ?? null;
+    const findings = evidenceFindingsForAi(this.kb, c, slug, input.evidence);
+    const g = slug ? this.kb.generator(slug) : null;
+    if (!g) {
+      findings.push({
+        status: 'unverified', code: null, basis: 'info',
+        reason: 'No generator is named, so the knowledge base has nothing to check this claim against.',
+        reason_zh: '未指明生成器，知识库无从核对这一说法。', sources: [],
+      });
+      return findings;
+    }
+    const family = isGeneric(this.kb, c, input.claims);
+    const members = family ? this.kb.familyOf(g.slug) : [g];
+    const first = members.map(firstDay).sort()[0];
+    findings.push(...dateFindings(family ? members[0] : g, first, dates, postedAt));
+    findings.push(...capabilityFindings(this.kb, g.slug, family, input.media, postedAt));
+    findings.push(...previewFindings(this.kb, g.slug, family, postedAt));
+    return findings;
+  }
+}
+
+/** A claim names the whole family ("Sora") unless it names one release ("Sora 2"). */
+function isGeneric(kb: KnowledgeBase, c: Claim, all: readonly Claim[]): boolean {
+  const gen = (c.type === 'generator' ? c : all.find((x) => x.type === 'generator' && x.generator === c.generator && x.origin === c.origin));
+  const flag = gen?.value?.generic;
+  if (typeof flag === 'boolean') return flag;
+  return kb.familyOf(c.generator!)[0]?.slug === c.generator;
+}
+
+function realFindings(evidence: readonly Evidence[]): Finding[] {
+  const { ai, real } = decisive(evidence);
+  if (ai.length > 0) {
+    return [{
+      status: 'refuted', code: 'real_claim_refuted_by_evidence', basis: 'evidence',
+      reason: 'Decisive evidence in the file (provenance, registry match or AI label) shows it is AI-generated.',
+      reason_zh: '文件中的决定性证据（来源凭证、登记库比对或AI标识）表明它由AI生成。',
+      sources: ai.map((e) => `${e.analyzer}: ${e.code}`),
+    }];
+  }
+  if (real.length > 0) {
+    const strong = real.some((e) => e.decides!.tier !== 'camera_metadata');
+    return [{
+      status: 'supported', code: null, basis: strong ? 'evidence' : 'weak',
+      reason: strong ? 'Evidence in the file points to a real recording.' : 'Camera metadata in the file points to a real recording (metadata can be forged).',
+      reason_zh: strong ? '文件中的证据指向真实拍摄。' : '文件中的相机元数据指向真实拍摄（元数据可以伪造）。',
+      sources: real.map((e) => `${e.analyzer}: ${e.code}`),
+    }];
+  }
+  return [];
+}
+
+function durationFindings(kb: KnowledgeBase, c: Claim, input: { post: Post; media: MediaInfo | null; claims: Claim[] }): Finding[] {
+  const seconds = typeof c.value?.seconds === 'number' ? c.value.seconds : null;
+  if (seconds === null) return [];
+  const m = input.media;
+  if (m && m.kind === 'video' && m.duration) {
+    const off = Math.abs(m.duration - seconds);
+    const ok = off <= Math.max(2, seconds * 0.1);
+    return [{
+      status: ok ? 'supported' : 'refuted', code: ok ? null : 'claim_duration_mismatch', basis: 'evidence',
+      reason: `The file lasts ${m.duration.toFixed(1)} s; the post says ${seconds} s.`,
+      reason_zh: `文件时长为 ${m.duration.toFixed(1)} 秒；帖子称 ${seconds} 秒。`,
+      sources: ['intake: media duration'],
+    }];
+  }
+  // Text-only post: check the claimed duration against the generator the post names.
+  const ai = input.claims.find((x) => claimPolarity(x) === true && x.generator && x.origin === c.origin);
+  if (!ai?.generator || !kb.generator(ai.generator)) return [];
+  return capabilityFindings(kb, ai.generator, isGeneric(kb, ai, input.claims), null, input.post.postedAt, { durationS: seconds });
+}
+
+const RANK: Record<ClaimStatus, number> = { unverified: 0, unlikely: 1, refuted: 2, supported: 2 };
+
+/** Status: decisive evidence first, then KB refutations, then doubts; reasons and sources from every finding. */
+export function applyFindings(c: Claim, findings: Finding[]): Claim {
+  if (findings.length === 0) return c;
+  const pick = (basis: Finding['basis']) => findings.filter((f) => f.basis === basis && f.status !== 'unverified').sort((a, b) => RANK[b.status] - RANK[a.status])[0];
+  const decided = pick('evidence') ?? pick('kb') ?? pick('weak');
+  const status: ClaimStatus = decided?.status ?? c.status;
+  return {
+    ...c,
+    status,
+    reasons: [...c.reasons, ...findings.map((f) => f.reason)],
+    reasons_zh: [...(c.reasons_zh ?? []), ...findings.map((f) => f.reason_zh)],
+    sources: [...new Set([...c.sources, ...findings.flatMap((f) => f.sources)])],
+  };
+}
+
+function toEvidence(f: Finding, c: Claim): Evidence {
+  const weight = f.status === 'refuted' ? 0.5 : f.status === 'unlikely' ? 0.3 : 0.2;
+  const src = f.sources.length ? ` Source: ${f.sources.join('; ')}.` : '';
+  const srcZh = f.sources.length ? ` 来源：${f.sources.join('；')}。` : '';
+  return mkEvidence({
+    analyzer: 'kb', code: f.code!, direction: 'neutral', weight,
+    detail: `Claim “${c.text}” is ${f.status}: ${f.reason}${src}`,
+    detail_zh: `说法“${c.text}”${{ refuted: '已被驳斥', unlikely: '不太可能', supported: '得到支持', unverified: '未经证实' }[f.status]}：${f.reason_zh}${srcZh}`,
+    data: { claim_type: c.type, claim_text: c.text, status: f.status, generator: c.generator ?? null, sources: f.sources, ...(f.data ?? {}) },
+  });
+}
