@@ -35,7 +35,8 @@ export interface RegistryPort {
 }
 
 export interface ScamPort {
-  analyzeScam(input: { text: string | null; urls: string[]; images: string[]; postedAt: string | null }): Promise<ScamResult>;
+  /** `images`: uploaded files (generated temp paths) with the client's file name for display. */
+  analyzeScam(input: { text: string | null; urls: string[]; images: { path: string; name: string }[]; postedAt: string | null }): Promise<ScamResult>;
 }
 
 /** The demo clip offered on the page (npm start). */

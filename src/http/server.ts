@@ -1,9 +1,10 @@
 import type { Config } from '../config/config.js';
 import { prepareDemo, type DemoAssets } from '../services/demo.service.js';
 import { RegistryService } from '../services/registry.service.js';
+import { ScamService } from '../services/scam.service.js';
 import { createVerificationService } from '../services/verification.factory.js';
 import { buildApp, type GenproofApp } from './app.js';
-import { demoPort, registryPort } from './service-adapters.js';
+import { demoPort, registryPort, scamPort } from './service-adapters.js';
 
 export interface ServeOptions {
   config: Config;
@@ -33,8 +34,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       config,
       checks: verification,
       registry: registryPort(registry),
-      // The scam service is wired by the integrator when src/services/scam.service.ts lands; until then 503.
-      scam: null,
+      scam: scamPort(new ScamService({ qrTimeoutMs: config.timeouts.decodeMs })),
       demo: demoPort(demo),
       logger: opts.logger,
       onClose: async () => {

@@ -1,6 +1,8 @@
 import type { RegistryService } from '../services/registry.service.js';
 import type { DemoAssets } from '../services/demo.service.js';
-import type { DemoPort, ReferenceView, RegistryPort } from './ports.js';
+import type { ScamService } from '../services/scam.service.js';
+import { toScamResult } from '../scam/scam.engine.js';
+import type { DemoPort, ReferenceView, RegistryPort, ScamPort } from './ports.js';
 
 /** Adapt the registry service to what the routes need. */
 export function registryPort(reg: RegistryService): RegistryPort {
@@ -28,5 +30,16 @@ export function demoPort(assets: DemoAssets | null): DemoPort {
   return {
     info: () => (assets ? { caption: assets.caption, posted_at: assets.postedAt, file_name: 'repost-captioned-as-sora.mp4' } : null),
     file: () => assets?.repost ?? null,
+  };
+}
+
+/** Adapt the scam service; QR findings name the uploaded image by the client's file name, not the temp path. */
+export function scamPort(svc: ScamService): ScamPort {
+  return {
+    async analyzeScam(input) {
+      const names = new Map(input.images.map((i) => [i.path, i.name]));
+      const qr = await svc.scanImages(input.images.map((i) => i.path), (f) => names.get(f) ?? 'image');
+      return toScamResult(svc.analyzeText({ text: input.text ?? '', urls: input.urls, postedAt: input.postedAt, qr }));
+    },
   };
 }

@@ -152,7 +152,8 @@ describe('POST /api/scam', () => {
     const res = await app.inject({ method: 'POST', url: '/api/scam', payload: form({ text: '扫码进群', image: { data: JPEG, name: 'qr.jpg' } }) });
     assert.equal(res.statusCode, 200);
     assert.equal(scam.inputs[0].images.length, 1);
-    assert.equal(existsSync(scam.inputs[0].images[0]), false);
+    assert.equal(scam.inputs[0].images[0].name, 'qr.jpg');
+    assert.equal(existsSync(scam.inputs[0].images[0].path), false);
   });
 
   it('rejects bad scam input', async () => {

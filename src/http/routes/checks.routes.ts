@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { NotFoundError, ValidationError, AppError } from '../../domain/errors.js';
@@ -27,12 +27,17 @@ export function registerCheckJob(queue: JobQueue, runner: CheckRunnerPort): void
     ctx.progress(0.01, 'start');
     const keyframesDir = join(workDir, 'frames');
     await mkdir(keyframesDir, { recursive: true, mode: 0o700 });
-    const outcome = await runner.check(post, {
-      signal: ctx.signal,
-      keyframesDir,
-      onProgress: (p) => ctx.progress(p.fraction, p.stage),
-    });
-    return { result: outcome.result, keyframes: outcome.keyframes, workDir };
+    try {
+      const outcome = await runner.check(post, {
+        signal: ctx.signal,
+        keyframesDir,
+        onProgress: (p) => ctx.progress(p.fraction, p.stage),
+      });
+      return { result: outcome.result, keyframes: outcome.keyframes, workDir };
+    } finally {
+      // The upload is not needed once the check ran; only the small keyframes stay until the job is evicted.
+      if (post.file) await rm(post.file, { force: true });
+    }
   });
 }
 

@@ -32,14 +32,14 @@ export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, 
     let dir: string | null = null;
     let result: unknown;
     try {
-      let text: string | null; let urls: string[]; let postedAt: string | null; let images: string[] = [];
+      let text: string | null; let urls: string[]; let postedAt: string | null; let images: { path: string; name: string }[] = [];
       if (req.isMultipart()) {
         dir = await makePrivateDir('genproof-scam-');
         const { fields, files } = await receiveMultipart(req, dir, ['image', 'images', 'file']);
         text = parseCaption(field(fields, 'text'), opts.maxCaptionChars);
         urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])]);
         postedAt = parsePostedAt(field(fields, 'posted_at'));
-        images = files.map((f) => f.path);
+        images = files.map((f) => ({ path: f.path, name: f.originalName }));
       } else {
         const b = req.body as { text?: string; urls?: string[]; posted_at?: string };
         text = parseCaption(b.text, opts.maxCaptionChars);
