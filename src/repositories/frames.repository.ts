@@ -12,10 +12,14 @@ export interface VideoFrame {
   index: number;
   /** Seconds from the start of the stream. */
   timestamp: number;
-  /** RGB24, interleaved, row-major; a fresh buffer per frame (safe to keep). */
+  /**
+   * Pixels, row-major, a fresh buffer per frame (safe to keep): RGB24 interleaved, or one luma byte per pixel
+   * when the frames were read with `gray: true` (then `channels` is 1).
+   */
   rgb: Uint8Array;
   width: number;
   height: number;
+  channels: 1 | 3;
 }
 
 export interface ReadFramesOptions {
@@ -28,6 +32,8 @@ export interface ReadFramesOptions {
   height?: number;
   /** Extra ffmpeg -vf filters applied first (e.g. a crop), before sampling and scaling. */
   filters?: string[];
+  /** Deliver full-range 8-bit luma (ffmpeg `gray`) instead of RGB24: a third of the bytes, for hashing. */
+  gray?: boolean;
   timeoutMs: number;
   signal?: AbortSignal;
 }
@@ -115,13 +121,15 @@ export async function readFrames(
   if (w !== undefined && h !== undefined) {
     if (!(w > 0 && h > 0 && Number.isInteger(w) && Number.isInteger(h))) throw new ValidationError('bad_frame_size', `Bad frame size ${w}x${h}`);
   }
-  vf.push(`scale=${w ?? 'iw'}:${h ?? 'ih'}:flags=area`, 'format=rgb24');
+  const pixFmt = opts.gray ? 'gray' : 'rgb24';
+  const channels: 1 | 3 = opts.gray ? 1 : 3;
+  vf.push(`scale=${w ?? 'iw'}:${h ?? 'ih'}:flags=area`, `format=${pixFmt}`);
   let width = w ?? (opts.filters?.length ? 0 : probe.width);
   let height = h ?? (opts.filters?.length ? 0 : probe.height);
 
   const { ffmpeg } = toolPaths();
   const args = ['-hide_banner', '-nostdin', '-i', path, '-an', '-sn', '-dn', '-vf', vf.join(','),
-    '-vsync', '0', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+    '-vsync', '0', '-f', 'rawvideo', '-pix_fmt', pixFmt, 'pipe:1'];
   const remainingMs = Math.max(1, opts.timeoutMs - (Date.now() - started));
 
   return new Promise((resolve, reject) => {
@@ -144,7 +152,7 @@ export async function readFrames(
     const deliver = (rgb: Uint8Array) => {
       const k = frames++;
       const index = k * nth;
-      const f: VideoFrame = { index, timestamp: index / outFps, rgb, width, height };
+      const f: VideoFrame = { index, timestamp: index / outFps, rgb, width, height, channels };
       inFlight++;
       if (inFlight === 1) child.stdout.pause();
       chain = chain.then(async () => {
@@ -154,7 +162,7 @@ export async function readFrames(
     };
 
     const consume = (chunk: Buffer) => {
-      const size = width * height * 3;
+      const size = width * height * channels;
       let off = 0;
       while (off < chunk.length) {
         if (!cur) { cur = new Uint8Array(size); filled = 0; }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { ValidationError } from '../../src/domain/errors.js';
 import { decodeImageRgb } from '../../src/repositories/pixels.repository.js';
-import { DIHEDRALS, hamming, pdqDihedralFromRgb, pdqFromHex, pdqFromRgb, pdqToHex } from '../../src/signals/pdq/pdq.js';
+import { DIHEDRALS, hamming, pdqDihedralFromRgb, pdqFromGray, pdqFromHex, pdqFromRgb, pdqToHex } from '../../src/signals/pdq/pdq.js';
 import { PdqSignal, pdqHashImageFile } from '../../src/signals/pdq/pdq.signal.js';
 
 const VEC = fileURLToPath(new URL('../../../shared/data/pdq/vectors/', import.meta.url));
@@ -135,6 +135,20 @@ describe('PDQ primitives', () => {
     assert.equal(tiny.quality, 0);
     assert.equal(pdqToHex(tiny.hash), '0'.repeat(64));
     assert.equal(pdqFromRgb(new Uint8Array(64 * 64 * 3).fill(90), 64, 64).quality, 0);
+  });
+
+  it('hashes 8-bit luma like the RGB path on grey content, and textured luma away from its inverse', () => {
+    const w = 120, h = 90;
+    const luma = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) luma[y * w + x] = (Math.sin(x / 9 + y / 13) * 60 + Math.cos(y / 4) * 50 + 128) | 0;
+    const rgb = new Uint8Array(w * h * 3);
+    for (let p = 0; p < w * h; p++) rgb.fill(luma[p], p * 3, p * 3 + 3);
+    const g = pdqFromGray(luma, w, h);
+    const c = pdqFromRgb(rgb, w, h);
+    assert.ok(hamming(g.hash, c.hash) <= 2, `grey vs rgb: ${hamming(g.hash, c.hash)} bits`);
+    assert.equal(g.quality, c.quality);
+    const inv = pdqFromGray(luma.map((v) => 255 - v), w, h);
+    assert.ok(hamming(g.hash, inv.hash) > 200, 'the inverted image has (nearly) the complementary hash');
   });
 
   it('compares with the distance reported', () => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { ToolError, UnsupportedMediaError, ValidationError } from '../../src/domain/errors.js';
 import { readFrames } from '../../src/repositories/frames.repository.js';
-import { pdqFromHex } from '../../src/signals/pdq/pdq.js';
+import { hamming, pdqFromHex } from '../../src/signals/pdq/pdq.js';
 import { formatVpdqLines, matchVpdq, parseVpdqLines, vpdqHashFile, type VpdqFrame } from '../../src/signals/vpdq/vpdq.js';
 import { mandelbrotClip, mandelbrotTrimmed25, testPatternClip } from './video-fixtures.js';
 
@@ -42,6 +42,15 @@ describe('vPDQ conformance (shared sample videos)', { skip: haveVideos ? false :
     const m = matchVpdq(ours.frames, expected);
     assert.equal(m.queryCoverage, 1);
     assert.equal(m.referenceCoverage, 1);
+  });
+
+  it('hashing RGB24 frames instead of the luma plane gives the same hashes within a few bits', async () => {
+    const a = await vpdqHashFile(`${VID}doorknob-hd-no-bar.mp4`, { secondsPerHash: 0.5, timeoutMs: 60_000, gray: true });
+    const b = await vpdqHashFile(`${VID}doorknob-hd-no-bar.mp4`, { secondsPerHash: 0.5, timeoutMs: 60_000, gray: false });
+    assert.equal(a.frames.length, b.frames.length);
+    for (let i = 0; i < a.frames.length; i++) {
+      if (a.frames[i].quality >= 50) assert.ok(hamming(a.frames[i].hash, b.frames[i].hash) <= 12, `frame ${a.frames[i].frame}`);
+    }
   });
 
   it('one hash per second keeps frame numbers N apart with matching timestamps', async () => {
@@ -145,6 +154,11 @@ describe('frames repository', () => {
     });
     assert.equal(sizes.length, 10);
     assert.ok(sizes.every((s) => s === `100x80:${100 * 80 * 3}`), sizes.join());
+    const grey: string[] = [];
+    await readFrames(mandelbrotClip(), { everyNth: 100, width: 32, height: 24, gray: true, timeoutMs: 30_000 }, (f) => {
+      grey.push(`${f.index}:${f.channels}:${f.rgb.length}`);
+    });
+    assert.deepEqual(grey, ['0:1:768', '100:1:768', '200:1:768']);
   });
 
   it('maps broken input to UnsupportedMediaError, stops on abort, and rejects callback errors', async () => {

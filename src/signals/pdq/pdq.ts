@@ -188,14 +188,18 @@ function sampleIndices(dim: number): Int32Array {
   return idx;
 }
 
-/** Fill `sampled` (64×64) from the RGB image; returns false when the image is too small to hash. */
-function downsample(rgb: Uint8Array, w: number, h: number): boolean {
+/**
+ * Fill `sampled` (64×64) from an RGB24 image (channels 3) or 8-bit luma (channels 1, used as is like the
+ * reference's grey path); returns false when the image is too small to hash.
+ */
+function downsample(px: Uint8Array, w: number, h: number, channels: 1 | 3): boolean {
   if (w < MIN_HASHABLE_DIM || h < MIN_HASHABLE_DIM) return false;
   const n = w * h;
-  if (rgb.length < n * 3) throw new ValidationError('pdq_bad_pixels', `RGB buffer has ${rgb.length} bytes, expected ${n * 3}`);
+  if (px.length < n * channels) throw new ValidationError('pdq_bad_pixels', `Pixel buffer has ${px.length} bytes, expected ${n * channels}`);
   ensure(n);
   const a = buf1, b = buf2;
-  for (let p = 0, q = 0; p < n; p++, q += 3) a[p] = LUMA_RG[(rgb[q] << 8) | rgb[q + 1]] + LUMA_B[rgb[q + 2]];
+  if (channels === 3) for (let p = 0, q = 0; p < n; p++, q += 3) a[p] = LUMA_RG[(px[q] << 8) | px[q + 1]] + LUMA_B[px[q + 2]];
+  else for (let p = 0; p < n; p++) a[p] = px[p];
   if (w === 64 && h === 64) {
     sampled.set(a.subarray(0, 4096));
     return true;
@@ -265,7 +269,16 @@ function bitsOf(c: Float32Array): Uint8Array {
 
 /** PDQ hash of an RGB24 interleaved image. Images smaller than 5 px on a side hash to zeros with quality 0. */
 export function pdqFromRgb(rgb: Uint8Array, width: number, height: number): PdqHash {
-  if (!downsample(rgb, width, height)) return { hash: new Uint8Array(32), quality: 0 };
+  return hashOf(rgb, width, height, 3);
+}
+
+/** PDQ hash of an 8-bit luma image (one byte per pixel), like the reference's greyscale path. */
+export function pdqFromGray(luma: Uint8Array, width: number, height: number): PdqHash {
+  return hashOf(luma, width, height, 1);
+}
+
+function hashOf(px: Uint8Array, width: number, height: number, channels: 1 | 3): PdqHash {
+  if (!downsample(px, width, height, channels)) return { hash: new Uint8Array(32), quality: 0 };
   const quality = qualityOf(sampled);
   const c = new Float32Array(256);
   dct16(sampled, c);
@@ -288,7 +301,7 @@ const RULES: Record<Dihedral, DihedralRule> = {
 /** The 8 dihedral PDQ hashes (rotations and flips) computed from one DCT, without re-hashing. */
 export function pdqDihedralFromRgb(rgb: Uint8Array, width: number, height: number): Record<Dihedral, PdqHash> {
   const out = {} as Record<Dihedral, PdqHash>;
-  if (!downsample(rgb, width, height)) {
+  if (!downsample(rgb, width, height, 3)) {
     for (const d of DIHEDRALS) out[d] = { hash: new Uint8Array(32), quality: 0 };
     return out;
   }

@@ -4,7 +4,7 @@
  */
 import { ValidationError } from '../../domain/errors.js';
 import { probeVideo, readFrames } from '../../repositories/frames.repository.js';
-import { pdqFromHex, pdqFromRgb, pdqToHex } from '../pdq/pdq.js';
+import { pdqFromGray, pdqFromHex, pdqFromRgb, pdqToHex } from '../pdq/pdq.js';
 import { alignSegments, type AlignedSegment } from './vpdq.align.js';
 import { matchPairs } from './vpdq.pairs.js';
 
@@ -25,6 +25,11 @@ export interface VpdqHashOptions {
   /** Decode size (default: native, like the vPDQ reference). */
   width?: number;
   height?: number;
+  /**
+   * Hash ffmpeg's full-range luma plane (default true: a third of the bytes through the pipe and no RGB
+   * conversion) instead of 0.299R + 0.587G + 0.114B of RGB24 frames; both give the same hash within a few bits.
+   */
+  gray?: boolean;
   timeoutMs: number;
   signal?: AbortSignal;
   /** Called with the fraction done (0..1) as frames are hashed. */
@@ -42,11 +47,11 @@ export async function vpdqHashFile(path: string, opts: VpdqHashOptions): Promise
   const res = await readFrames(
     path,
     {
-      everyNth, filters: opts.filters, width: opts.width, height: opts.height, signal: opts.signal,
+      everyNth, filters: opts.filters, width: opts.width, height: opts.height, signal: opts.signal, gray: opts.gray ?? true,
       timeoutMs: Math.max(1, opts.timeoutMs - (Date.now() - started)),
     },
     (f) => {
-      const h = pdqFromRgb(f.rgb, f.width, f.height);
+      const h = f.channels === 1 ? pdqFromGray(f.rgb, f.width, f.height) : pdqFromRgb(f.rgb, f.width, f.height);
       frames.push({ frame: f.index, quality: h.quality, hash: h.hash, timestamp: f.timestamp });
       if (opts.onProgress && expected > 0) opts.onProgress(Math.min(1, (f.index + 1) / expected));
     },

@@ -1,0 +1,47 @@
+/**
+ * bench:vpdq — seconds per video for vPDQ over the shared sample videos (../shared/data/pdq/videos), at every
+ * frame and at one hash per second, next to ffmpeg decoding alone (the floor).
+ * Target (issue 4): at least as fast as Meta's C++ vpdq (1.1–1.4 s for a 22 s 720×480 clip at every frame).
+ *
+ *   npm run bench:vpdq [-- --runs 1]
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { probeVideo } from '../src/repositories/frames.repository.js';
+import { toolPaths } from '../src/repositories/tools.repository.js';
+import { vpdqHashFile } from '../src/signals/vpdq/vpdq.js';
+
+const arg = (name: string, def: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+};
+const runs = arg('runs', 1);
+const dir = fileURLToPath(new URL('../../shared/data/pdq/videos/', import.meta.url));
+const videos = readdirSync(dir).filter((f) => f.endsWith('.mp4')).sort();
+const { ffmpeg } = toolPaths();
+const best = (xs: number[]) => Math.min(...xs);
+
+console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores; best of ${runs} run(s)\n`);
+console.log('| video | size | duration s | frames | ffmpeg decode only s | vPDQ every frame s | frames/s | vPDQ 1/s s |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+for (const v of videos) {
+  const path = dir + v;
+  const p = await probeVideo(path, { timeoutMs: 30_000 });
+  const dec: number[] = [], all: number[] = [], sparse: number[] = [];
+  let frames = 0;
+  for (let r = 0; r < runs; r++) {
+    let t = performance.now();
+    spawnSync(ffmpeg, ['-v', 'error', '-nostdin', '-i', path, '-an', '-f', 'null', '-'], { stdio: 'ignore' });
+    dec.push((performance.now() - t) / 1000);
+    t = performance.now();
+    const res = await vpdqHashFile(path, { secondsPerHash: 0, timeoutMs: 600_000 });
+    all.push((performance.now() - t) / 1000);
+    frames = res.frames.length;
+    t = performance.now();
+    await vpdqHashFile(path, { secondsPerHash: 1, timeoutMs: 600_000 });
+    sparse.push((performance.now() - t) / 1000);
+  }
+  console.log(`| ${v} | ${p.width}×${p.height} | ${(p.duration ?? 0).toFixed(1)} | ${frames} | ${best(dec).toFixed(2)} | ${best(all).toFixed(2)} | ${(frames / best(all)).toFixed(0)} | ${best(sparse).toFixed(2)} |`);
+}
