@@ -51,7 +51,7 @@ const ROWS: Row[] = [
   { name: 'posted before Sora existed (text only) → refuted', caption: 'made with Sora', postedAt: '2023-05-01', media: null, evidence: [],
     expect: { ai_generated: 'refuted' }, codes: ['claim_posted_before_generator'] },
   { name: 'preview: a 90 s clip is beyond "up to a minute" → refuted', caption: SORA, postedAt: '2024-03-05', media: video(90), evidence: [],
-    expect: { ai_generated: 'refuted' }, codes: ['claim_refuted_by_capability', 'claim_unlikely_preview_period'], reason: /at most 60 s/ },
+    expect: { ai_generated: 'refuted' }, codes: ['claim_refuted_by_capability'], reason: /preview-only/ },
   { name: 'public Sora: 30 s at 1080p beyond 20 s → refuted', caption: SORA, postedAt: '2025-01-10', media: video(30), evidence: [],
     expect: { ai_generated: 'refuted' }, codes: ['claim_refuted_by_capability'] },
   { name: 'public Sora: 10 s at 1080p → unverified with the KB reason', caption: SORA, postedAt: '2025-01-10', media: video(10), evidence: [],

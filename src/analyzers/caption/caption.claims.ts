@@ -206,7 +206,14 @@ export function analyzeCaption(text: string, opts: CaptionOptions = {}): Caption
   for (const a of aiKept) {
     const slug = a.slugs[0] ?? (freeSlugs.length === 1 ? freeSlugs[0] : null);
     claims.push(mk('ai_generated', a, { generator: slug }));
-    if (slug && !named.has(slug)) named.set(slug, free.find((m) => m.slug === slug) ?? mentions.find((m) => m.slug === slug)!);
+    if (slug && !named.has(slug)) {
+      // The most telling mention: inside the claim, by the generator's own name ("Sora", not "OpenAI's new model").
+      const own = mentions.filter((m) => m.slug === slug);
+      const inside = own.filter((m) => overlaps(m.norm, a));
+      const g = kb.generator(slug);
+      const byName = (ms: GeneratorMention[]) => ms.find((m) => g && m.alias.toLowerCase() === g.name.toLowerCase());
+      named.set(slug, byName(inside) ?? inside[inside.length - 1] ?? byName(own) ?? free.find((m) => m.slug === slug) ?? own[0]);
+    }
   }
   for (const [slug, m] of named) {
     claims.push(mk('generator', m.norm, { generator: slug, value: { alias: m.alias, generic: m.generic } }));

@@ -41,14 +41,16 @@ export class KbClaimChecker implements ClaimChecker {
     const claims = input.claims.map((c) => {
       if (!HANDLED.has(c.type)) return c;
       const findings = this.findingsFor(c, input, dates);
+      const checked = applyFindings(c, findings);
+      // Evidence items for the findings that decided the status (not for the doubts a refutation outranks).
       for (const f of findings) {
-        if (!f.code || f.status === 'unverified') continue;
+        if (!f.code || f.status === 'unverified' || f.status !== checked.status) continue;
         const key = `${f.code}|${f.reason}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push(toEvidence(f, c));
       }
-      return applyFindings(c, findings);
+      return checked;
     });
     return { claims, evidence: out };
   }
@@ -137,12 +139,14 @@ export function applyFindings(c: Claim, findings: Finding[]): Claim {
   const pick = (basis: Finding['basis']) => findings.filter((f) => f.basis === basis && f.status !== 'unverified').sort((a, b) => RANK[b.status] - RANK[a.status])[0];
   const decided = pick('evidence') ?? pick('kb') ?? pick('weak');
   const status: ClaimStatus = decided?.status ?? c.status;
+  // The findings that agree with the status come first, then the rest (doubts, explanations).
+  const ordered = [...findings.filter((f) => f.status === status && f.status !== 'unverified'), ...findings.filter((f) => f.status !== status || f.status === 'unverified')];
   return {
     ...c,
     status,
-    reasons: [...c.reasons, ...findings.map((f) => f.reason)],
-    reasons_zh: [...(c.reasons_zh ?? []), ...findings.map((f) => f.reason_zh)],
-    sources: [...new Set([...c.sources, ...findings.flatMap((f) => f.sources)])],
+    reasons: [...c.reasons, ...ordered.map((f) => f.reason)],
+    reasons_zh: [...(c.reasons_zh ?? []), ...ordered.map((f) => f.reason_zh)],
+    sources: [...new Set([...c.sources, ...ordered.flatMap((f) => f.sources)])],
   };
 }
 
