@@ -49,6 +49,21 @@ export const checkResultSchema = z.looseObject({
   scam: scamResultSchema.optional(),
 }).describe('same document as `genproof check --json`');
 
+const binary = z.string().meta({ format: 'binary' });
+/** Multipart bodies, for the OpenAPI document only (multipart is parsed and validated by the handlers). */
+export const checkFormDoc = z.object({
+  file: binary.optional().describe('image or video; optional for a text-only check'),
+  caption: z.string().optional(),
+  posted_at: z.string().optional().describe('YYYY-MM-DD'),
+  'urls[]': z.array(z.string()).optional(),
+});
+export const registryFormDoc = z.object({
+  file: z.array(binary).describe('one or more images or videos'),
+  label: z.enum(['original', 'ai', 'scam_poster']).optional(),
+  source: z.string().optional(),
+  generator: z.string().optional(),
+});
+
 export const checkAcceptedSchema = z.object({ id: z.string(), status: z.literal('queued') });
 export const checkStateSchema = z.object({
   id: z.string(),
@@ -82,3 +97,6 @@ export const scamBodySchema = z.object({
 export function publicResult(r: CheckResult): CheckResult {
   return { ...r, evidence: r.evidence.map(({ decides: _d, ...rest }) => rest) };
 }
+
+/** Route-level validator that accepts anything: for routes whose body schema only documents a multipart form. */
+export const skipValidation = () => (data: unknown) => ({ value: data });

@@ -53,6 +53,10 @@ describe('meta routes', () => {
     const state = doc.paths['/api/checks/{id}'].get.responses['200'].content['application/json'].schema;
     assert.ok(state.properties.result, 'check state schema includes the result');
     assert.deepEqual(doc.paths['/api/registry'].post.security, [{ bearer: [] }]);
+    const form = doc.paths['/api/checks'].post.requestBody.content['multipart/form-data'].schema;
+    assert.deepEqual(Object.keys(form.properties).sort(), ['caption', 'file', 'posted_at', 'urls[]']);
+    assert.equal(form.properties.file.format, 'binary');
+    assert.ok(doc.paths['/api/scam'].post.requestBody.content['application/json'].schema.properties.text);
   });
 
   it('serves a hint page at / when the web page is not built', async () => {

@@ -6,7 +6,7 @@ import type { CheckResult, Keyframe } from '../../domain/report.js';
 import type { JobQueue } from '../../queue/queue.js';
 import { JobName, type JobState } from '../../queue/job.types.js';
 import { renderHtmlReport } from '../../report/html.report.js';
-import { checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problemSchema, publicResult } from '../dto.js';
+import { checkFormDoc, skipValidation, checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problemSchema, publicResult } from '../dto.js';
 import { sendJson } from '../problem.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
 import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
@@ -65,9 +65,12 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
       summary: 'Queue a verification of one post',
       description: 'multipart/form-data: `file` (image or video, optional), `caption`, `posted_at` (YYYY-MM-DD), `urls[]`. A file or a caption is required.',
       consumes: ['multipart/form-data'],
+      body: checkFormDoc,
       tags: ['checks'],
       response: { 202: checkAcceptedSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
     },
+    // The body schema documents the form; the multipart stream is validated field by field in the handler.
+    validatorCompiler: skipValidation,
   }, async (req, reply) => {
     const workDir = await makePrivateDir('genproof-check-');
     try {

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { ReferenceLabel } from '../../domain/match.js';
-import { idParams, problemSchema, registryAddedSchema, registryPageQuery, registryPageSchema } from '../dto.js';
+import { registryFormDoc, skipValidation, idParams, problemSchema, registryAddedSchema, registryPageQuery, registryPageSchema } from '../dto.js';
 import type { RegistryPort } from '../ports.js';
 import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
 
@@ -65,10 +65,12 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
       summary: 'Register reference media (originals, AI outputs, scam posters)',
       description: 'multipart/form-data: `file` (one or more), `label` (original|ai|scam_poster), `source`, `generator`. Needs `Authorization: Bearer <token>` when the server has a token.',
       consumes: ['multipart/form-data'],
+      body: registryFormDoc,
       tags: ['registry'],
       security: [{ bearer: [] }],
       response: { 201: registryAddedSchema, 400: problemSchema, 401: problemSchema, 413: problemSchema, 415: problemSchema },
     },
+    validatorCompiler: skipValidation,
   }, async (req, reply) => {
     checkBearer(req, opts.token);
     const reg = registry();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, ValidationError } from '../../domain/errors.js';
-import { problemSchema, scamBodySchema, scamResultSchema } from '../dto.js';
+import { skipValidation, problemSchema, scamBodySchema, scamResultSchema } from '../dto.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
 import { sendJson } from '../problem.js';
 import type { ScamPort } from '../ports.js';
@@ -14,10 +14,12 @@ export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, 
       summary: 'Scam-promotion analysis of a text, its links and images',
       description: 'JSON `{text, urls, posted_at}`, or multipart/form-data with `text`, `urls[]`, `posted_at` and `image` files.',
       tags: ['scam'],
-      consumes: ['application/json', 'multipart/form-data'],
+      consumes: ['application/json'],
+      body: scamBodySchema,
       response: { 200: scamResultSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
     },
-    // JSON bodies are validated here; multipart is parsed in the handler.
+    // JSON bodies are validated in preValidation (with stable codes); multipart is parsed in the handler.
+    validatorCompiler: skipValidation,
     preValidation: async (req) => {
       if (req.isMultipart()) return;
       const parsed = scamBodySchema.safeParse(req.body ?? {});
