@@ -35,7 +35,7 @@ interface Target extends Span { slug: string | null }
 
 const SENTENCE_BREAK = /[。！？!?；;\n]|\.(?=\s|$)/g;
 const CLAUSE_BREAK = /[。！？!?；;\n，,、]|\.(?=\s|$)/g;
-const HOWTO = /教程|课程|培训|教学|学会|教你|怎么|如何|方法|技巧|攻略|how to|tutorial|course|learn(?:ing)? to|guide|tips\b|masterclass/;
+const HOWTO = /教程|课程|培训|教学|学会|教你|怎么|如何|方法|技巧|攻略|赚钱|变现|副业|月入|how to|tutorial|course|learn(?:ing)? to|guide|tips\b|masterclass|make money|earn \$?\d/;
 const AI_TARGET = new RegExp(String.raw`(?<![a-z0-9])${P.AI_WORD}(?![a-z0-9])`, 'g');
 
 function breaks(t: string, re: RegExp): number[] {
@@ -135,7 +135,7 @@ export function analyzeCaption(text: string, opts: CaptionOptions = {}): Caption
     const sent = sentenceOf(c.start);
     const clause = clauseOf(c.start);
     const sentText = t.slice(sent.start, sent.end);
-    if (P.DOUBT_QUESTION.test(sentText.trim())) { skipped.push({ text: slice(c), why: 'question' }); continue; }
+    if (P.DOUBT_QUESTION.test(sentText.trim()) && !P.RHETORICAL.test(sentText)) { skipped.push({ text: slice(c), why: 'question' }); continue; }
     if (HOWTO.test(t.slice(clause.start, clause.end)) || P.PROMO.test(sentText)) { skipped.push({ text: slice(c), why: 'howto' }); continue; }
     const prefix = t.slice(Math.max(clause.start, c.start - 30), c.start);
     const neg = P.EN_NEGATOR.exec(prefix) ?? P.ZH_NEGATOR.exec(prefix);
