@@ -135,10 +135,22 @@ function renderState(s: CheckState): void {
 
 function fitFrame(): void {
   const frame = $<HTMLIFrameElement>('report-frame');
-  frame.addEventListener('load', () => {
+  const fit = () => {
     const doc = frame.contentDocument;
-    if (doc?.body) frame.style.height = `${doc.documentElement.scrollHeight + 8}px`;
+    if (!doc?.body) return;
+    frame.style.height = '0px';
+    frame.style.height = `${doc.documentElement.scrollHeight + 8}px`;
+  };
+  frame.addEventListener('load', () => {
+    fit();
+    // Images decode after load; refit once they are in.
+    for (const img of Array.from(frame.contentDocument?.images ?? [])) if (!img.complete) img.addEventListener('load', fit, { once: true });
     frame.dataset.loaded = 'true';
+  });
+  let t: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(t);
+    t = setTimeout(fit, 150);
   });
 }
 
