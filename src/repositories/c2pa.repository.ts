@@ -1,0 +1,334 @@
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ConfigError, ToolError, ValidationError } from '../domain/errors.js';
+
+/**
+ * C2PA manifest stores through @contentauth/c2pa-wasm (c2pa-rs compiled to WebAssembly).
+ *
+ * The reader runs in a worker thread so that every read is time-bounded: a read that exceeds the timeout
+ * terminates the worker (a fresh one is started for the next read). Expected outcomes — no manifest, a remote
+ * (cloud) manifest, a format or manifest the library cannot read — are values, never throws.
+ */
+
+/** Formats c2pa-rs reads, recognised by content (magic bytes). */
+export interface C2paFormat {
+  /** Short name: jpeg, png, webp, gif, tiff, dng, heic, avif, mp4, mov, m4a, wav, avi, mp3, pdf, svg, jxl… */
+  name: string;
+  mime: string;
+}
+
+/** Trust settings handed to c2pa-rs (`trust.trust_anchors`, `trust.allowed_list`, `trust.trust_config`). */
+export interface C2paTrustSettings {
+  /** Concatenated PEM anchors (official C2PA list + interim anchors + configured extra anchors). */
+  anchorsPem: string;
+  /** End-entity certificates that are trusted as such (interim allowed list). */
+  allowedPem: string;
+  /** Allowed EKU OIDs, one per line (c2pa-rs store.cfg format). */
+  trustConfig: string;
+  /** Files the settings came from, for reports. */
+  sources: string[];
+}
+
+export type C2paReadResult =
+  | { kind: 'store'; format: C2paFormat; store: ManifestStoreJson; certificatesPem: string[]; ms: number }
+  | { kind: 'none'; format: C2paFormat; ms: number }
+  | { kind: 'remote_manifest'; format: C2paFormat; url: string | null; ms: number }
+  | { kind: 'unsupported'; format: C2paFormat | null; reason: string; ms: number };
+
+/** The manifest store as c2pa-rs serialises it (Reader::json). Fields used by genproof are typed. */
+export interface ManifestStoreJson {
+  active_manifest?: string;
+  manifests: Record<string, ManifestJson>;
+  validation_status?: StatusEntry[];
+  validation_results?: {
+    activeManifest?: { success?: StatusEntry[]; informational?: StatusEntry[]; failure?: StatusEntry[] };
+    ingredientDeltas?: { ingredientAssertionURI?: string; validationDeltas?: { failure?: StatusEntry[]; informational?: StatusEntry[] } }[];
+  };
+  validation_state?: string;
+}
+export interface StatusEntry { code: string; url?: string; explanation?: string }
+export interface ManifestJson {
+  label?: string;
+  claim_generator?: string;
+  claim_generator_info?: { name?: string; version?: string; [k: string]: unknown }[];
+  title?: string;
+  format?: string;
+  instance_id?: string;
+  assertions?: { label: string; data?: unknown; kind?: string }[];
+  ingredients?: IngredientJson[];
+  signature_info?: { alg?: string; issuer?: string; common_name?: string; cert_serial_number?: string; time?: string };
+  claim_version?: number;
+  [k: string]: unknown;
+}
+export interface IngredientJson {
+  title?: string;
+  format?: string;
+  relationship?: string;
+  active_manifest?: string;
+  validation_status?: StatusEntry[];
+  validation_results?: ManifestStoreJson['validation_results'];
+  [k: string]: unknown;
+}
+
+function ascii(b: Uint8Array, start: number, len: number): string {
+  let s = '';
+  for (let i = start; i < start + len && i < b.length; i++) s += String.fromCharCode(b[i]);
+  return s;
+}
+
+/** Recognise a C2PA-capable format by its first bytes. null when c2pa-rs has no reader for it. */
+export function sniffC2paFormat(head: Uint8Array): C2paFormat | null {
+  if (head.length < 12) return null;
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return { name: 'jpeg', mime: 'image/jpeg' };
+  if (ascii(head, 0, 8) === '\x89PNG\r\n\x1a\n') return { name: 'png', mime: 'image/png' };
+  if (ascii(head, 0, 4) === 'GIF8') return { name: 'gif', mime: 'image/gif' };
+  if (ascii(head, 0, 4) === 'RIFF') {
+    const t = ascii(head, 8, 4);
+    if (t === 'WEBP') return { name: 'webp', mime: 'image/webp' };
+    if (t === 'WAVE') return { name: 'wav', mime: 'audio/wav' };
+    if (t === 'AVI ') return { name: 'avi', mime: 'video/avi' };
+    return null;
+  }
+  const tiff = ascii(head, 0, 4);
+  if (tiff === 'II*\0' || tiff === 'MM\0*') {
+    // DNG is TIFF with a DNGVersion tag (0xC612); a cheap scan of the first IFD bytes is enough to name it.
+    const le = tiff === 'II*\0';
+    const tag = le ? [0x12, 0xc6] : [0xc6, 0x12];
+    for (let i = 8; i + 1 < Math.min(head.length, 4096); i++) if (head[i] === tag[0] && head[i + 1] === tag[1]) return { name: 'dng', mime: 'image/x-adobe-dng' };
+    return { name: 'tiff', mime: 'image/tiff' };
+  }
+  const box = ascii(head, 4, 4);
+  if (box === 'ftyp') {
+    const size = ((head[0] << 24) | (head[1] << 16) | (head[2] << 8) | head[3]) >>> 0;
+    const brands = [ascii(head, 8, 4)];
+    for (let o = 16; o + 4 <= Math.min(size, head.length); o += 4) brands.push(ascii(head, o, 4));
+    const has = (...xs: string[]) => xs.some((x) => brands.includes(x));
+    if (has('avif', 'avis')) return { name: 'avif', mime: 'image/avif' };
+    if (has('heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'heif')) return { name: 'heic', mime: 'image/heic' };
+    if (brands[0].startsWith('qt')) return { name: 'mov', mime: 'video/quicktime' };
+    if (brands[0] === 'M4A ' || brands[0] === 'M4B ') return { name: 'm4a', mime: 'audio/mp4' };
+    return { name: 'mp4', mime: 'video/mp4' };
+  }
+  if (box === 'styp') return { name: 'mp4-fragment', mime: 'video/mp4' };
+  if (['moov', 'mdat', 'wide', 'free'].includes(box)) return { name: 'mov', mime: 'video/quicktime' };
+  if (ascii(head, 0, 3) === 'ID3' || (head[0] === 0xff && (head[1] & 0xe0) === 0xe0)) return { name: 'mp3', mime: 'audio/mpeg' };
+  if (ascii(head, 0, 5) === '%PDF-') return { name: 'pdf', mime: 'application/pdf' };
+  if (head[0] === 0xff && head[1] === 0x0a) return { name: 'jxl', mime: 'image/jxl' };
+  if (ascii(head, 4, 8) === 'JXL \r\n\x87\n') return { name: 'jxl', mime: 'image/jxl' };
+  const text = ascii(head, 0, Math.min(head.length, 512)).trimStart();
+  if (text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('<svg'))) return { name: 'svg', mime: 'image/svg+xml' };
+  return null;
+}
+
+/** Names of the trust files in a trust directory (the layout `genproof trust update` writes). */
+export const TRUST_FILES = {
+  officialAnchors: 'C2PA-TRUST-LIST.pem',
+  tsaAnchors: 'C2PA-TSA-TRUST-LIST.pem',
+  interimAnchors: 'interim-anchors.pem',
+  interimAllowed: 'interim-allowed.pem',
+  interimEkus: 'interim-store.cfg',
+} as const;
+
+/**
+ * Load trust settings: the official C2PA list and the interim anchors, allowed list and EKU config from
+ * `trustDir`, plus `extraAnchors` PEM files. Nothing is loaded unless configured (then every signer is
+ * "untrusted"). Missing optional files are skipped; a configured path that does not exist is a ConfigError.
+ */
+export function loadTrustSettings(opts: { trustDir: string | null; extraAnchors: string[] }): C2paTrustSettings {
+  const anchors: string[] = [];
+  const sources: string[] = [];
+  let allowed = '';
+  let cfg = '';
+  const read = (p: string) => {
+    sources.push(p);
+    return readFileSync(p, 'utf8');
+  };
+  if (opts.trustDir) {
+    if (!existsSync(opts.trustDir)) throw new ConfigError('trust_dir_not_found', `C2PA trust directory not found: ${opts.trustDir}`);
+    for (const f of [TRUST_FILES.officialAnchors, TRUST_FILES.interimAnchors]) {
+      const p = join(opts.trustDir, f);
+      if (existsSync(p)) anchors.push(read(p));
+    }
+    const a = join(opts.trustDir, TRUST_FILES.interimAllowed);
+    if (existsSync(a)) allowed = read(a);
+    const c = join(opts.trustDir, TRUST_FILES.interimEkus);
+    if (existsSync(c)) cfg = read(c);
+  }
+  for (const p of opts.extraAnchors) {
+    if (!existsSync(p)) throw new ConfigError('trust_anchor_not_found', `Extra C2PA anchor file not found: ${p}`);
+    anchors.push(read(p));
+  }
+  return { anchorsPem: anchors.join('\n'), allowedPem: allowed, trustConfig: cfg, sources };
+}
+
+function settingsJson(trust: C2paTrustSettings | null): string {
+  const t: Record<string, string> = {};
+  if (trust?.anchorsPem.trim()) t.trust_anchors = trust.anchorsPem;
+  if (trust?.allowedPem.trim()) t.allowed_list = trust.allowedPem;
+  if (trust?.trustConfig.trim()) t.trust_config = trust.trustConfig;
+  // Offline by contract: never fetch remote manifests or OCSP responses.
+  return JSON.stringify({ version: 1, trust: t, verify: { remote_manifest_fetch: false, ocsp_fetch: false } });
+}
+
+const require = createRequire(import.meta.url);
+
+/** Worker body (plain JS so it runs the same from sources and from dist). */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { pathToFileURL } = require('node:url');
+let mod = null;
+async function lib() {
+  if (!mod) {
+    mod = await import(pathToFileURL(workerData.js).href);
+    mod.initSync({ module: readFileSync(workerData.wasm) });
+  }
+  return mod;
+}
+parentPort.on('message', async (m) => {
+  let reader = null;
+  try {
+    const c2pa = await lib();
+    reader = await c2pa.WasmReader.fromBytes(m.mime, m.bytes, m.settings);
+    parentPort.postMessage({ id: m.id, ok: true, json: reader.json() });
+  } catch (e) {
+    const msg = e && e.message ? e.message : String(e);
+    parentPort.postMessage({ id: m.id, ok: false, error: msg });
+  } finally {
+    try { if (reader) reader.free(); } catch {}
+  }
+});
+`;
+
+interface Pending { resolve: (v: { ok: boolean; json?: string; error?: string }) => void; reject: (e: unknown) => void }
+
+class ReaderWorker {
+  private current: { worker: Worker; pending: Map<number, Pending> } | null = null;
+  private next = 1;
+
+  private start(): { worker: Worker; pending: Map<number, Pending> } {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      execArgv: [],
+      workerData: { js: require.resolve('@contentauth/c2pa-wasm'), wasm: require.resolve('@contentauth/c2pa-wasm/c2pa.wasm') },
+    });
+    const slot = { worker, pending: new Map<number, Pending>() };
+    worker.on('message', (m: { id: number; ok: boolean; json?: string; error?: string }) => {
+      const p = slot.pending.get(m.id);
+      slot.pending.delete(m.id);
+      p?.resolve(m);
+    });
+    const fail = (e: unknown) => {
+      for (const p of slot.pending.values()) p.reject(new ToolError('c2pa_reader_crashed', `the C2PA reader stopped: ${String(e)}`, { cause: e }));
+      slot.pending.clear();
+      if (this.current === slot) this.current = null;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(`exit ${code}`));
+    worker.unref();
+    return slot;
+  }
+
+  read(mime: string, bytes: Uint8Array, settings: string, timeoutMs: number): Promise<{ ok: boolean; json?: string; error?: string }> {
+    this.current ??= this.start();
+    const slot = this.current;
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        slot.pending.delete(id);
+        if (this.current === slot) this.current = null;
+        void slot.worker.terminate();
+        reject(new ToolError('c2pa_timeout', `C2PA validation timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+      // Keep the process alive only while a read is pending: an idle reader never blocks exit.
+      const settle = () => {
+        clearTimeout(timer);
+        if (slot.pending.size === 0) slot.worker.unref();
+      };
+      slot.pending.set(id, {
+        resolve: (v) => { settle(); resolve(v); },
+        reject: (e) => { settle(); reject(e); },
+      });
+      slot.worker.ref();
+      slot.worker.postMessage({ id, mime, bytes, settings });
+    });
+  }
+
+  async close(): Promise<void> {
+    const s = this.current;
+    this.current = null;
+    if (s) await s.worker.terminate();
+  }
+}
+
+let shared: ReaderWorker | null = null;
+
+/** Stop the reader worker (call at shutdown; it is unref'd, so a CLI exits without it). */
+export async function closeC2paReader(): Promise<void> {
+  const s = shared;
+  shared = null;
+  await s?.close();
+}
+
+/**
+ * Find DER X.509 certificates embedded in the file (the COSE x5chain of C2PA signatures stores them verbatim).
+ * Used to check whether an expired signer still chains to a trust anchor. Pattern: SEQUENCE(len16) SEQUENCE(len16)
+ * [0] INTEGER 2 (a v3 tbsCertificate).
+ */
+export function findEmbeddedCertificates(bytes: Uint8Array, max = 32): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i + 13 < bytes.length && out.length < max; i++) {
+    if (bytes[i] !== 0x30 || bytes[i + 1] !== 0x82 || bytes[i + 4] !== 0x30 || bytes[i + 5] !== 0x82) continue;
+    if (bytes[i + 8] !== 0xa0 || bytes[i + 9] !== 0x03 || bytes[i + 10] !== 0x02 || bytes[i + 11] !== 0x01 || bytes[i + 12] !== 0x02) continue;
+    const len = ((bytes[i + 2] << 8) | bytes[i + 3]) + 4;
+    if (i + len > bytes.length) continue;
+    try {
+      const cert = new X509Certificate(Buffer.from(bytes.buffer, bytes.byteOffset + i, len));
+      if (!seen.has(cert.fingerprint256)) {
+        seen.add(cert.fingerprint256);
+        out.push(cert.toString());
+      }
+      i += len - 1;
+    } catch {
+      /* not a certificate */
+    }
+  }
+  return out;
+}
+
+const REMOTE = /RemoteManifestUrl\("([^"]*)"\)/;
+
+/**
+ * Read and validate the C2PA manifest store of a file. Throws ValidationError for a missing/unreadable path and
+ * ToolError when validation times out; every other outcome is a value.
+ */
+export async function readC2pa(path: string, opts: { trust: C2paTrustSettings | null; timeoutMs: number }): Promise<C2paReadResult> {
+  const t0 = performance.now();
+  const ms = () => Math.round((performance.now() - t0) * 10) / 10;
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) throw new Error('not a regular file');
+  } catch (e) {
+    throw new ValidationError('file_not_found', `Cannot read ${path}: ${(e as Error).message}`, { cause: e });
+  }
+  const bytes = new Uint8Array(await readFile(path));
+  const format = sniffC2paFormat(bytes.subarray(0, 4096));
+  if (!format) return { kind: 'unsupported', format: null, reason: 'format not recognised as one C2PA can carry', ms: ms() };
+  if (format.name === 'mp4-fragment') return { kind: 'unsupported', format, reason: 'an MP4 fragment alone is not a complete asset', ms: ms() };
+  shared ??= new ReaderWorker();
+  const res = await shared.read(format.mime, bytes, settingsJson(opts.trust), opts.timeoutMs);
+  if (res.ok && res.json) {
+    const store = JSON.parse(res.json) as ManifestStoreJson;
+    return { kind: 'store', format, store, certificatesPem: findEmbeddedCertificates(bytes), ms: ms() };
+  }
+  const err = res.error ?? 'unknown error';
+  if (/JumbfNotFound|ProvenanceMissing|ClaimMissing/.test(err)) return { kind: 'none', format, ms: ms() };
+  const remote = REMOTE.exec(err);
+  if (remote) return { kind: 'remote_manifest', format, url: remote[1] || null, ms: ms() };
+  return { kind: 'unsupported', format, reason: err, ms: ms() };
+}
