@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Config } from '../config/config.js';
 import { InProcessQueue } from '../queue/in-process.queue.js';
 import type { JobQueue } from '../queue/queue.js';
+import { installGuards } from './guard.js';
 import { installErrorHandlers } from './problem.js';
 import type { CheckRunnerPort, DemoPort, RegistryPort, ScamPort } from './ports.js';
 import { checksRoutes, registerCheckJob } from './routes/checks.routes.js';
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  installGuards(app, { bindHost: config.server.host });
 
   const queue = deps.queue ?? new InProcessQueue({
     concurrency: config.server.concurrency,

@@ -86,6 +86,19 @@ describe('meta routes', () => {
     rmSync(webDir, { recursive: true });
   });
 
+  it('refuses other hosts (DNS rebinding) and cross-origin writes', async () => {
+    const { app, registry } = await setup();
+    expectProblem(await app.inject({ method: 'GET', url: '/healthz', headers: { host: 'evil.example:8080' } }), 421, 'host_not_allowed');
+    assert.equal((await app.inject({ method: 'GET', url: '/healthz', headers: { host: '127.0.0.1:8080' } })).statusCode, 200);
+    assert.equal((await app.inject({ method: 'GET', url: '/healthz', headers: { host: '[::1]:8080' } })).statusCode, 200);
+    const body = () => form({ file: { data: JPEG, name: 'a.jpg' } });
+    expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: body(), headers: { host: '127.0.0.1:8080', origin: 'https://evil.example' } }), 403, 'cross_origin_forbidden');
+    expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: form({ caption: 'x' }), headers: { host: '127.0.0.1:8080', origin: 'null' } }), 403, 'cross_origin_forbidden');
+    assert.equal(registry.added.length, 0);
+    const same = await app.inject({ method: 'POST', url: '/api/registry', payload: body(), headers: { host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080' } });
+    assert.equal(same.statusCode, 201);
+  });
+
   it('answers /api/demo with 404 when not in demo mode', async () => {
     const { app } = await setup();
     expectProblem(await app.inject({ method: 'GET', url: '/api/demo' }), 404, 'demo_unavailable');
