@@ -38,6 +38,7 @@ export interface ScamView {
   score: number;
   symbols: { code: string; detail: string; detail_zh?: string; span: string | null }[];
   urls: { url: string; lookalike_of: string | null }[];
+  claims?: { type: string; text: string; status: string; reasons: string[]; reasons_zh?: string[] }[];
 }
 
 export interface Reference {

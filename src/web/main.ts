@@ -1,12 +1,11 @@
-import { api, ApiError, type CheckState } from './api.js';
+import { api, ApiError, type CheckState, type ScamView } from './api.js';
+import { initRegistry, renderRegistry } from './registry.view.js';
 import { QUADRANT_NAMES, initialLang, lang, setLang, tr, type Lang } from './i18n.js';
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
+import { $ } from './dom.js';
 
 let current: CheckState | null = null;
 let file: File | null = null;
-let regOffset = 0;
-const REG_LIMIT = 24;
 
 function showError(e: unknown): void {
   const box = $('error-box');
@@ -26,6 +25,7 @@ function applyLang(l: Lang): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('.langs button')) b.setAttribute('aria-pressed', String(b.dataset.lang === l));
   if (!file) $('file-name').textContent = tr('noFile');
   if (current) renderState(current);
+  if (lastScam) renderScam(lastScam);
   void renderRegistry();
 }
 
@@ -154,6 +154,25 @@ function fitFrame(): void {
   });
 }
 
+let lastScam: ScamView | null = null;
+
+function renderScam(r: ScamView): void {
+  $('scam-result').hidden = false;
+  $('scam-result').dataset.label = r.label;
+  $('scam-label').textContent = `${r.label} (${r.score.toFixed(2)})`;
+  const list = $('scam-symbols');
+  list.replaceChildren();
+  const item = (code: string, text: string) => {
+    const li = document.createElement('li');
+    li.append(Object.assign(document.createElement('code'), { textContent: code }), ` ${text}`);
+    list.append(li);
+  };
+  for (const s of r.symbols) item(s.code, `${lang() === 'zh' && s.detail_zh ? s.detail_zh : s.detail}${s.span ? ` “${s.span}”` : ''}`);
+  for (const c of r.claims ?? []) item(`${c.type} · ${c.status}`, `“${c.text}” ${(lang() === 'zh' && c.reasons_zh?.length ? c.reasons_zh : c.reasons).join(' ')}`);
+  for (const u of r.urls) if (u.lookalike_of) item('LOOKALIKE_DOMAIN', `${u.url} → ${u.lookalike_of}`);
+  if (list.childElementCount === 0) list.append(Object.assign(document.createElement('li'), { textContent: tr('noSignals') }));
+}
+
 async function scamOnly(): Promise<void> {
   clearMessages();
   const text = $<HTMLTextAreaElement>('caption').value.trim();
@@ -164,19 +183,8 @@ async function scamOnly(): Promise<void> {
   }
   try {
     const date = $<HTMLInputElement>('posted-at').value;
-    const r = await api.scam({ text: text || undefined, urls: links, posted_at: date || undefined });
-    $('scam-result').hidden = false;
-    $('scam-label').textContent = `${r.label} (${r.score.toFixed(2)})`;
-    const list = $('scam-symbols');
-    list.replaceChildren();
-    for (const s of r.symbols) {
-      const li = document.createElement('li');
-      const code = document.createElement('code');
-      code.textContent = s.code;
-      li.append(code, ` ${lang() === 'zh' && s.detail_zh ? s.detail_zh : s.detail}${s.span ? ` “${s.span}”` : ''}`);
-      list.append(li);
-    }
-    if (r.symbols.length === 0) list.append(Object.assign(document.createElement('li'), { textContent: tr('noSignals') }));
+    lastScam = await api.scam({ text: text || undefined, urls: links, posted_at: date || undefined });
+    renderScam(lastScam);
   } catch (err) {
     showError(err);
   }
@@ -201,61 +209,6 @@ async function initDemo(): Promise<void> {
   });
 }
 
-/* ---------- registry ---------- */
-async function renderRegistry(): Promise<void> {
-  if ($('view-registry').hidden) return;
-  const list = $('reg-list');
-  try {
-    const page = await api.registry(regOffset, REG_LIMIT);
-    list.replaceChildren();
-    for (const r of page.items) {
-      const li = document.createElement('li');
-      li.dataset.id = r.id;
-      const img = Object.assign(document.createElement('img'), { src: r.thumbnail_url, alt: r.file, loading: 'lazy' });
-      img.addEventListener('error', () => img.removeAttribute('src'), { once: true });
-      const name = Object.assign(document.createElement('div'), { textContent: r.file });
-      const meta = document.createElement('div');
-      const code = Object.assign(document.createElement('code'), { textContent: r.label });
-      meta.append(code, r.generator ? ` ${r.generator}` : '', r.source ? ` · ${r.source}` : '');
-      li.append(img, name, meta);
-      list.append(li);
-    }
-    if (page.items.length === 0) list.append(Object.assign(document.createElement('li'), { textContent: tr('regEmpty') }));
-    $('reg-page').textContent = page.total ? `${regOffset + 1}–${Math.min(page.total, regOffset + REG_LIMIT)} / ${page.total}` : '';
-    $<HTMLButtonElement>('reg-prev').disabled = regOffset === 0;
-    $<HTMLButtonElement>('reg-next').disabled = regOffset + REG_LIMIT >= page.total;
-  } catch (err) {
-    list.replaceChildren(Object.assign(document.createElement('li'), { textContent: err instanceof Error ? err.message : String(err) }));
-  }
-}
-
-async function submitRegistry(e: Event): Promise<void> {
-  e.preventDefault();
-  const msg = $('reg-msg');
-  const files = $<HTMLInputElement>('reg-files').files;
-  const fd = new FormData();
-  for (const f of Array.from(files ?? [])) fd.append('file', f, f.name);
-  fd.append('label', $<HTMLSelectElement>('reg-label').value);
-  const source = $<HTMLInputElement>('reg-source').value.trim();
-  const generator = $<HTMLInputElement>('reg-generator').value.trim();
-  if (source) fd.append('source', source);
-  if (generator) fd.append('generator', generator);
-  const token = $<HTMLInputElement>('reg-token').value.trim() || null;
-  if (token) sessionStorage.setItem('genproof.token', token);
-  $<HTMLButtonElement>('reg-submit').disabled = true;
-  msg.textContent = '…';
-  try {
-    const r = await api.register(fd, token);
-    msg.textContent = `${tr('registered')}: ${r.ids.join(', ')}`;
-    regOffset = 0;
-    await renderRegistry();
-  } catch (err) {
-    msg.textContent = err instanceof ApiError ? `${err.problem.detail} [${err.problem.code}]` : String(err);
-  } finally {
-    $<HTMLButtonElement>('reg-submit').disabled = false;
-  }
-}
-
 /* ---------- boot ---------- */
 function boot(): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('.langs button')) b.addEventListener('click', () => applyLang(b.dataset.lang as Lang));
@@ -263,10 +216,7 @@ function boot(): void {
   fitFrame();
   $('check-form').addEventListener('submit', (e) => void submitCheck(e));
   $('scam-only').addEventListener('click', () => void scamOnly());
-  $('reg-form').addEventListener('submit', (e) => void submitRegistry(e));
-  $('reg-prev').addEventListener('click', () => { regOffset = Math.max(0, regOffset - REG_LIMIT); void renderRegistry(); });
-  $('reg-next').addEventListener('click', () => { regOffset += REG_LIMIT; void renderRegistry(); });
-  $<HTMLInputElement>('reg-token').value = sessionStorage.getItem('genproof.token') ?? '';
+  initRegistry();
   window.addEventListener('hashchange', route);
   applyLang(initialLang());
   route();

@@ -147,6 +147,15 @@ describe('web desk in Chromium', { skip, timeout: 600_000 }, () => {
     await page.click('#submit');
     const frame = await reportFrame(page);
     assert.match(await frame.locator('body').innerText(), /仅文字/);
+    // Scam check of the same text: the page shows the label the API gives.
+    await page.click('#scam-only');
+    await page.waitForSelector('#scam-result:not([hidden])');
+    const scam = (await (await fetch(`${server.url}/api/scam`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Sora API 内测资格，99元一个，扫码进群' }),
+    })).json()) as { label: string; symbols: { code: string }[] };
+    assert.equal(await page.getAttribute('#scam-result', 'data-label'), scam.label);
+    const scamText = await page.innerText('#scam-symbols');
+    for (const sym of scam.symbols) assert.ok(scamText.includes(sym.code), `symbol ${sym.code} shown`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
     await page.screenshot({ path: join(ARTIFACTS, 'browser-phone-zh.png'), fullPage: true });
