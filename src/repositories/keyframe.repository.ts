@@ -37,9 +37,11 @@ export async function extractKeyframes(
   const times = keyframeTimes(media.duration, opts.count);
   const frames: Keyframe[] = [];
   for (let i = 0; i < times.length; i++) {
+    // A seek past the last decodable frame of a very short clip yields nothing: fall back to the first frame.
+    const seek = i === times.length - 1 && frames.length === 0 ? [] : ['-ss', String(times[i])];
     const res = await runTool(
       ffmpeg,
-      ['-v', 'error', '-nostdin', '-ss', String(times[i]), '-i', media.path, '-frames:v', '1', '-an', '-sn',
+      ['-v', 'error', '-nostdin', ...seek, '-i', media.path, '-frames:v', '1', '-an', '-sn',
        '-vf', "scale='min(640,iw)':-2", '-f', 'image2pipe', '-c:v', 'mjpeg', '-q:v', '4', 'pipe:1'],
       { timeoutMs: opts.timeoutMs, tool: 'ffmpeg', signal: opts.signal, maxStdoutBytes: 16 * 1024 * 1024 },
     );
@@ -50,7 +52,7 @@ export async function extractKeyframes(
     }
     const path = join(dir, `frame-${frames.length}.jpg`);
     await writeFile(path, res.stdout);
-    frames.push({ index: frames.length, timestamp: times[i], path });
+    frames.push({ index: frames.length, timestamp: seek.length ? times[i] : 0, path });
   }
   if (frames.length === 0)
     throw new UnsupportedMediaError('media_corrupt', 'No frame of the video could be decoded (truncated or corrupt?).', { httpStatus: 422 });

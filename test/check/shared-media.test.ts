@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/config.js';
 import type { CheckResult } from '../../src/domain/report.js';
-import { VerificationService } from '../../src/services/verification.service.js';
+import { createVerificationService } from '../../src/services/verification.factory.js';
 import { SHARED } from '../helpers/cli.js';
 
 const db = join(mkdtempSync(join(tmpdir(), 'genproof-accept-')), 'empty.db');
 const config = loadConfig({ env: {}, overrides: { db, lang: 'en', check: { keyframes: 1 } } });
-const service = VerificationService.create(config);
+const service = createVerificationService(config);
 after(() => service.close());
 
 const CAPTIONS = {
