@@ -56,7 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   const queue = deps.queue ?? new InProcessQueue({
     concurrency: config.server.concurrency,
     maxKept: deps.maxKeptChecks ?? 200,
-    maxQueued: 500,
+    // Each waiting check holds its upload on disk: keep the backlog short (503 queue_full beyond it).
+    maxQueued: 100,
     onUnexpectedError: (e, id) => app.log.error({ err: e, job: id }, 'check failed unexpectedly'),
   });
   registerCheckJob(queue, deps.checks);
@@ -86,9 +87,9 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/healthz', { schema: { summary: 'Liveness', tags: ['meta'], response: { 200: z.object({ ok: z.literal(true) }) } } }, async () => ({ ok: true as const }));
   typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(checksRoutes, { queue, maxCaptionChars: config.limits.maxCaptionChars, thumbnail: deps.registry ? (id) => deps.registry!.thumbnail(id) : null });
-  await app.register(registryRoutes, { registry: deps.registry ?? null, token: config.server.token });
-  await app.register(scamRoutes, { scam: deps.scam ?? null, maxCaptionChars: config.limits.maxCaptionChars });
+  await app.register(checksRoutes, { queue, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes, thumbnail: deps.registry ? (id) => deps.registry!.thumbnail(id) : null });
+  await app.register(registryRoutes, { registry: deps.registry ?? null, token: config.server.token, maxUploadBytes: config.server.maxUploadBytes });
+  await app.register(scamRoutes, { scam: deps.scam ?? null, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes });
   await app.register(demoRoutes, { demo: deps.demo ?? null });
   await app.register(webRoutes, { webDir: deps.webDir === undefined ? findWebDir() : deps.webDir });
   await app.ready();

@@ -44,12 +44,13 @@ export function displayName(name: string | undefined): string {
  * Stream every part of a multipart request: files go to `dir` as `upload-N` (size-limited by the multipart
  * plugin's `fileSize` limit, which throws FST_REQ_FILE_TOO_LARGE), fields are collected. Every file is
  * sniffed by content; anything that is not an image or video is rejected (415 `unsupported_media_type`).
- * Only `allowedFileFields` may carry files.
+ * Only `allowedFileFields` may carry files; all files together may not exceed `maxTotalBytes`.
  */
-export async function receiveMultipart(req: FastifyRequest, dir: string, allowedFileFields: string[]): Promise<ParsedUpload> {
+export async function receiveMultipart(req: FastifyRequest, dir: string, allowedFileFields: string[], maxTotalBytes = Infinity): Promise<ParsedUpload> {
   if (!req.isMultipart()) throw new UnsupportedMediaError('multipart_required', 'Send the request as multipart/form-data');
   const fields: Record<string, string[]> = {};
   const files: UploadedFile[] = [];
+  let total = 0;
   for await (const part of req.parts()) {
     if (part.type === 'file') {
       if (!allowedFileFields.includes(part.fieldname)) {
@@ -59,6 +60,8 @@ export async function receiveMultipart(req: FastifyRequest, dir: string, allowed
       const path = join(dir, `upload-${files.length}`);
       await pipeline(part.file, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
       const info = { field: part.fieldname, path, originalName: displayName(part.filename), size: part.file.bytesRead };
+      total += info.size;
+      if (total > maxTotalBytes) throw new UnsupportedMediaError('upload_too_large', `The files together are larger than ${maxTotalBytes} bytes`, { httpStatus: 413 });
       if (info.size === 0) throw new UnsupportedMediaError('empty_file', `The uploaded file "${info.originalName}" is empty`, { httpStatus: 422 });
       const sniffed = sniffMedia(await readHead(path));
       if (!sniffed) {

@@ -144,6 +144,8 @@ describe('registry routes', () => {
     expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: JPEG, name: 'a.jpg' }, generator: 'Sora 2!' }) }), 400, 'invalid_generator');
     expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: Buffer.from('%PDF-1.4 not media at all'), name: 'a.jpg' } }) }), 415, 'unsupported_media_type');
     expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: Buffer.concat([JPEG, Buffer.alloc(8000)]), name: 'big.jpg' } }) }), 413, 'file_too_large');
+    const part = Buffer.concat([JPEG, Buffer.alloc(2500)]);
+    expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: part, name: 'a.jpg' }, files: { data: part, name: 'b.jpg' } }) }), 413, 'upload_too_large');
     expectProblem(await app.inject({ method: 'GET', url: '/api/registry?limit=0' }), 400, 'invalid_request');
     expectProblem(await app.inject({ method: 'GET', url: '/api/registry/unknown/thumbnail.jpg' }), 404, 'reference_not_found');
   });

@@ -17,6 +17,7 @@ export interface CheckOutcomeView { result: CheckResult; keyframes: Keyframe[]; 
 export interface ChecksRoutesOptions {
   queue: JobQueue;
   maxCaptionChars: number;
+  maxUploadBytes: number;
   /** Thumbnail of a registered reference, shown beside the post's frame in the report. */
   thumbnail?: ((id: string) => Promise<Buffer | null>) | null;
 }
@@ -74,7 +75,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   }, async (req, reply) => {
     const workDir = await makePrivateDir('genproof-check-');
     try {
-      const { fields, files } = await receiveMultipart(req, workDir, ['file']);
+      const { fields, files } = await receiveMultipart(req, workDir, ['file'], opts.maxUploadBytes);
       if (files.length > 1) throw new ValidationError('too_many_files', 'Send one file per check');
       const caption = parseCaption(field(fields, 'caption'), opts.maxCaptionChars);
       const postedAt = parsePostedAt(field(fields, 'posted_at'));

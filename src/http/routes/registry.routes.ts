@@ -11,6 +11,7 @@ export interface RegistryRoutesOptions {
   registry: RegistryPort | null;
   /** When set, POST /api/registry needs `Authorization: Bearer <token>`. */
   token: string | null;
+  maxUploadBytes: number;
 }
 
 const LABELS: ReferenceLabel[] = ['original', 'ai', 'scam_poster'];
@@ -77,7 +78,7 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
     const dir = await makePrivateDir('genproof-reg-');
     let ids: string[];
     try {
-      const { fields, files } = await receiveMultipart(req, dir, ['file', 'files']);
+      const { fields, files } = await receiveMultipart(req, dir, ['file', 'files'], opts.maxUploadBytes);
       if (files.length === 0) throw new ValidationError('file_required', 'Send at least one file to register');
       const label = (field(fields, 'label') ?? 'original') as ReferenceLabel;
       if (!LABELS.includes(label)) throw new ValidationError('invalid_label', `label must be one of ${LABELS.join(', ')}`);

@@ -6,7 +6,7 @@ import { sendJson } from '../problem.js';
 import type { ScamPort } from '../ports.js';
 import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
 
-export interface ScamRoutesOptions { scam: ScamPort | null; maxCaptionChars: number }
+export interface ScamRoutesOptions { scam: ScamPort | null; maxCaptionChars: number; maxUploadBytes: number }
 
 export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, opts) => {
   app.post('/api/scam', {
@@ -37,7 +37,7 @@ export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, 
       let text: string | null; let urls: string[]; let postedAt: string | null; let images: { path: string; name: string }[] = [];
       if (req.isMultipart()) {
         dir = await makePrivateDir('genproof-scam-');
-        const { fields, files } = await receiveMultipart(req, dir, ['image', 'images', 'file']);
+        const { fields, files } = await receiveMultipart(req, dir, ['image', 'images', 'file'], opts.maxUploadBytes);
         text = parseCaption(field(fields, 'text'), opts.maxCaptionChars);
         urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])]);
         postedAt = parsePostedAt(field(fields, 'posted_at'));
