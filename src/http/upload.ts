@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -9,7 +9,7 @@ import { sniffMedia, type SniffedKind } from './sniff.js';
 
 export interface UploadedFile {
   field: string;
-  /** Where it was written: a generated name inside the private dir, never the client's name. */
+  /** Where it was written: a generated name (`upload-N.<sniffed format>`) inside the private dir, never the client's name. */
   path: string;
   /** The name the client sent, for display only (sanitised). */
   originalName: string;
@@ -67,7 +67,10 @@ export async function receiveMultipart(req: FastifyRequest, dir: string, allowed
       if (!sniffed) {
         throw new UnsupportedMediaError('unsupported_media_type', `"${info.originalName}" is not an image or video genproof can read`);
       }
-      files.push({ ...info, ...sniffed });
+      // Give the file the extension of what it really is (never the client's name or extension).
+      const typed = `${path}.${sniffed.format}`;
+      await rename(path, typed);
+      files.push({ ...info, path: typed, ...sniffed });
     } else {
       const key = part.fieldname.endsWith('[]') ? part.fieldname.slice(0, -2) : part.fieldname;
       (fields[key] ??= []).push(String(part.value ?? ''));
