@@ -1,5 +1,6 @@
 import { runTool } from './process.repository.js';
 import { toolPaths } from './tools.repository.js';
+import { parseFfmpegBanner } from './ffmpeg-banner.js';
 import { UnsupportedMediaError } from '../domain/errors.js';
 
 export interface ProbeStream {
@@ -26,13 +27,17 @@ export interface ProbeResult {
  * Run ffprobe on a file. A non-zero exit on a file that looked like media means the file is broken
  * (truncated, corrupt): that is bad input (exit 2), not a tool failure.
  */
-export async function ffprobe(path: string, opts: { timeoutMs: number; ffprobePath?: string | null; signal?: AbortSignal }): Promise<ProbeResult> {
+export async function ffprobe(path: string, opts: { timeoutMs: number; ffprobePath?: string | null; signal?: AbortSignal; /** demuxer hint for formats that are hard to probe (mpegts) */ format?: string }): Promise<ProbeResult> {
   const bin = toolPaths({ ffprobePath: opts.ffprobePath }).ffprobe;
   const res = await runTool(
     bin,
-    ['-v', 'error', '-hide_banner', '-print_format', 'json', '-show_format', '-show_streams', path],
+    ['-v', 'error', '-hide_banner', ...(opts.format ? ['-f', opts.format] : []), '-print_format', 'json', '-show_format', '-show_streams', path],
     { timeoutMs: opts.timeoutMs, maxStdoutBytes: 8 * 1024 * 1024, tool: 'ffprobe', signal: opts.signal },
   );
+  if (res.code === null || res.code > 128) {
+    // ffprobe crashed (the static build segfaults on some MPEG-TS files): read the same facts from ffmpeg's banner.
+    return ffmpegBannerProbe(path, opts);
+  }
   let parsed: ProbeResult | null = null;
   try {
     parsed = JSON.parse(res.stdout.toString('utf8')) as ProbeResult;
@@ -42,6 +47,17 @@ export async function ffprobe(path: string, opts: { timeoutMs: number; ffprobePa
   if (res.code !== 0 || !parsed || !parsed.streams?.length) {
     const why = res.stderr.split('\n').filter(Boolean).slice(-1)[0]?.replace(/^.*?:\s*/, '') ?? 'no streams';
     throw new UnsupportedMediaError('media_corrupt', `The file cannot be read as media (truncated or corrupt?): ${why}`, { httpStatus: 422 });
+  }
+  return parsed;
+}
+
+/** Fallback probe: `ffmpeg -i FILE` prints the container, duration and streams on stderr. */
+async function ffmpegBannerProbe(path: string, opts: { timeoutMs: number; signal?: AbortSignal; format?: string }): Promise<ProbeResult> {
+  const bin = toolPaths().ffmpeg;
+  const res = await runTool(bin, ['-hide_banner', '-nostdin', ...(opts.format ? ['-f', opts.format] : []), '-i', path], { timeoutMs: opts.timeoutMs, tool: 'ffmpeg', signal: opts.signal });
+  const parsed = parseFfmpegBanner(res.stderr);
+  if (!parsed.streams.length) {
+    throw new UnsupportedMediaError('media_corrupt', 'The file cannot be read as media (truncated or corrupt?).', { httpStatus: 422 });
   }
   return parsed;
 }

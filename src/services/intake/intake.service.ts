@@ -33,7 +33,9 @@ export function videoFieldsFromProbe(p: ProbeResult): Omit<MediaInfo, 'path' | '
   const v = p.streams.find((s) => s.codec_type === 'video' && (s.width ?? 0) > 0);
   if (!v) throw new UnsupportedMediaError('media_no_video', 'The file has no video stream (audio only or unreadable).', { httpStatus: 422 });
   const a = p.streams.find((s) => s.codec_type === 'audio');
-  const rot = Number(v.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? v.tags?.rotate ?? 0);
+  // Display matrix side data says -90 for a clip shown rotated 90° clockwise (the old `rotate=90` tag).
+  const sideRot = v.side_data_list?.find((d) => d.rotation !== undefined)?.rotation;
+  const rot = sideRot !== undefined ? -Number(sideRot) : Number(v.tags?.rotate ?? 0);
   const rotation = ((Math.round(rot / 90) * 90) % 360 + 360) % 360;
   const durRaw = Number(p.format.duration ?? v.duration);
   const fps = rate(v.avg_frame_rate) ?? rate(v.r_frame_rate);
@@ -117,7 +119,7 @@ export async function intakeFile(path: string, config: Config, signal?: AbortSig
     return { ...base, width, height, duration: null, fps: null, frameCount: null, videoCodec: null, audioCodec: null, rotation, streams: [], formatTags: {} };
   }
 
-  const probe = await ffprobe(path, { timeoutMs: config.timeouts.probeMs, ffprobePath: config.ffprobePath, signal });
+  const probe = await ffprobe(path, { timeoutMs: config.timeouts.probeMs, ffprobePath: config.ffprobePath, signal, format: sniffed.container === 'mts' ? 'mpegts' : undefined });
   const fields = videoFieldsFromProbe(probe);
   if (fields.width * fields.height > config.limits.maxPixels)
     throw new UnsupportedMediaError('media_too_many_pixels', `The video is ${fields.width}×${fields.height}; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
