@@ -52,7 +52,7 @@ function verdictSection(r: CheckResult): string {
 <p>${both(v.summary.en, v.summary.zh)}</p>
 <p class="meta">${t(L.isAiLine)} <b>${yesNo(v.is_ai)}</b> · ${t(L.claimedLine)} <b>${yesNo(v.claimed_ai)}</b> · ${t(L.confidence)} ${pct(v.confidence)}</p>
 </section>
-<div class="matrix" role="table">
+<div class="matrix">
 <div class="corner">${t(L.matrixRows)} ↓ / ${t(L.matrixCols)} →</div><div class="hd">${t(L.claimsReal)}</div><div class="hd">${t(L.claimsAi)}</div>
 <div class="hd">${t(L.isReal)}</div>${cell('authentic')}${cell('false_ai_claim')}
 <div class="hd">${t(L.isAi)}</div>${cell('undisclosed_ai')}${cell('disclosed_ai')}

@@ -42,7 +42,6 @@ const en = {
   regEmpty: 'Nothing registered yet.',
   prev: 'Previous',
   next: 'Next',
-  stages: 'Stage',
   error: 'Error',
 } as const;
 
@@ -89,7 +88,6 @@ const zh: Record<Key, string> = {
   regEmpty: '还没有登记任何素材。',
   prev: '上一页',
   next: '下一页',
-  stages: '阶段',
   error: '错误',
 };
 
@@ -102,6 +100,19 @@ export const QUADRANT_NAMES: Record<string, Record<Lang, string>> = {
 };
 
 const dicts: Record<Lang, Record<Key, string>> = { en, zh };
+
+/** Names of the check stages the API reports (unknown stages are shown as they come). */
+const STAGES: Record<string, Record<Lang, string>> = {
+  start: { en: 'starting', zh: '开始' },
+  intake: { en: 'reading the file', zh: '读取文件' },
+  analyzers: { en: 'collecting evidence', zh: '收集证据' },
+  verdict: { en: 'weighing the evidence', zh: '综合判断' },
+  done: { en: 'done', zh: '完成' },
+};
+
+export function stageName(stage: string): string {
+  return STAGES[stage]?.[current] ?? stage;
+}
 
 let current: Lang = 'en';
 

@@ -1,6 +1,6 @@
 import { api, ApiError, type CheckState, type ScamView } from './api.js';
 import { initRegistry, renderRegistry } from './registry.view.js';
-import { QUADRANT_NAMES, initialLang, lang, setLang, tr, type Lang } from './i18n.js';
+import { QUADRANT_NAMES, initialLang, lang, setLang, stageName, tr, type Lang } from './i18n.js';
 
 import { $ } from './dom.js';
 
@@ -110,7 +110,7 @@ function renderState(s: CheckState): void {
   const p = $<HTMLProgressElement>('progress');
   p.value = s.progress;
   const label = s.status === 'queued' ? tr('queued') : s.status === 'running' ? tr('running') : s.status === 'done' ? tr('done') : tr('failed');
-  $('progress-text').textContent = `${label} ${Math.round(s.progress * 100)}%${s.stage && s.status === 'running' ? ` · ${tr('stages')}: ${s.stage}` : ''}`;
+  $('progress-text').textContent = `${label} ${Math.round(s.progress * 100)}%${s.stage && s.status === 'running' ? ` · ${stageName(s.stage)}` : ''}`;
   if (s.status === 'failed' && s.error) {
     showError(new ApiError({ code: s.error.code, detail: s.error.message, status: 0 }));
     return;
