@@ -14,7 +14,10 @@ export const problemSchema = z.object({
 
 export const idParams = z.object({ id: z.string().min(1).max(100) });
 export const frameParams = z.object({ id: z.string().min(1).max(100), n: z.coerce.number().int().min(0).max(1000) });
-export const langQuery = z.object({ lang: z.enum(['en', 'zh']).optional() });
+export const langQuery = z.object({
+  lang: z.enum(['en', 'zh']).optional(),
+  download: z.enum(['0', '1']).optional().describe('1: send as an attachment'),
+});
 
 const evidenceSchema = z.looseObject({
   analyzer: z.string(), code: z.string(), direction: z.enum(['ai', 'real', 'neutral']), weight: z.number(),

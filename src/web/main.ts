@@ -125,6 +125,7 @@ function renderState(s: CheckState): void {
   $('result-summary').textContent = s.result.verdict.summary[lang()];
   const url = `${s.report_url}?lang=${lang()}`;
   $<HTMLAnchorElement>('report-link').href = url;
+  $<HTMLAnchorElement>('report-download').href = `${url}&download=1`;
   const frame = $<HTMLIFrameElement>('report-frame');
   if (frame.dataset.src !== url) {
     frame.dataset.src = url;

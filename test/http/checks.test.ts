@@ -78,6 +78,9 @@ describe('POST /api/checks', () => {
     assert.match(String(report.headers['content-security-policy']), /default-src 'none'/);
     assert.match(report.body, /registry_original_match/);
     expectProblem(await app.inject({ method: 'GET', url: `/api/checks/${id}/report.html?lang=fr` }), 400, 'invalid_request');
+    const dl = await app.inject({ method: 'GET', url: `/api/checks/${id}/report.html?download=1` });
+    assert.equal(dl.headers['content-disposition'], `attachment; filename="genproof-report-${id}.html"`);
+    assert.equal(report.headers['content-disposition'], undefined);
   });
 
   it('accepts a text-only post', async () => {

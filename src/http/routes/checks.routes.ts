@@ -141,6 +141,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
       if (jpeg) referenceThumbnails[m.reference_id] = jpeg;
     }
     const html = renderHtmlReport(out.result, { keyframes: await loadFrames(out), lang: req.query.lang, referenceThumbnails });
+    if (req.query.download === '1') reply.header('content-disposition', `attachment; filename="genproof-report-${s.id}.html"`);
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'")
