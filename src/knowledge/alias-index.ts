@@ -17,6 +17,8 @@ export interface GeneratorMention {
 }
 
 interface AliasPattern {
+  /** A literal the normalised text must contain for the pattern to match (cheap pre-filter). */
+  literal: string;
   slug: string;
   alias: string;
   generic: boolean;
@@ -31,14 +33,15 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function aliasPattern(alias: string): { re: RegExp; weight: number } | null {
+function aliasPattern(alias: string): { re: RegExp; weight: number; literal: string } | null {
   const norm = normalizeText(alias).text;
   const tokens = norm.match(TOKEN);
   if (!tokens || tokens.length === 0) return null;
   const body = tokens.map(escape).join(SEP);
   const head = /^[a-z0-9]/.test(tokens[0]) ? '(?<![a-z0-9])' : '';
   const tail = /[a-z0-9]$/.test(tokens[tokens.length - 1]) ? '(?![a-z0-9])' : '';
-  return { re: new RegExp(head + body + tail, 'g'), weight: tokens.join('').length };
+  const literal = [...tokens].sort((a, b) => b.length - a.length)[0];
+  return { re: new RegExp(head + body + tail, 'g'), weight: tokens.join('').length, literal };
 }
 
 /** Alias lookup over every generator, case-, width-, script- and spacing-insensitive. */
@@ -68,6 +71,7 @@ export class AliasIndex {
     const taken: boolean[] = new Array(n.text.length).fill(false);
     const found: { start: number; end: number; p: AliasPattern }[] = [];
     for (const p of this.patterns) {
+      if (!n.text.includes(p.literal)) continue;
       p.re.lastIndex = 0;
       for (const m of n.text.matchAll(p.re)) {
         const s = m.index;

@@ -35,8 +35,20 @@ function permutations(tokens: string[]): string[][] {
   return out;
 }
 
-/** Comparable keys of a name: its tokens joined without spaces, in every order. */
+const memo = new Map<string, Set<string>>();
+
+/** Comparable keys of a name: its tokens joined without spaces, in every order. Memoised (bounded). */
 export function nameKeys(name: string): Set<string> {
+  let keys = memo.get(name);
+  if (!keys) {
+    keys = computeKeys(name);
+    if (memo.size > 2000) memo.clear();
+    memo.set(name, keys);
+  }
+  return keys;
+}
+
+function computeKeys(name: string): Set<string> {
   const keys = new Set<string>();
   const trimmed = name.trim();
   if (!trimmed) return keys;
@@ -56,9 +68,14 @@ export function nameKeys(name: string): Set<string> {
   return keys;
 }
 
+const personMemo = new WeakMap<Person, Set<string>>();
 function personKeys(p: Person): Set<string> {
-  const keys = new Set<string>();
-  for (const n of [p.en, ...(p.alt ?? []), ...(p.zh ?? [])]) for (const k of nameKeys(n)) keys.add(k);
+  let keys = personMemo.get(p);
+  if (!keys) {
+    keys = new Set<string>();
+    for (const n of [p.en, ...(p.alt ?? []), ...(p.zh ?? [])]) for (const k of nameKeys(n)) keys.add(k);
+    personMemo.set(p, keys);
+  }
   return keys;
 }
 

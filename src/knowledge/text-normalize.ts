@@ -40,15 +40,33 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[a-z]/.test(ch);
 }
 
+const HAN_ANY = /[\u3400-\u9FFF\uF900-\uFAFF]/;
+
 /** Per-character pass: script, width, case, confusables, whitespace. */
 function firstPass(input: string): NormalizedText {
-  const simplified = toSimplified(input);
+  const hasHan = HAN_ANY.test(input);
+  const simplified = hasHan ? toSimplified(input) : input;
   // OpenCC is phrase-based; it almost always keeps the length. When it does not, convert character by character.
   const sameLength = simplified.length === input.length;
-  const out: string[] = [];
+  let out = '';
   const map: number[] = [];
+  const push = (c: string, at: number) => {
+    if (c === ' ' && (out.length === 0 || out[out.length - 1] === ' ')) return;
+    out += c;
+    map.push(at);
+  };
   let i = 0;
   while (i < input.length) {
+    const code = input.charCodeAt(i);
+    if (code < 128) {
+      // ASCII fast path: lowercase, whitespace folding.
+      if (code >= 65 && code <= 90) push(String.fromCharCode(code + 32), i);
+      else if (code === 32 || (code >= 9 && code <= 13)) push(' ', i);
+      else if (code === 0x60) push("'", i);
+      else push(input[i], i);
+      i++;
+      continue;
+    }
     const cp = input.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     let ch = input.slice(i, i + width);
@@ -56,21 +74,16 @@ function firstPass(input: string): NormalizedText {
       i += width;
       continue;
     }
-    if (isCjk(ch) || /[\u3400-\u9FFF]/.test(ch)) ch = sameLength ? simplified.slice(i, i + width) : toSimplified(ch);
+    if (hasHan && HAN_ANY.test(ch)) ch = sameLength ? simplified.slice(i, i + width) : toSimplified(ch);
     let norm = ch.normalize('NFKC').toLowerCase();
-    norm = [...norm].map((c) => CONFUSABLE[c] ?? c).join('');
+    if (norm.length === 1) norm = CONFUSABLE[norm] ?? norm;
+    else norm = [...norm].map((c) => CONFUSABLE[c] ?? c).join('');
     if (/^\s+$/.test(norm)) norm = ' ';
-    for (const c of norm) {
-      for (let k = 0; k < c.length; k++) {
-        if (c === ' ' && (out.length === 0 || out[out.length - 1] === ' ')) continue;
-        out.push(c[k]);
-        map.push(i);
-      }
-    }
+    for (let k = 0; k < norm.length; k++) push(norm[k], i);
     i += width;
   }
   map.push(input.length);
-  return { text: out.join(''), map, source: input };
+  return { text: out, map, source: input };
 }
 
 /** Keep the characters whose index passes `keep`, with `replace` applied; rebuild the map. */
