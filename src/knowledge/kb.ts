@@ -69,8 +69,9 @@ export class KnowledgeBase {
     return m ? this.generator(m.slug) : null;
   }
 
-  /** Releases of one product line (sora and sora-2; veo, veo-2 and veo-3). Unknown slugs are never the same family. */
+  /** Releases of one product line (sora and sora-2; veo, veo-2 and veo-3). A slug is always its own family. */
   sameFamily(a: string, b: string): boolean {
+    if (a.trim().toLowerCase() === b.trim().toLowerCase()) return true;
     const ga = this.generator(a);
     const gb = this.generator(b);
     return ga !== null && gb !== null && ga.family === gb.family;

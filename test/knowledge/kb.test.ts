@@ -51,6 +51,7 @@ describe('knowledge data', () => {
     assert.equal(sameFamily('sora', 'veo'), false);
     assert.equal(sameFamily('sora', 'open-sora'), false);
     assert.equal(sameFamily('sora', 'nope'), false);
+    assert.equal(sameFamily('some-new-model', 'some-new-model'), true);
     assert.deepEqual(kb.familyOf('sora-2').map((g) => g.slug), ['sora', 'sora-2']);
   });
 });
