@@ -115,6 +115,7 @@ describe('web desk in Chromium', { skip, timeout: 600_000 }, () => {
     await page.waitForFunction(() => (document.querySelector('#report-frame') as HTMLIFrameElement).src.includes('lang=zh'));
     frame = await reportFrame(page);
     assert.equal(await page.textContent('#result-quadrant-name'), NAMES[q].zh);
+    assert.match((await page.textContent('#file-name')) ?? '', /textband_en\.mp4/, 'switching language keeps the chosen file shown');
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.match(await frame.locator(highlighted).innerText(), new RegExp(NAMES[q].zh));
     const zh = await frame.locator('body').innerText();
