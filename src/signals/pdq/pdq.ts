@@ -12,6 +12,7 @@
  * string in order. Bit k of the hash (k = 16·row + col of the DCT output) is bit (k & 7) of byte 31 − (k >> 3).
  */
 import { ValidationError } from '../../domain/errors.js';
+import { downsampleTo64 } from './pdq.filter.js';
 
 export interface PdqHash {
   /** 32 bytes, big-endian (same order as the hex string). */
@@ -35,24 +36,6 @@ export const DIHEDRALS: readonly Dihedral[] = [
 ];
 
 const fr = Math.fround;
-const MIN_HASHABLE_DIM = 5;
-
-// Luma: C++ computes `0.299f*r + 0.587f*g + 0.114f*b` in float; precompute the per-channel products.
-const LUMA_R = new Float64Array(256);
-const LUMA_G = new Float64Array(256);
-const LUMA_B = new Float64Array(256);
-{
-  const cr = fr(0.299), cg = fr(0.587), cb = fr(0.114);
-  for (let v = 0; v < 256; v++) {
-    LUMA_R[v] = fr(cr * v);
-    LUMA_G[v] = fr(cg * v);
-    LUMA_B[v] = fr(cb * v);
-  }
-}
-
-// float(R·cr + G·cg) for every (R, G): one lookup instead of two and a rounding (the store rounds the rest).
-const LUMA_RG = new Float32Array(65536);
-for (let r = 0; r < 256; r++) for (let g = 0; g < 256; g++) LUMA_RG[(r << 8) | g] = LUMA_R[r] + LUMA_G[g];
 
 // DCT matrix 16×64: D[i][j] = float(sqrt(2/64)) · cos(π/128 · (i+1)(2j+1)), stored as float32.
 const DCT = new Float32Array(16 * 64);
@@ -63,161 +46,10 @@ const DCT = new Float32Array(16 * 64);
   }
 }
 
-// Scratch buffers, grown on demand (single-threaded JS: safe to reuse between calls).
-let buf1 = new Float32Array(0);
-let buf2 = new Float32Array(0);
-const colSums = new Float32Array(4096);
+
 const sampled = new Float32Array(64 * 64);
 const dctT = new Float32Array(16 * 64);
 const sortBuf = new Float32Array(256);
-
-function ensure(n: number): void {
-  if (buf1.length < n) {
-    buf1 = new Float32Array(n);
-    buf2 = new Float32Array(n);
-  }
-}
-
-/** Jarosz window size: ceil(old / (2·64)). */
-export function jaroszWindow(oldDim: number): number {
-  return Math.floor((oldDim + 128 - 1) / 128);
-}
-
-/**
- * One 1-D box pass along every row of `inp` (w×h) into `out`, with the arithmetic of the reference's box1DFloat.
- * Four rows run interleaved: each running sum is a serial float32 chain, so this gives the CPU independent work.
- */
-function boxRows(inp: Float32Array, out: Float32Array, w: number, h: number, win: number): void {
-  const half = (win + 2) >> 1;
-  const p1 = half - 1;
-  const p2 = win - half + 1;
-  const p3 = w - win;
-  const p4 = half - 1;
-  let r = 0;
-  for (; r + 4 <= h; r += 4) {
-    const b0 = r * w, b1 = b0 + w, b2 = b1 + w, b3 = b2 + w;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    let ri = 0, li = 0, oi = 0, n = 0;
-    for (let i = 0; i < p1; i++, ri++) {
-      s0 = fr(s0 + inp[b0 + ri]); s1 = fr(s1 + inp[b1 + ri]); s2 = fr(s2 + inp[b2 + ri]); s3 = fr(s3 + inp[b3 + ri]);
-      n++;
-    }
-    for (let i = 0; i < p2; i++, ri++, oi++) {
-      s0 = fr(s0 + inp[b0 + ri]); s1 = fr(s1 + inp[b1 + ri]); s2 = fr(s2 + inp[b2 + ri]); s3 = fr(s3 + inp[b3 + ri]);
-      n++;
-      out[b0 + oi] = s0 / n; out[b1 + oi] = s1 / n; out[b2 + oi] = s2 / n; out[b3 + oi] = s3 / n;
-    }
-    for (let i = 0; i < p3; i++, ri++, li++, oi++) {
-      s0 = fr(fr(s0 + inp[b0 + ri]) - inp[b0 + li]);
-      s1 = fr(fr(s1 + inp[b1 + ri]) - inp[b1 + li]);
-      s2 = fr(fr(s2 + inp[b2 + ri]) - inp[b2 + li]);
-      s3 = fr(fr(s3 + inp[b3 + ri]) - inp[b3 + li]);
-      out[b0 + oi] = s0 / n; out[b1 + oi] = s1 / n; out[b2 + oi] = s2 / n; out[b3 + oi] = s3 / n;
-    }
-    for (let i = 0; i < p4; i++, li++, oi++) {
-      s0 = fr(s0 - inp[b0 + li]); s1 = fr(s1 - inp[b1 + li]); s2 = fr(s2 - inp[b2 + li]); s3 = fr(s3 - inp[b3 + li]);
-      n--;
-      out[b0 + oi] = s0 / n; out[b1 + oi] = s1 / n; out[b2 + oi] = s2 / n; out[b3 + oi] = s3 / n;
-    }
-  }
-  for (; r < h; r++) {
-    const base = r * w;
-    let ri = base, li = base, oi = base;
-    let sum = 0;
-    let n = 0;
-    for (let i = 0; i < p1; i++) { sum = fr(sum + inp[ri++]); n++; }
-    for (let i = 0; i < p2; i++) { sum = fr(sum + inp[ri++]); n++; out[oi++] = sum / n; }
-    for (let i = 0; i < p3; i++) {
-      sum = fr(sum + inp[ri++]);
-      sum = fr(sum - inp[li++]);
-      out[oi++] = sum / n;
-    }
-    for (let i = 0; i < p4; i++) { sum = fr(sum - inp[li++]); n--; out[oi++] = sum / n; }
-  }
-}
-
-/**
- * One 1-D box pass down the columns listed in `cols` (all columns when null), swept row by row for cache
- * locality; per column the arithmetic is identical to the reference's strided box1DFloat.
- */
-function boxCols(inp: Float32Array, out: Float32Array, w: number, h: number, win: number, cols: Int32Array | null): void {
-  const half = (win + 2) >> 1;
-  const p1 = half - 1;
-  const p2 = win - half + 1;
-  const p3 = h - win;
-  const p4 = half - 1;
-  const nc = cols ? cols.length : w;
-  const sums = nc <= colSums.length ? colSums : new Float32Array(nc);
-  sums.fill(0, 0, nc);
-  let ri = 0, li = 0, oi = 0;
-  let n = 0;
-  if (cols === null) {
-    for (let i = 0; i < p1; i++, ri++) { const b = ri * w; for (let c = 0; c < w; c++) sums[c] += inp[b + c]; n++; }
-    for (let i = 0; i < p2; i++, ri++, oi++) {
-      const b = ri * w, o = oi * w; n++;
-      for (let c = 0; c < w; c++) { sums[c] += inp[b + c]; out[o + c] = sums[c] / n; }
-    }
-    for (let i = 0; i < p3; i++, ri++, li++, oi++) {
-      const b = ri * w, l = li * w, o = oi * w;
-      for (let c = 0; c < w; c++) { const s = fr(fr(sums[c] + inp[b + c]) - inp[l + c]); sums[c] = s; out[o + c] = s / n; }
-    }
-    for (let i = 0; i < p4; i++, li++, oi++) {
-      const l = li * w, o = oi * w; n--;
-      for (let c = 0; c < w; c++) { sums[c] -= inp[l + c]; out[o + c] = sums[c] / n; }
-    }
-  } else {
-    for (let i = 0; i < p1; i++, ri++) { const b = ri * w; for (let c = 0; c < nc; c++) sums[c] += inp[b + cols[c]]; n++; }
-    for (let i = 0; i < p2; i++, ri++, oi++) {
-      const b = ri * w, o = oi * w; n++;
-      for (let c = 0; c < nc; c++) { const x = cols[c]; sums[c] += inp[b + x]; out[o + x] = sums[c] / n; }
-    }
-    for (let i = 0; i < p3; i++, ri++, li++, oi++) {
-      const b = ri * w, l = li * w, o = oi * w;
-      for (let c = 0; c < nc; c++) { const x = cols[c]; sums[c] += inp[b + x]; sums[c] -= inp[l + x]; out[o + x] = sums[c] / n; }
-    }
-    for (let i = 0; i < p4; i++, li++, oi++) {
-      const l = li * w, o = oi * w; n--;
-      for (let c = 0; c < nc; c++) { const x = cols[c]; sums[c] -= inp[l + x]; out[o + x] = sums[c] / n; }
-    }
-  }
-}
-
-function sampleIndices(dim: number): Int32Array {
-  const idx = new Int32Array(64);
-  for (let i = 0; i < 64; i++) idx[i] = Math.floor(((i + 0.5) * dim) / 64);
-  return idx;
-}
-
-/**
- * Fill `sampled` (64×64) from an RGB24 image (channels 3) or 8-bit luma (channels 1, used as is like the
- * reference's grey path); returns false when the image is too small to hash.
- */
-function downsample(px: Uint8Array, w: number, h: number, channels: 1 | 3): boolean {
-  if (w < MIN_HASHABLE_DIM || h < MIN_HASHABLE_DIM) return false;
-  const n = w * h;
-  if (px.length < n * channels) throw new ValidationError('pdq_bad_pixels', `Pixel buffer has ${px.length} bytes, expected ${n * channels}`);
-  ensure(n);
-  const a = buf1, b = buf2;
-  if (channels === 3) for (let p = 0, q = 0; p < n; p++, q += 3) a[p] = LUMA_RG[(px[q] << 8) | px[q + 1]] + LUMA_B[px[q + 2]];
-  else for (let p = 0; p < n; p++) a[p] = px[p];
-  if (w === 64 && h === 64) {
-    sampled.set(a.subarray(0, 4096));
-    return true;
-  }
-  const wr = jaroszWindow(w);
-  const wc = jaroszWindow(h);
-  const rows = sampleIndices(h);
-  const cols = sampleIndices(w);
-  boxRows(a, b, w, h, wr);
-  boxCols(b, a, w, h, wc, null);
-  boxRows(a, b, w, h, wr);
-  boxCols(b, a, w, h, wc, cols); // only the 64 sampled columns are read afterwards
-  for (let i = 0; i < 64; i++) {
-    const base = rows[i] * w;
-    for (let j = 0; j < 64; j++) sampled[i * 64 + j] = a[base + cols[j]];
-  }
-  return true;
-}
 
 function qualityOf(s: Float32Array): number {
   let g = 0;
@@ -278,7 +110,7 @@ export function pdqFromGray(luma: Uint8Array, width: number, height: number): Pd
 }
 
 function hashOf(px: Uint8Array, width: number, height: number, channels: 1 | 3): PdqHash {
-  if (!downsample(px, width, height, channels)) return { hash: new Uint8Array(32), quality: 0 };
+  if (!downsampleTo64(px, width, height, channels, sampled)) return { hash: new Uint8Array(32), quality: 0 };
   const quality = qualityOf(sampled);
   const c = new Float32Array(256);
   dct16(sampled, c);
@@ -301,7 +133,7 @@ const RULES: Record<Dihedral, DihedralRule> = {
 /** The 8 dihedral PDQ hashes (rotations and flips) computed from one DCT, without re-hashing. */
 export function pdqDihedralFromRgb(rgb: Uint8Array, width: number, height: number): Record<Dihedral, PdqHash> {
   const out = {} as Record<Dihedral, PdqHash>;
-  if (!downsample(rgb, width, height, 3)) {
+  if (!downsampleTo64(rgb, width, height, 3, sampled)) {
     for (const d of DIHEDRALS) out[d] = { hash: new Uint8Array(32), quality: 0 };
     return out;
   }
