@@ -106,10 +106,10 @@ function secondPass(n: NormalizedText): NormalizedText {
   for (let i = 0; i < t.length; i++) {
     if (t[i] === ' ' && (isCjk(t[i - 1]) || isCjk(t[i + 1]) || i === 0 || i === t.length - 1)) drop.add(i);
   }
-  // Runs of ≥3 single alphanumerics separated by one separator: "s o r a", "s.o.r.a", "s-o-r-a".
-  const spelled = /(?<![a-z0-9])[a-z0-9](?:[ .\-_·*][a-z0-9](?![a-z0-9])){2,}/g;
+  // Runs of ≥3 single alphanumerics separated by a separator or an emoji: "s o r a", "s.o.r.a", "s🔥o🔥r🔥a".
+  const spelled = /(?<![a-z0-9])[a-z0-9](?:(?:[ .\-_·*|/~]|\p{Extended_Pictographic}\uFE0F?)[a-z0-9](?![a-z0-9])){2,}/gu;
   for (const m of t.matchAll(spelled)) {
-    for (let k = m.index + 1; k < m.index + m[0].length; k += 2) drop.add(k);
+    for (let k = m.index + 1; k < m.index + m[0].length; k++) if (!/[a-z0-9]/.test(t[k])) drop.add(k);
   }
   return rebuild(
     n,

@@ -61,6 +61,11 @@ const TABLE: [string, Expect][] = [
   ['S-o-r-a生成', { claimed: true, generator: 'sora' }],
   ['由Ｓ\u200Bｏｒａ生成', { claimed: true, generator: 'sora' }],
   ['这个video是Sora generated的', { claimed: true, generator: 'sora' }],
+  ['S🔥o🔥r🔥a生成', { claimed: true, generator: 'sora' }],
+  ['This Sora video is insane', { claimed: true, generator: 'sora' }],
+  ['这段Sora视频太逼真', { claimed: true, generator: 'sora' }],
+  ['This Sora video is actually real footage', { claimed: false, real: true }],
+  ['这段Sora视频其实是实拍', { claimed: false, real: true }],
   // Real-footage claims
   ['I filmed this myself today', { claimed: false, real: true }],
   ['Shot on my iPhone 15', { claimed: false, real: true }],
@@ -92,6 +97,7 @@ const TABLE: [string, Expect][] = [
   ['下载Sora视频大师APP，AI一键生成，会员9.9元', { claimed: null }],
   ['网传某人是Sora核心发明人，其实技术报告列出的作者里没有他', { claimed: null }],
   ['Is this real footage?', { claimed: null }],
+  ['the Sora video that went viral', { claimed: null }],
   ['Beautiful sunset over the lake 🌅', { claimed: null }],
   ['', { claimed: null }],
   // Reported or quoted claims next to a real-footage claim: the real claim wins

@@ -116,6 +116,9 @@ export function analyzeCaption(text: string, opts: CaptionOptions = {}): Caption
       const lead = P.ZH_GEN_LEAD.exec(before);
       candidates.push({ start: lead ? sent.start + lead.index : c.start, end: c.end + zh[0].length, slugs: c.slugs });
     }
+    const deictic = P.DEICTIC_BEFORE.exec(before);
+    const noun = P.MEDIA_NOUN_AFTER.exec(after);
+    if (deictic && noun && c.slugs.length > 0) candidates.push({ start: sent.start + deictic.index, end: c.end + noun[0].length, slugs: c.slugs });
     const short = P.EN_GEN_LEAD_SHORT.exec(before);
     if (short && c.slugs.length > 0) candidates.push({ start: sent.start + short.index, end: c.end, slugs: c.slugs });
     if (t[c.start - 1] === '#' && P.GENERATION_CONTEXT.test(t)) {
@@ -172,8 +175,13 @@ export function analyzeCaption(text: string, opts: CaptionOptions = {}): Caption
   }
   const realMerged = mergeSpans(real);
   // Quoted AI phrases in a post that also claims real footage are someone else's words.
+  const CONTRAST = /\b(?:actually|in fact|in reality|but|really just)\b|其实|实际上|事实上|但|却|而是/;
   let aiKept = ai.filter((a) => {
     if (realMerged.length > 0 && isQuoted(t, a)) { skipped.push({ text: slice(a), why: 'reported' }); return false; }
+    // "This Sora video is actually real footage": the AI phrase is the thing being debunked.
+    const sent = sentenceOf(a.start);
+    const realHere = realMerged.some((r) => r.start >= a.end && r.start < sent.end);
+    if (realHere && CONTRAST.test(t.slice(a.end, sent.end))) { skipped.push({ text: slice(a), why: 'reported' }); return false; }
     return !realMerged.some((r) => r.start <= a.start && r.end >= a.end);
   });
   // Hashtags repeat a claim the text already makes in words: keep them only when they are the only claim.

@@ -32,6 +32,10 @@ export const PROMO = /下载|安装|会员|充值|订阅|购买|\d+(?:\.\d+)?元
 /** Chinese lead words before a target: "由Sora…", "用AI…", "通过OpenAI的新模型Sora…". */
 export const ZH_GEN_LEAD = /(?:由|用|使用|通过|利用|借助|采用|靠|经)[^，。！？,.!?\s]{0,12}$/;
 
+/** "this Sora video", "my latest Sora clip", "这段Sora视频": a target between a deictic and a media noun. */
+export const DEICTIC_BEFORE = /(?:\b(?:this|my|our|another|new|latest|first|here'?s (?:a|my|another))\s+|(?:这个|这段|这条|这部|本|我的|我们的|一段|一条|新的?|最新))$/;
+export const MEDIA_NOUN_AFTER = /^(?:\s?(?:ai\s)?(?:video|clip|film|creation|generation|short|animation|footage|movie)\b|(?:ai)?(?:视频|短片|作品|大片|片子|动画))/;
+
 /** Labels and hashtags that claim AI by themselves. */
 export const AI_LABELS: RegExp[] = [
   /#(?:ai ?generated|aigenerated|aivideo|ai视频|ai生成|aiart|aigc|aiartwork|aifilm|aishortfilm|madewithsora|madewithai|soraai|sora生成|ai创作|ai短片|generatedbyai|aianimation|texttovideo|文生视频)(?![a-z0-9])/g,
