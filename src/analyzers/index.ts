@@ -6,6 +6,7 @@ import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
 import { createMatchAnalyzer } from './match/match.analyzer.js';
+import { createC2paAnalyzer } from './c2pa/c2pa.analyzer.js';
 
 /**
  * The analyzer manifest: every evidence source announces itself here, one line each (like ThreatExchange's
@@ -32,6 +33,7 @@ const analyzerFactories: AnalyzerFactory[] = [
   (config) => ({ stage: 'parallel', analyzer: new OcrAnalyzer(config) }),
   createScamAnalyzer,
   createMatchAnalyzer,
+  createC2paAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [
   () => new KbClaimChecker(),
