@@ -86,6 +86,10 @@ const ROWS: Row[] = [
     expect: { duration: 'refuted' }, codes: ['claim_duration_mismatch'] },
   { name: 'text only: a two-minute Sora clip in the preview → duration refuted', caption: 'Sora生成的两分钟视频', postedAt: '2024-03-01', media: null, evidence: [],
     expect: { duration: 'refuted', ai_generated: 'unlikely' } },
+  { name: '"filmed today" on a file recorded years earlier → date claim refuted', caption: 'I filmed this today', postedAt: '2024-02-20', media: video(5),
+    evidence: [capture('2019-07-24T08:25:57Z')], expect: { date: 'refuted', real_footage: 'unverified' }, codes: ['claim_date_mismatch'] },
+  { name: 'stated filming date matching the capture date → supported', caption: '拍摄于2019年7月24日，实拍', postedAt: '2024-02-20', media: video(5),
+    evidence: [capture('2019-07-24T08:25:57Z')], expect: { date: 'supported' } },
   { name: 'AI claim without a generator stays unverified', caption: '本视频由AI生成', postedAt: '2025-01-10', media: video(5), evidence: [capture('2015-01-05')],
     expect: { ai_generated: 'unverified' }, reason: /No generator/ },
 ];
