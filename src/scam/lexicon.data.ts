@@ -58,7 +58,7 @@ export const APP_DOWNLOAD = String.raw`(?:下载|安装)(?:安装包|app|客户�
 
 export const ACCESS_RESALE = String.raw`(?:sora|chatgpt|gpt|plus|openai|可灵|midjourney)[^，。！？,.!?]{0,10}(?:代申请|代开|代充|充值|出售|转让|低价出|便宜出|合租)|(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?)|access codes? for sale|accounts? for sale`;
 
-export const WARNING = String.raw`别上当|不要上当|谨防|提醒大家|骗局|诈骗|警惕|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
+export const WARNING = String.raw`别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
 
 export const PRIZE = String.raw`you have won|you've won|winner|claim (?:your )?(?:prize|reward)|中奖|领取奖品|恭喜您?获得|congratulations`;
 
@@ -76,3 +76,34 @@ export const PREMIUM_SMS = [
 
 /** Words that make an income statement an offer ("跟着我…月入三万", "you can earn…"). */
 export const OFFER_CONTEXT = String.raw`教你|带你|跟着|学会|只需|就能|轻松|零基础|小白|人人|宝妈|想学|you can|you could|i'?ll show|join|sign up|learn how|start earning|dm|link in bio`;
+
+/** Crypto scam mechanics on social media: claimable airdrops, "recovery" services, wallet harvesting, giveaways. */
+export const CRYPTO_SCAM = [
+  String.raw`\bairdrop\b.{0,40}\b(?:claim|live|released|ready|eligible|allocation)\b|\bclaim\b.{0,30}\bairdrop\b`,
+  String.raw`\brecover(?:y|ing)?\b.{0,40}\b(?:funds?|crypto|assets|deposits?|lost|wallet)\b|\b(?:lost|stolen|scammed) (?:funds|crypto|assets)\b|#cryptorecovery|withdrawals? (?:are |is )?blocked`,
+  String.raw`\bdrop (?:your |ur |an? )?(?:\$?[a-z]{2,5} )?(?:\(#?[a-z]+\) )?(?:wallet|addy|address)\b|paste your (?:wallet|address)|connect (?:your )?wallet`,
+  String.raw`\bgiv(?:e|ing) ?away\b.{0,40}\b(?:btc|eth|sol|usdt|bitcoin|ethereum|crypto|tokens?)\b|\b(?:btc|eth|sol|usdt|crypto) giveaway\b`,
+  String.raw`\bsend \d+(?:\.\d+)? ?(?:btc|eth|sol|usdt)\b.{0,40}\b(?:get|receive|back|double)\b|\b\d+(?:\.\d+)?x (?:profits?|gains|returns)\b|\bguaranteed (?:\d+x|returns)\b`,
+  String.raw`\bfree mint\b.{0,60}\b(?:link|ref=|now|claim)\b|\bmint now\b`,
+];
+
+/**
+ * Telecom-fraud scripts (zh + en): fake police or officials introducing themselves, fake customer service, loan fees,
+ * transfers to a "safe account", task rebates, fake acquaintances. `you`: the pattern counts only in a text that
+ * addresses someone (您/你/you) — news reports use the same words about third parties.
+ */
+export const FRAUD_SCRIPT: { src: string; you?: boolean }[] = [
+  { src: String.raw`(?:我是|这里是|我们是|本人是)[^。！？,，]{0,16}(?:公安|派出所|警察|民警|警官|检察院|法院|刑侦|刑警|网警|反诈中心|疾控|卫健|医保|社保|银监|银保监|证监|市场监管|海关|防控中心|客服|工作人员|监测员)` },
+  { src: String.raw`(?:公安局|派出所|警官|警察|民警|检察院|法院|刑侦|网警|市场监管局|社保局|医保局)[^。！？]{0,40}(?:涉嫌|涉及|洗钱|犯罪|通缉|冻结|资金清查|安全账户|配合调查|逮捕|传唤)`, you: true },
+  { src: String.raw`(?:客服|快递|淘宝|京东|支付宝|抖音|拼多多|微信支付|美团|闲鱼)[^。！？]{0,40}(?:退款|理赔|赔偿|注销|扣费|百万保障|自动续费|影响征信|解除|保证金|交易安全)`, you: true },
+  { src: String.raw`(?:贷款|借款|网贷|额度|放款|征信)[^。！？]{0,40}(?:手续费|保证金|解冻|刷流水|验资|工本费|激活费|先交|预付)`, you: true },
+  { src: String.raw`(?:转账|汇款|打款|转入|转到)[^。！？]{0,12}(?:安全账户|指定账户|以下账户|对公账户|这个账户|银行卡号)|安全账户|屏幕共享|共享屏幕|远程(?:操控|协助|控制)` },
+  { src: String.raw`刷单|做任务[^。！？]{0,10}(?:佣金|返现|赚)|点赞赚钱|垫付|高额佣金|日结工资|(?:返利|佣金)[^。！？]{0,10}(?:任务|下单)` },
+  { src: String.raw`我是你(?:的)?(?:领导|老师|老板|同学|朋友|亲戚|表哥|表姐|舅舅)|换了新号|加我新微信|这是我的新号` },
+  { src: String.raw`(?<!勿|不要|切勿|不会|不得)(?:提供|告诉我|发给我|报给我|念一下)[^。！？]{0,6}验证码` },
+  { src: String.raw`(?:我是|这里是|我们是)[^。！？,，]{0,16}(?:贷款|信贷|借款|金融公司|金融部)|(?:无抵押|低利率|低息|快速放款|秒批|秒到账)[^。！？]{0,8}(?:贷款|借款)` },
+  { src: String.raw`(?:京东金融|金条|借呗|花呗|微粒贷|网商贷|白条)[^。！？]{0,40}(?:征信|额度|利率|注销|清空|滞纳金|违规)`, you: true },
+  { src: String.raw`(?:警方|公安局|公安机关)[^。！？]{0,30}(?:涉嫌|配合调查|清查|异常)`, you: true },
+  { src: String.raw`我是(?:你|您)(?:的)?(?:孙子|孙女|外孙|外甥|侄子|侄女|姐夫|姑父|儿子|女儿|表弟|表妹|高中同学|大学同学)|(?:我是|这里是)[^。！？,，]{0,6}(?:张总|王总|李总|厂长|老板|书记|负责人|主任|校长)[^。！？]{0,40}(?:转账|打款|汇款|资金|帮忙|垫付|打点)|打点费|(?:转|汇|打)\s*\d+\s*(?:块|元)?给我` },
+  { src: String.raw`safe account|remote access|gift cards? (?:to pay|as payment)|irs (?:agent|officer)|arrest warrant|your (?:parcel|package) (?:is |was )?(?:held|on hold)|customs fee` },
+];

@@ -124,7 +124,8 @@ export function analyzeScamText(input: ScamTextInput, deps: ScamEngineDeps): Sca
   if (deps.model && text.trim().length > 0) {
     probability = deps.model.probability(text);
     // The model saw little Chinese in training (only the project's own examples): it counts less on Chinese text.
-    const damp = hanRatio(text) > 0.5 ? 0.6 : 1;
+    // Very short texts give the model few features and overconfident scores: they count less too.
+    const damp = (hanRatio(text) > 0.5 ? 0.6 : 1) * (text.trim().length < 40 ? 0.7 : 1);
     const w = Math.round(modelWeight(probability, deps.model.threshold) * damp * 100) / 100;
     if (w > 0) hits.push(mk('ML_SCAM_PROBABILITY', probability.toFixed(2), w, { probability }));
   }

@@ -102,6 +102,16 @@ export const SYMBOLS = {
     en: (s) => `The message uses premium-rate or bulk-SMS mechanics (${q(s)}).`,
     zh: (s) => `短信使用付费短号码或群发营销的手法（${qz(s)}）。`,
   },
+  CRYPTO_SCAM: {
+    weight: 2,
+    en: (s) => `The post uses crypto-scam mechanics: claimable airdrops, fund "recovery", wallet harvesting or giveaways (${q(s)}).`,
+    zh: (s) => `帖子使用加密货币诈骗手法：空投领取、“资金追回”、收集钱包地址或赠币（${qz(s)}）。`,
+  },
+  FRAUD_SCRIPT: {
+    weight: 2,
+    en: (s) => `The text follows a known fraud script: fake police or customer service, loan fees, transfers to a "safe account", task rebates or a fake acquaintance (${q(s)}).`,
+    zh: (s) => `文本符合常见诈骗话术：冒充公检法或客服、贷款收费、转账到“安全账户”、刷单返利或冒充熟人（${qz(s)}）。`,
+  },
   PRIZE_CLAIM: {
     weight: 1.5,
     en: (s) => `The post announces a prize to claim (${q(s)}).`,

@@ -121,6 +121,30 @@ const premiumSms: Matcher = (n) => {
   return make('PREMIUM_SMS', n, found[0], found.length > 1 ? 3 : 1.5, { matches: found.map((f) => f.text) });
 };
 
+const crypto: Matcher = (n) => {
+  const found: Found[] = [];
+  for (const src of L.CRYPTO_SCAM) {
+    const f = first(src, n.folded);
+    if (f) found.push(f);
+  }
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.start - b.start);
+  return make('CRYPTO_SCAM', n, found[0], found.length > 1 ? 3 : 2, { matches: found.map((f) => f.text) });
+};
+
+const fraudScript: Matcher = (n) => {
+  const found: Found[] = [];
+  const addressed = /[您你]|\byou\b/.test(n.text);
+  for (const { src, you } of L.FRAUD_SCRIPT) {
+    if (you && !addressed) continue;
+    const f = first(src, n.text);
+    if (f) found.push(f);
+  }
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.start - b.start);
+  return make('FRAUD_SCRIPT', n, found[0], found.length > 1 ? 4 : 3, { matches: found.map((f) => f.text) });
+};
+
 const warning: Matcher = (n) => {
   const f = first(L.WARNING, n.text);
   return f ? make('ANTI_SCAM_WARNING', n, f) : null;
@@ -128,7 +152,7 @@ const warning: Matcher = (n) => {
 
 export const TEXT_MATCHERS: Matcher[] = [
   paidCourse, payToJoin, qrText, impersonation, urgency, income, aiDirector, material, contact, resale, phishing,
-  appDownload, prize, premiumSms, warning,
+  appDownload, prize, premiumSms, crypto, fraudScript, warning,
 ];
 
 /** Run every text matcher. */

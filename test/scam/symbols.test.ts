@@ -84,3 +84,16 @@ describe('scam symbols (zh + en, with evasions)', () => {
     assert.ok(h.detail_zh.includes(h.span!));
   });
 });
+
+describe('fraud-script and crypto symbols', () => {
+  fires(
+    'FRAUD_SCRIPT',
+    ['您好，我是市公安局的民警，您的银行卡涉嫌洗钱，请配合调查', '请把钱转到安全账户', '我是你领导，明天来我办公室', 'You must move your savings to a safe account today'],
+    ['泉州市警察局抓到几个犯罪团伙，现场获救一名儿童', '您的验证码是123456，请勿告诉他人'],
+  );
+  fires(
+    'CRYPTO_SCAM',
+    ['$XYZ airdrop is live, claim now at the link', 'DM for recovery of your lost funds', 'Drop your ETH wallet below', 'Giving away 2 BTC to followers'],
+    ['Bitcoin price rose 3% today', 'I keep my coins in a hardware wallet'],
+  );
+});
