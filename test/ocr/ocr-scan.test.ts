@@ -47,16 +47,18 @@ describe('scanMedia', () => {
     const deps: ScanDeps = {
       grabFrames: async (ts) => ts.map((t) => ({ width: 1920, height: 1080, channels: 3 as const, data: Buffer.alloc(0), timestamp: t })),
       decodeImage: async () => null,
-      recognize: async (_img, region, scale) => {
-        calls.push({ region: region ? (region as { name?: string }).name ?? '?' : 'full', scale });
-        return region ? [] : [{ text: 'Sora', confidence: 0.9, box: { x: 1700, y: 1000, width: 90, height: 40 } }];
-      },
+      recognize: async (_img, tiles) =>
+        tiles.map(({ region, scale }) => {
+          calls.push({ region: region ? (region as { name?: string }).name ?? '?' : 'full', scale });
+          return region ? [] : [{ text: 'Sora', confidence: 0.9, box: { x: 1700, y: 1000, width: 90, height: 40 } }];
+        }),
     };
     const plan = planScan({ kind: 'video', duration: 12 }, 'default');
     const res = await scanMedia(plan, deps);
     assert.equal(res.frames.length, 6);
     assert.equal(calls.filter((c) => c.region === 'full').length, 6);
     assert.equal(calls.filter((c) => c.region !== 'full').length, 3 * 4);
+    assert.equal(res.ocrCalls, 6 + 3, 'corners of a frame share one detection pass');
     assert.equal(calls.find((c) => c.region === 'full')?.scale, 0.5);
     assert.deepEqual(res.frames.map((f) => f.frame), [0, 1, 2, 3, 4, 5]);
     assert.equal(res.frames[0].lines[0].text, 'Sora');

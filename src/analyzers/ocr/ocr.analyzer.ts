@@ -2,7 +2,7 @@ import type { Config } from '../../config/config.js';
 import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
 import { grabFrame, grabFrames } from '../../repositories/frame-grab.repository.js';
-import { decodeImageFile, recognize } from '../../repositories/ocr.repository.js';
+import { decodeImageFile, recognizeTiles } from '../../repositories/ocr.repository.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
 import { planScan, type ScanDepth } from './frame.sampler.js';
 import { ocrFindings } from './ocr.evidence.js';
@@ -54,8 +54,8 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal)
       const f = await grabFrame(media.path, 0, { ...grabOpts, maxSide }).catch(() => null);
       return f ? { width: f.width, height: f.height, channels: 3, data: f.data } : null;
     },
-    async recognize(image, region, scale) {
-      return recognize(image, { timeoutMs: config.timeouts.ocrMs, region, scale });
+    async recognize(image, tiles) {
+      return recognizeTiles(image, tiles, { timeoutMs: config.timeouts.ocrMs });
     },
   };
 }

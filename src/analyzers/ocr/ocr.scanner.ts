@@ -8,48 +8,64 @@ export interface ScanDeps {
   grabFrames(timestamps: number[], maxSide: number): Promise<(RawImage & { timestamp: number })[]>;
   /** Decode a still image (longer side capped); null when it cannot be decoded. */
   decodeImage(maxSide: number): Promise<RawImage | null>;
-  /** OCR a region of an image scaled by `scale`; boxes in the image's coordinates. */
-  recognize(image: RawImage, region: Rect | undefined, scale: number): Promise<TextBox[]>;
+  /**
+   * OCR regions of an image (whole image when `region` is absent), each scaled by `scale`, in one detection
+   * pass; returns the lines of each tile, boxes in the image's coordinates.
+   */
+  recognize(image: RawImage, tiles: { region?: Rect; scale: number }[]): Promise<TextBox[][]>;
 }
 
 export interface ScanResult {
   frames: FrameText[];
   /** Frames decoded. */
   decoded: number;
-  /** OCR calls made. */
+  /** OCR detection passes made. */
   ocrCalls: number;
 }
 
-/** Decode the planned frames and OCR each: the whole frame downscaled, plus upscaled corners on detail frames. */
+type Decoded = RawImage & { timestamp: number | null };
+
+/**
+ * Decode the planned frames and OCR each: the whole frame downscaled, plus upscaled corners on detail frames.
+ * The next frame is decoded (by ffmpeg, another process) while the current one is read.
+ */
 export async function scanMedia(plan: ScanPlan, deps: ScanDeps, progress: (f: number) => void = () => undefined): Promise<ScanResult> {
-  let images: (RawImage & { timestamp: number | null })[];
-  if (plan.timestamps.length === 1 && plan.timestamps[0] === null) {
-    const img = await deps.decodeImage(plan.grabMaxSide);
-    images = img ? [{ ...img, timestamp: null }] : [];
-  } else {
-    images = await deps.grabFrames(plan.timestamps.filter((t): t is number => t !== null), plan.grabMaxSide);
-  }
-  progress(0.2);
+  const still = plan.timestamps.length === 1 && plan.timestamps[0] === null;
+  const times = plan.timestamps.filter((t): t is number => t !== null);
+  const count = still ? 1 : times.length;
+  const load = async (i: number): Promise<Decoded | null> => {
+    if (still) {
+      const img = await deps.decodeImage(plan.grabMaxSide);
+      return img ? { ...img, timestamp: null } : null;
+    }
+    const [f] = await deps.grabFrames([times[i]], plan.grabMaxSide);
+    return f ?? null;
+  };
   const frames: FrameText[] = [];
   let ocrCalls = 0;
-  for (let i = 0; i < images.length; i++) {
-    const img = images[i];
-    const lines: TextBox[] = [];
+  let decoded = 0;
+  let next: Promise<Decoded | null> | null = load(0);
+  for (let i = 0; i < count; i++) {
+    const img = await next!;
+    next = i + 1 < count ? load(i + 1) : null;
+    // Keep the prefetch from surfacing as an unhandled rejection if this frame's OCR throws first.
+    next?.catch(() => undefined);
+    if (!img) continue;
+    decoded++;
     const fullScale = Math.min(1, plan.fullMaxSide / Math.max(img.width, img.height));
-    lines.push(...(await deps.recognize(img, undefined, fullScale)));
+    const [whole] = await deps.recognize(img, [{ scale: fullScale }]);
     ocrCalls++;
-    const frameIndex = plan.timestamps.indexOf(img.timestamp);
-    if (plan.detailFrames.includes(frameIndex >= 0 ? frameIndex : i)) {
-      for (const r of detailRegions(img.width, img.height, plan.bands)) {
-        const found = await deps.recognize(img, r, detailScale(r, plan.detailTargetSide));
-        lines.push(...found.filter((l) => !cutByCrop(l.box, r, img)));
-        ocrCalls++;
-      }
+    const lines: TextBox[] = [...whole];
+    if (plan.detailFrames.includes(i)) {
+      const regions = detailRegions(img.width, img.height, plan.bands);
+      const found = await deps.recognize(img, regions.map((r) => ({ region: r, scale: detailScale(r, plan.detailTargetSide) })));
+      ocrCalls++;
+      regions.forEach((r, k) => lines.push(...found[k].filter((l) => !cutByCrop(l.box, r, img))));
     }
-    frames.push({ frame: frameIndex >= 0 ? frameIndex : i, timestamp: img.timestamp, width: img.width, height: img.height, lines });
-    progress(0.2 + (0.8 * (i + 1)) / images.length);
+    frames.push({ frame: i, timestamp: img.timestamp, width: img.width, height: img.height, lines });
+    progress((i + 1) / count);
   }
-  return { frames, decoded: images.length, ocrCalls };
+  return { frames, decoded, ocrCalls };
 }
 
 /**
