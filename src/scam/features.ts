@@ -26,17 +26,18 @@ export interface SparseVec {
 const URL_RE = /(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:com|net|org|cn|io|ai|app|live|online|xyz|top|site|shop|vip|co|me|ly)\b\S*/g;
 
 /** The text as the model sees it. */
-export function modelText(raw: string): string {
-  return normalizeText(raw)
-    .folded.replace(URL_RE, ' ⓤ ')
+export function modelText(raw: string, folded?: string): string {
+  return (folded ?? normalizeText(raw).folded)
+    .replace(URL_RE, ' ⓤ ')
     .replace(/\d/g, '0')
     .replace(/0{5,}/g, '0000')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-export function featurize(raw: string): SparseVec {
-  const t = modelText(raw);
+/** Features of a text; pass `folded` (normalizeText(raw).folded) when it is already at hand. */
+export function featurize(raw: string, folded?: string): SparseVec {
+  const t = modelText(raw, folded);
   const counts = new Map<number, number>();
   const add = (key: string) => {
     const h = fnv1a(key) & (DIM - 1);

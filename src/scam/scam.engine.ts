@@ -122,7 +122,7 @@ export function analyzeScamText(input: ScamTextInput, deps: ScamEngineDeps): Sca
   // The model's probability, as one symbol.
   let probability: number | null = null;
   if (deps.model && text.trim().length > 0) {
-    probability = deps.model.probability(text);
+    probability = deps.model.probability(text, n.folded);
     // The model saw little Chinese in training (only the project's own examples): it counts less on Chinese text.
     // Very short texts give the model few features and overconfident scores: they count less too.
     const damp = (hanRatio(text) > 0.5 ? 0.6 : 1) * (text.trim().length < 40 ? 0.7 : 1);

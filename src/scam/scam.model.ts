@@ -63,8 +63,9 @@ export class ScamModel {
     return z;
   }
 
-  probability(text: string): number {
-    return sigmoid(this.logit(featurize(text)));
+  /** P(scam) of a text; `folded` is normalizeText(text).folded when the caller has it. */
+  probability(text: string, folded?: string): number {
+    return sigmoid(this.logit(featurize(text, folded)));
   }
 }
 
