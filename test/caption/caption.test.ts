@@ -66,6 +66,10 @@ const TABLE: [string, Expect][] = [
   ['这段Sora视频太逼真', { claimed: true, generator: 'sora' }],
   ['This Sora video is actually real footage', { claimed: false, real: true }],
   ['这段Sora视频其实是实拍', { claimed: false, real: true }],
+  ['This clip is straight from Sora', { claimed: true, generator: 'sora' }],
+  ['This is what Sora can do 🤯', { claimed: true, generator: 'sora' }],
+  ['用Sora做了一段视频', { claimed: true, generator: 'sora' }],
+  ['由Sora AI生成', { claimed: true, generator: 'sora' }],
   // Real-footage claims
   ['I filmed this myself today', { claimed: false, real: true }],
   ['Shot on my iPhone 15', { claimed: false, real: true }],
@@ -81,6 +85,9 @@ const TABLE: [string, Expect][] = [
   ['不是Sora，是实拍', { claimed: false, real: true }],
   ['非AI，纯实拍', { claimed: false, real: true }],
   ['今天用手机拍的', { claimed: false, real: true }],
+  ['Real video, not generated', { claimed: false, real: true }],
+  ['Filmed in 2019 on a trip', { claimed: false, real: true }],
+  ['拍摄于2019年', { claimed: false, real: true }],
   // Neither: questions, mentions, how-tos, reported claims, sales
   ['Is this AI generated?', { claimed: null }],
   ['这是Sora生成的吗？', { claimed: null }],
@@ -98,6 +105,8 @@ const TABLE: [string, Expect][] = [
   ['网传某人是Sora核心发明人，其实技术报告列出的作者里没有他', { claimed: null }],
   ['Is this real footage?', { claimed: null }],
   ['the Sora video that went viral', { claimed: null }],
+  ["what Sora can't do", { claimed: null }],
+  ['I was shot in the arm', { claimed: null }],
   ['Beautiful sunset over the lake 🌅', { claimed: null }],
   ['', { claimed: null }],
   // Reported or quoted claims next to a real-footage claim: the real claim wins
@@ -156,6 +165,7 @@ describe('analyzeCaption: spans, generators, quantities', () => {
     assert.deepEqual(dates('filmed today', '2024-02-20'), ['2024-02-20']);
     assert.deepEqual(dates('昨天拍的', '2024-02-20'), ['2024-02-19']);
     assert.deepEqual(dates('today is a good day'), []);
+    assert.deepEqual(dates('Filmed in 2019 on a trip'), ['2019']);
   });
 
   it('keeps the Sora 2 release apart from the Sora family', () => {

@@ -120,7 +120,12 @@ export function analyzeCaption(text: string, opts: CaptionOptions = {}): Caption
     const noun = P.MEDIA_NOUN_AFTER.exec(after);
     if (deictic && noun && c.slugs.length > 0) candidates.push({ start: sent.start + deictic.index, end: c.end + noun[0].length, slugs: c.slugs });
     const short = P.EN_GEN_LEAD_SHORT.exec(before);
-    if (short && c.slugs.length > 0) candidates.push({ start: sent.start + short.index, end: c.end, slugs: c.slugs });
+    if (short && c.slugs.length > 0) {
+      const what = /what\s+$/.test(short[0]);
+      const can = /^\s(?:can|could) (?:do|make|create|generate|produce)\b/.exec(after);
+      if (!what) candidates.push({ start: sent.start + short.index, end: c.end, slugs: c.slugs });
+      else if (can) candidates.push({ start: sent.start + short.index, end: c.end + can[0].length, slugs: c.slugs });
+    }
     if (t[c.start - 1] === '#' && P.GENERATION_CONTEXT.test(t)) {
       candidates.push({ start: c.start - 1, end: c.end, slugs: c.slugs });
     }

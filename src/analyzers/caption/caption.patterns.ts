@@ -18,13 +18,13 @@ export const EN_GEN_TRAIL = /^(?:[-\s]?(?:generated|made|created|produced|render
 
 /** "Sora made this", "Sora did this", "courtesy of Sora", "powered by Sora", "with #sora". */
 export const EN_GEN_TRAIL_PHRASE = /^\s(?:made|created|generated|did|produced|rendered) (?:this|it|these|that)\b/;
-export const EN_GEN_LEAD_SHORT = /\b(?:courtesy of|powered by|made in|brought to you by|thanks to|via|prompted in|rendered in|(?:video|clip|film|animation|movie|short|footage|visuals?|scene|artwork)\s+(?:by|from|with|using))\s+$/;
+export const EN_GEN_LEAD_SHORT = /\b(?:courtesy of|powered by|made in|brought to you by|thanks to|via|prompted in|rendered in|(?:is|was|came|comes|straight|fresh) (?:from|out of)|(?:this is |here'?s |look at |see )?what|(?:video|clip|film|animation|movie|short|footage|visuals?|scene|artwork)\s+(?:by|from|with|using))\s+$/;
 
 /**
  * Chinese verbs after a target: "Sora生成", "AI制作", "Sora出品", "可灵做的", "Sora的新作". Only a few filler
  * words may sit between; a noun right after the verb ("生成指令", "生成能力") makes it a noun phrase, not a claim.
  */
-export const ZH_GEN_TRAIL = /^(?:的|来|最新|新|模型|大模型|视频|也|所|直接|一键|完全|全程|自动|全|纯){0,3}(?:一键生成|生成|制作|创作|出品|制造|渲染|做的|做出|打造|合成|产出|绘制|新作|作品|所作|画的)(?!指令|能力|技术|功能|工具|软件|模型|原理|方法|教程|课程|效果|速度|质量|平台|网站|app|大师|合集|服务|接口|api|权限|资格|账号|领域|赛道|行业|时代)/;
+export const ZH_GEN_TRAIL = /^(?:的|来|最新|新|模型|大模型|视频|也|所|直接|一键|完全|全程|自动|全|纯){0,3}(?:一键生成|生成|制作|创作|出品|制造|渲染|做的|做出|做了|打造|合成|产出|绘制|新作|作品|所作|画的)(?!指令|能力|技术|功能|工具|软件|模型|原理|方法|教程|课程|效果|速度|质量|平台|网站|app|大师|合集|服务|接口|api|权限|资格|账号|领域|赛道|行业|时代)/;
 
 /** A sales or app-promotion sentence: AI words there describe a product, not this media. */
 export const PROMO = /下载|安装|会员|充值|订阅|购买|\d+(?:\.\d+)?元|¥|\$\d|price|subscribe|download|sign up|注册|免费体验|试用|接口|\bapi\b|私信|加v|扫码|进群/;
@@ -34,7 +34,7 @@ export const ZH_GEN_LEAD = /(?:由|用|使用|通过|利用|借助|采用|靠|�
 
 /** "this Sora video", "my latest Sora clip", "这段Sora视频": a target between a deictic and a media noun. */
 export const DEICTIC_BEFORE = /(?:\b(?:this|my|our|another|new|latest|first|here'?s (?:a|my|another))\s+|(?:这个|这段|这条|这部|本|我的|我们的|一段|一条|新的?|最新))$/;
-export const MEDIA_NOUN_AFTER = /^(?:\s?(?:ai\s)?(?:video|clip|film|creation|generation|short|animation|footage|movie)\b|(?:ai)?(?:视频|短片|作品|大片|片子|动画))/;
+export const MEDIA_NOUN_AFTER = /^(?:\s?(?:ai\s)?(?:video|clip|film|creation|generation|short|animation|footage|movie|demo)\b|(?:ai)?(?:视频|短片|作品|大片|片子|动画))/;
 
 /** Labels and hashtags that claim AI by themselves. */
 export const AI_LABELS: RegExp[] = [
@@ -77,6 +77,8 @@ export const REAL_PATTERNS: RealPattern[] = [
   { kind: 'real', re: /\b(?:real|actual|raw|genuine|original|authentic|unedited) (?:footage|video|clip|recording)\b/g },
   { kind: 'real', re: /\b(?:100% |totally |completely |this is |it'?s )real\b(?!\s*(?:or|\?))/g },
   { kind: 'real', re: /\bcaught on (?:camera|tape|video)\b/g },
+  { kind: 'filmed', re: /\b(?:filmed|shot|recorded|taken) (?:in|on|at|during) (?:(?:19|20)\d{2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|拍摄于|摄于|拍于/g },
+  { kind: 'not_ai', re: /\bnot (?:ai[- ])?generated\b|\bnot (?:a )?deepfake\b/g },
   { kind: 'real', re: /\bmy own footage\b/g },
   { kind: 'not_ai', re: /\b(?:not|no|zero|without|never) (?:an? )?(?:ai|cgi|a\.i\.)\b(?![- ]?(?:tools?|detector|course))|\bno ai (?:was |were )?(?:used|involved)\b|\b(?:isn'?t|is not|wasn'?t|was not|ain'?t) (?:an? )?(?:ai|sora|fake)\b/g },
   { kind: 'filmed', re: /(?:亲自|亲手|本人|自己|我|我们|博主|朋友|刚刚|刚|今天|昨天|今早|昨晚|现场|手机|用手机|原创)(?:亲自|刚|今天|昨天)?(?:拍摄|拍的|拍到|拍下|录制|录的|录下|实拍)/g },

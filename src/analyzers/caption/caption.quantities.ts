@@ -81,7 +81,7 @@ const RELATIVE = /\b(today|yesterday|this morning|last night|tonight)\b|(今天|
 const FILMING = /拍|录|filmed|shot|recorded|captured|took|taken|taped/;
 
 export interface DateValue {
-  /** `YYYY-MM-DD`, or `YYYY-MM` when only the month is given; null for a relative date without a post date. */
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (as precise as the text); null for a relative date without a post date. */
   date: string | null;
   relative?: string;
 }
@@ -99,6 +99,11 @@ export function findDates(text: string, postedAt: string | null): Found<DateValu
       if (!date) continue;
       out.push({ start: m.index, end: m.index + m[0].length, value: { date } });
     }
+  }
+  // A bare year next to a filming word: "filmed in 2019", "拍摄于2019年".
+  for (const m of text.matchAll(/(?:filmed|shot|recorded|taken|拍摄于|摄于|拍于)\s?(?:in\s)?((?:19|20)\d{2})(?![\d\-/.])(?:年(?!\d))?/g)) {
+    const s = m.index + m[0].indexOf(m[1]);
+    if (!taken(s, s + 4)) out.push({ start: s, end: s + 4, value: { date: m[1] } });
   }
   const posted = toDay(postedAt);
   for (const m of text.matchAll(RELATIVE)) {

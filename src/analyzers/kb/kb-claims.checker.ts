@@ -138,8 +138,8 @@ function claimedDateFindings(c: Claim, dates: readonly MediaDate[]): Finding[] {
   const claimed = typeof c.value?.date === 'string' ? c.value.date : null;
   const cap = dates.find((d) => d.kind === 'capture');
   if (!claimed || !cap) return [];
-  const monthOnly = /^\d{4}-\d{2}$/.test(claimed);
-  const agrees = monthOnly ? cap.day.startsWith(claimed) : Math.abs(daysBetween(claimed, cap.day)) <= 2;
+  const coarse = /^\d{4}(-\d{2})?$/.test(claimed);
+  const agrees = coarse ? cap.day.startsWith(claimed) : Math.abs(daysBetween(claimed, cap.day)) <= 2;
   return [{
     status: agrees ? 'supported' : 'refuted', code: agrees ? null : 'claim_date_mismatch', basis: 'weak',
     reason: `The file's capture date is ${cap.day} (${cap.tag}); the post says ${claimed}${agrees ? '' : '. Metadata can be wrong or forged, but old footage reposted as new looks exactly like this'}.`,
