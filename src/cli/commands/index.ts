@@ -5,6 +5,8 @@ import { registerScam } from './scam.command.js';
 import { registerHash } from './hash.command.js';
 import { registerRegistry } from './registry.command.js';
 import { registerMatch } from './match.command.js';
+import { registerProvenance } from './provenance.command.js';
+import { registerTrust } from './trust.command.js';
 
 /**
  * Every CLI command registers itself here, one line each. A command module exports `registerX(program)`.
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerHash(program);
   registerRegistry(program);
   registerMatch(program);
+  registerProvenance(program);
+  registerTrust(program);
 }
