@@ -112,6 +112,11 @@ export const SYMBOLS = {
     en: (s) => `The text follows a known fraud script: fake police or customer service, loan fees, transfers to a "safe account", task rebates or a fake acquaintance (${q(s)}).`,
     zh: (s) => `文本符合常见诈骗话术：冒充公检法或客服、贷款收费、转账到“安全账户”、刷单返利或冒充熟人（${qz(s)}）。`,
   },
+  KNOWN_SCAM_POSTER: {
+    weight: 6,
+    en: (s) => `The image matches a poster registered as a scam promotion (${s}).`,
+    zh: (s) => `图片与登记在案的诈骗推广海报相同（${s}）。`,
+  },
   PRIZE_CLAIM: {
     weight: 1.5,
     en: (s) => `The post announces a prize to claim (${q(s)}).`,

@@ -5,7 +5,9 @@ import { knowledgeFor } from '../scam/knowledge.adapter.js';
 import type { ScamKnowledge } from '../scam/knowledge.port.js';
 import { defaultScamModel } from '../scam/model.loader.js';
 import { classifyQr, type QrFinding } from '../scam/qr.classify.js';
-import { analyzeScamText, toScamResult, type ScamAnalysis } from '../scam/scam.engine.js';
+import { analyzeScamText, labelFor, squash, toScamResult, type ScamAnalysis } from '../scam/scam.engine.js';
+import type { SymbolHit } from '../scam/symbol.js';
+import { SYMBOLS } from '../scam/symbols.data.js';
 import type { ScamModel } from '../scam/scam.model.js';
 
 export interface ScamInput {
@@ -24,6 +26,17 @@ export interface ScamServiceOptions {
   extraOfficialDomains?: string[];
   decodeQr?: (file: string) => Promise<DecodedQr[]>;
   qrTimeoutMs?: number;
+  /** Registry lookup of an image (PDQ); matches labelled scam_poster become KNOWN_SCAM_POSTER. */
+  matchPoster?: (file: string) => Promise<PosterMatch[]>;
+}
+
+/** The part of a registry match the scam desk needs. */
+export interface PosterMatch {
+  label: string;
+  reference_file: string;
+  reference_id?: string;
+  min_distance: number;
+  source?: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -72,8 +85,15 @@ export class ScamService {
   }
 
   async analyzeDetailed(input: ScamInput): Promise<ScamAnalysis> {
-    const qr = await this.scanImages(input.images ?? []);
-    return this.analyzeText({ text: input.text ?? '', urls: input.urls ?? [], postedAt: input.postedAt ?? null, qr });
+    const images = input.images ?? [];
+    const qr = await this.scanImages(images);
+    const a = this.analyzeText({ text: input.text ?? '', urls: input.urls ?? [], postedAt: input.postedAt ?? null, qr });
+    if (this.opts.matchPoster && images.length > 0) {
+      const known: { image: string; m: PosterMatch }[] = [];
+      for (const img of images) for (const m of await this.opts.matchPoster(img)) if (m.label === 'scam_poster') known.push({ image: img, m });
+      if (known.length > 0) return withKnownPoster(a, known[0].image, known[0].m);
+    }
+    return a;
   }
 
   async analyzeScam(input: ScamInput): Promise<ScamResult> {
@@ -87,4 +107,25 @@ let shared: ScamService | null = null;
 export function analyzeScam(input: ScamInput): Promise<ScamResult> {
   shared ??= new ScamService();
   return shared.analyzeScam(input);
+}
+
+/** Add the KNOWN_SCAM_POSTER symbol (a registered scam poster, recycled) and recompute label and score. */
+function withKnownPoster(a: ScamAnalysis, image: string, m: PosterMatch): ScamAnalysis {
+  const hit = posterHit(image, m);
+  const hits = [...a.hits, hit].sort((x, y) => y.weight - x.weight);
+  const raw = Math.round((a.raw + hit.weight) * 100) / 100;
+  return {
+    ...a,
+    hits,
+    raw,
+    label: labelFor(raw),
+    score: squash(raw),
+    symbols: hits.map((h) => ({ code: h.code, weight: h.weight, span: h.span, detail: h.detail, detail_zh: h.detail_zh })),
+  };
+}
+
+function posterHit(image: string, m: PosterMatch): SymbolHit {
+  const def = SYMBOLS.KNOWN_SCAM_POSTER;
+  const s = `${image} ≈ ${m.reference_file} (PDQ distance ${m.min_distance})`;
+  return { code: 'KNOWN_SCAM_POSTER', weight: def.weight, span: s, detail: def.en(s), detail_zh: def.zh(s), data: { ...m } };
 }

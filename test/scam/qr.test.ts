@@ -9,6 +9,8 @@ import { UnsupportedMediaError } from '../../src/domain/errors.js';
 import { decodeQrCodes } from '../../src/repositories/qr.repository.js';
 import { classifyQr } from '../../src/scam/qr.classify.js';
 import { ScamService } from '../../src/services/scam.service.js';
+import { RegistryService } from '../../src/services/registry.service.js';
+import { loadConfig } from '../../src/config/config.js';
 
 const GROUP = 'https://weixin.qq.com/g/AQYAAExampleGroup123';
 const PAY = 'wxp://f2f0ExamplePaymentCode4567';
@@ -102,5 +104,23 @@ describe('QR codes in images', () => {
     assert.ok(codes.includes('LOOKALIKE_DOMAIN'), JSON.stringify(codes));
     assert.equal(r.qr_codes.length, 4);
     assert.equal(r.label, 'scam');
+  });
+  it('recognises a recycled poster registered as scam_poster (PDQ registry)', async () => {
+    const config = loadConfig({ env: {}, overrides: { db: file('registry.db') } });
+    const registry = RegistryService.open(config);
+    try {
+      await registry.add([file('poster.jpg')], { label: 'scam_poster', source: 'test' });
+      // The same poster, re-encoded smaller, as it would be re-posted.
+      await sharp(file('poster.jpg')).resize({ width: 600 }).jpeg({ quality: 70 }).toFile(file('repost.jpg'));
+      const svc = new ScamService({ model: null, matchPoster: (f) => registry.match(f) });
+      const r = await svc.analyzeDetailed({ text: '', images: [file('repost.jpg')] });
+      const hit = r.symbols.find((x) => x.code === 'KNOWN_SCAM_POSTER');
+      assert.ok(hit, JSON.stringify(r.symbols.map((x) => x.code)));
+      assert.equal(r.label, 'scam');
+      const none = await svc.analyzeDetailed({ text: '', images: [file('plain.jpg')] });
+      assert.ok(!none.symbols.some((x) => x.code === 'KNOWN_SCAM_POSTER'));
+    } finally {
+      await registry.close();
+    }
   });
 });

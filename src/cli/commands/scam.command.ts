@@ -2,12 +2,13 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
+import { loadConfig, type Config } from '../../config/config.js';
+import { RegistryService } from '../../services/registry.service.js';
 import type { ScamResult } from '../../domain/scam.js';
 import { isAppError, ValidationError } from '../../domain/errors.js';
 import { decodeUtf8Strict } from '../../services/post.validation.js';
 import { parsePostedAt, ScamService } from '../../services/scam.service.js';
-import { globalOpts } from '../program.js';
+import { globalOpts, type GlobalOptions } from '../program.js';
 
 interface ScamOpts {
   text?: string;
@@ -32,43 +33,54 @@ export function registerScam(program: Command): void {
     .option('--batch <in.jsonl>', 'one JSON object per line {"id","text","posted_at"?} → one {"id","label","score"} line each ("-" = stdin)')
     .action(async (opts: ScamOpts, cmd: Command) => {
       const g = globalOpts(cmd);
-      const config = loadConfig({ file: g.config, overrides: g.lang === 'zh' || g.lang === 'en' ? { lang: g.lang } : {} });
-      const service = new ScamService();
-      if (opts.batch) {
-        if (opts.text || opts.textFile || opts.image?.length || opts.url?.length) {
-          throw new ValidationError('bad_usage', '--batch cannot be combined with --text, --text-file, --image or --url.');
-        }
-        await runBatch(service, opts.batch, config.limits.maxCaptionChars);
-        return;
+      const config = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang === 'zh' || g.lang === 'en' ? { lang: g.lang } : {}) } });
+      const registry = opts.image?.length && RegistryService.exists(config) ? RegistryService.open(config) : null;
+      const service = new ScamService(
+        registry ? { matchPoster: (f) => registry.match(f), qrTimeoutMs: config.timeouts.decodeMs } : { qrTimeoutMs: config.timeouts.decodeMs },
+      );
+      try {
+        await runScam(service, opts, g, config);
+      } finally {
+        await registry?.close();
       }
-      if (opts.text !== undefined && opts.textFile) throw new ValidationError('bad_usage', 'Give --text or --text-file, not both.');
-      let text = opts.text ?? '';
-      if (opts.textFile) {
-        let buf: Buffer;
-        try {
-          buf = await readFile(opts.textFile);
-        } catch {
-          throw new ValidationError('file_not_found', `Text file not found: ${opts.textFile}`);
-        }
-        text = decodeUtf8Strict(buf, `text file ${opts.textFile}`);
-      }
-      if (text.includes('\uFFFD')) throw new ValidationError('invalid_utf8', 'The text is not valid UTF-8 (it contains undecodable bytes).');
-      if (text.length > config.limits.maxCaptionChars) {
-        throw new ValidationError('text_too_long', `The text has ${text.length} characters; the limit is ${config.limits.maxCaptionChars}.`);
-      }
-      const images = opts.image ?? [];
-      for (const img of images) {
-        if (!existsSync(img) || !statSync(img).isFile()) throw new ValidationError('file_not_found', `Image not found: ${img}`);
-      }
-      const urls = opts.url ?? [];
-      if (!text.trim() && images.length === 0 && urls.length === 0) {
-        throw new ValidationError('empty_post', 'Give --text, --text-file, --image or --url (or --batch FILE).');
-      }
-      const postedAt = parsePostedAt(opts.postedAt);
-      const result = await service.analyzeScam({ text, urls, images, postedAt });
-      if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else if (!g.quiet) process.stderr.write(renderScam(result, config.lang));
     });
+}
+
+async function runScam(service: ScamService, opts: ScamOpts, g: GlobalOptions, config: Config): Promise<void> {
+  if (opts.batch) {
+    if (opts.text || opts.textFile || opts.image?.length || opts.url?.length) {
+      throw new ValidationError('bad_usage', '--batch cannot be combined with --text, --text-file, --image or --url.');
+    }
+    await runBatch(service, opts.batch, config.limits.maxCaptionChars);
+    return;
+  }
+  if (opts.text !== undefined && opts.textFile) throw new ValidationError('bad_usage', 'Give --text or --text-file, not both.');
+  let text = opts.text ?? '';
+  if (opts.textFile) {
+    let buf: Buffer;
+    try {
+      buf = await readFile(opts.textFile);
+    } catch {
+      throw new ValidationError('file_not_found', `Text file not found: ${opts.textFile}`);
+    }
+    text = decodeUtf8Strict(buf, `text file ${opts.textFile}`);
+  }
+  if (text.includes('\uFFFD')) throw new ValidationError('invalid_utf8', 'The text is not valid UTF-8 (it contains undecodable bytes).');
+  if (text.length > config.limits.maxCaptionChars) {
+    throw new ValidationError('text_too_long', `The text has ${text.length} characters; the limit is ${config.limits.maxCaptionChars}.`);
+  }
+  const images = opts.image ?? [];
+  for (const img of images) {
+    if (!existsSync(img) || !statSync(img).isFile()) throw new ValidationError('file_not_found', `Image not found: ${img}`);
+  }
+  const urls = opts.url ?? [];
+  if (!text.trim() && images.length === 0 && urls.length === 0) {
+    throw new ValidationError('empty_post', 'Give --text, --text-file, --image or --url (or --batch FILE).');
+  }
+  const postedAt = parsePostedAt(opts.postedAt);
+  const result = await service.analyzeScam({ text, urls, images, postedAt });
+  if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else if (!g.quiet) process.stderr.write(renderScam(result, config.lang));
 }
 
 function write(line: string): Promise<void> {
