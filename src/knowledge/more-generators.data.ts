@@ -20,6 +20,9 @@ const src = {
   geminiImage: { ref: 'developers.googleblog.com (Gemini 2.5 Flash Image)', date: '2025-08-26', strength: 'primary' },
   geminiFlashExp: { ref: 'developers.googleblog.com (Gemini 2.0 Flash native image output)', date: '2025-03-12', strength: 'primary' },
   midjourney: { ref: 'press coverage of the Midjourney open beta', date: '2022-07-12', strength: 'press' },
+  midjourneyBeta: { ref: 'press coverage of the Midjourney closed beta (v1)', date: '2022-02', strength: 'third-party' },
+  dalle2: { ref: 'openai.com/index/dall-e-2', date: '2022-04-06', strength: 'primary' },
+  dalle2Beta: { ref: 'openai.com/index/dall-e-now-available-in-beta', date: '2022-07-20', strength: 'primary' },
   sd: { ref: 'stability.ai/news/stable-diffusion-public-release', date: '2022-08-22', strength: 'primary' },
   fireflyC2pa: { ref: 'C2PA manifest of a Firefly partner-model file (contentauth/c2pa-js test asset)', date: '2025', strength: 'primary' },
 } satisfies Record<string, Source>;
@@ -76,8 +79,18 @@ export const MORE_GENERATORS: Generator[] = [
     c2pa: [{ claimGenerator: 'ChatGPT', softwareAgent: 'GPT-4o', organization: 'OpenAI', organizationalUnit: 'ChatGPT', commonName: 'Truepic Lens CLI in ChatGPT', note: 'two manifests; the ingredient carries c2pa.created by GPT-4o with trainedAlgorithmicMedia; chain to Truepic roots', source: S.chatgptC2pa }],
   }),
   simple({
+    slug: 'dall-e-2', family: 'openai-image', name: 'DALL·E 2', vendor: 'OpenAI', vendor_zh: 'OpenAI', kind: 'image', openSource: false,
+    aliases: { en: ['DALL-E 2', 'DALL·E 2', 'DALLE 2', 'DALLE2', 'DALL-E2'], zh: [], family: ['DALL-E', 'DALL·E', 'DALLE'] },
+    announced: '2022-04-06', firstPublic: '2022-07-20', src: src.dalle2, limits: [],
+    access: [
+      { status: 'preview', from: '2022-04-06', note: 'announced with a waitlist', note_zh: '发布，需排队申请', source: src.dalle2 },
+      { status: 'public', from: '2022-07-20', note: 'beta opened to waitlisted users (waitlist removed 2022-09-28)', note_zh: '向排队用户开放测试（2022-09-28 取消排队）', source: src.dalle2Beta },
+    ],
+    sources: [src.dalle2, src.dalle2Beta],
+  }),
+  simple({
     slug: 'dall-e-3', family: 'openai-image', name: 'DALL·E 3', vendor: 'OpenAI', vendor_zh: 'OpenAI', kind: 'image', openSource: false,
-    aliases: { en: ['DALL-E 3', 'DALL·E 3', 'DALLE 3', 'DALLE3', 'DALL-E3'], zh: [], family: ['DALL-E', 'DALL·E', 'DALLE'] },
+    aliases: { en: ['DALL-E 3', 'DALL·E 3', 'DALLE 3', 'DALLE3', 'DALL-E3'], zh: [] },
     announced: '2023-09-20', firstPublic: '2023-10', src: src.dalle3, limits: [],
     access: [
       { status: 'preview', from: '2023-09-20', note: 'announced', note_zh: '发布', source: src.dalle3 },
@@ -111,7 +124,12 @@ export const MORE_GENERATORS: Generator[] = [
   simple({
     slug: 'midjourney', family: 'midjourney', name: 'Midjourney', vendor: 'Midjourney', vendor_zh: 'Midjourney', kind: 'image', openSource: false,
     aliases: { en: ['Midjourney', 'MJ v6', 'Midjourney v6', 'Midjourney v7'], zh: [] },
-    announced: '2022-07-12', firstPublic: '2022-07-12', src: src.midjourney, limits: [],
+    announced: '2022-02', firstPublic: '2022-07-12', src: src.midjourney, limits: [],
+    access: [
+      { status: 'preview', from: '2022-02', note: 'closed beta (v1)', note_zh: '封闭测试（v1）', source: src.midjourneyBeta },
+      { status: 'public', from: '2022-07-12', note: 'open beta', note_zh: '公开测试', source: src.midjourney },
+    ],
+    sources: [src.midjourneyBeta, src.midjourney],
   }),
   simple({
     slug: 'stable-diffusion', family: 'stable-diffusion', name: 'Stable Diffusion', vendor: 'Stability AI', vendor_zh: 'Stability AI', kind: 'image', openSource: true,

@@ -41,6 +41,7 @@ export const SOURCES = {
   },
   kling: { ref: 'MIT Technology Review via iceloungemedia.com', date: '2024-06-06', strength: 'press' },
   kling2: { ref: 'zenn.dev', date: '2025-04-15', strength: 'third-party' },
+  runwayGen12: { ref: 'press coverage of Runway Gen-1 (2023-02) and Gen-2 (2023-03, public 2023-06)', date: '2023-06', strength: 'press' },
   runwayGen3: { ref: 'centerconsulting.com', date: '2024-06-17', strength: 'third-party' },
   runwayGen4: { ref: 'bgr.com; actuia.com', date: '2025-04-01', strength: 'press' },
   pika1: { ref: 'everyeye.it; ruetir.com', date: '2023-12-20', strength: 'press' },

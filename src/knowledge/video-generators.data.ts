@@ -72,8 +72,19 @@ export const OTHER_VIDEO: Generator[] = [
     c2pa: [], sources: [S.kling, S.kling2],
   },
   {
+    slug: 'runway-gen2', family: 'runway', name: 'Runway Gen-1/Gen-2', vendor: 'Runway', vendor_zh: 'Runway', kind: 'video', openSource: false,
+    aliases: { en: ['Gen-2', 'Gen2', 'Gen-1', 'Runway Gen-2', 'Runway Gen2', 'Runway Gen-1'], zh: [], family: ['Runway', 'RunwayML', 'Runway AI'] },
+    announced: '2023-02', firstPublic: '2023-06',
+    access: [
+      preview('2023-02', S.runwayGen12, 'Gen-1 (video-to-video) announced, then Gen-2 (text-to-video) in 2023-03', 'Gen-1（视频转视频）发布，2023-03 发布 Gen-2（文生视频）'),
+      pub('2023-06', S.runwayGen12, 'Gen-2 opened to the public', 'Gen-2 向公众开放'),
+    ],
+    products: [{ product: 'app', from: '2023-06', note: 'Runway web and iOS apps', note_zh: 'Runway 网页版与 iOS 应用', source: S.runwayGen12 }],
+    limits: [], marks: [], c2pa: [], sources: [S.runwayGen12],
+  },
+  {
     slug: 'runway-gen3', family: 'runway', name: 'Runway Gen-3 Alpha', vendor: 'Runway', vendor_zh: 'Runway', kind: 'video', openSource: false,
-    aliases: { en: ['Gen-3 Alpha', 'Gen-3', 'Gen3', 'Runway Gen-3', 'Runway Gen3'], zh: [], family: ['Runway', 'RunwayML', 'Runway AI'] },
+    aliases: { en: ['Gen-3 Alpha', 'Gen-3', 'Gen3', 'Runway Gen-3', 'Runway Gen3'], zh: [] },
     announced: '2024-06-17', firstPublic: '2024-06-17',
     access: [pub('2024-06-17', S.runwayGen3, 'Gen-3 Alpha released', 'Gen-3 Alpha 发布')],
     products: [{ product: 'app', from: '2024-06-17', note: 'Runway web app', note_zh: 'Runway 网页版', source: S.runwayGen3 }],
@@ -118,7 +129,7 @@ export const OTHER_VIDEO: Generator[] = [
   },
   {
     slug: 'luma-dream-machine', family: 'luma', name: 'Luma Dream Machine', vendor: 'Luma AI', vendor_zh: 'Luma AI', kind: 'video', openSource: false,
-    aliases: { en: ['Dream Machine', 'Luma Dream Machine'], zh: [], family: ['Luma AI', 'Luma'] },
+    aliases: { en: ['Dream Machine', 'Luma Dream Machine', 'Luma Ray2', 'Luma Ray 2'], zh: [] },
     announced: '2024-06-12', firstPublic: '2024-06-12',
     access: [pub('2024-06-12', S.luma, 'Dream Machine released', 'Dream Machine 发布')],
     products: [{ product: 'app', from: '2024-06-12', note: 'Luma web app', note_zh: 'Luma 网页版', source: S.luma }],

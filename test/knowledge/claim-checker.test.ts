@@ -90,6 +90,12 @@ const ROWS: Row[] = [
     evidence: [capture('2019-07-24T08:25:57Z')], expect: { date: 'refuted', real_footage: 'unverified' }, codes: ['claim_date_mismatch'] },
   { name: 'stated filming date matching the capture date → supported', caption: '拍摄于2019年7月24日，实拍', postedAt: '2024-02-20', media: video(5),
     evidence: [capture('2019-07-24T08:25:57Z')], expect: { date: 'supported' } },
+  { name: '"Runway" names the line: Gen-2 existed in 2023, so a 2023 clip is not refuted', caption: 'made with Runway', postedAt: null, media: video(4),
+    evidence: [capture('2023-08-01')], expect: { ai_generated: 'unverified' } },
+  { name: '"Runway Gen-3" on a 2023 clip → refuted', caption: 'made with Runway Gen-3', postedAt: null, media: video(4),
+    evidence: [capture('2023-08-01')], expect: { ai_generated: 'unlikely' }, codes: ['claim_unlikely_by_date'], reason: /third-party/ },
+  { name: 'Kling on a 2023 clip → refuted (press date)', caption: '可灵AI生成', postedAt: null, media: video(4),
+    evidence: [capture('2023-08-01')], expect: { ai_generated: 'refuted' }, codes: ['claim_refuted_by_date'] },
   { name: 'AI claim without a generator stays unverified', caption: '本视频由AI生成', postedAt: '2025-01-10', media: video(5), evidence: [capture('2015-01-05')],
     expect: { ai_generated: 'unverified' }, reason: /No generator/ },
 ];

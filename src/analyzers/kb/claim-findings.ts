@@ -112,22 +112,26 @@ export function dateFindings(g: Generator, first: string, dates: readonly MediaD
   const src = sourceLabel(g.access[0]?.source ?? g.sources[0]);
   // One day of slack for time zones.
   const cutoff = addDays(first, -1);
+  // A first date known only from third-party reporting makes the claim unlikely, not refuted.
+  const weak = (g.access[0]?.source ?? g.sources[0]).strength === 'third-party';
+  const weakEn = weak ? ' (That first date comes from third-party reporting, so the claim is unlikely rather than refuted.)' : '';
+  const weakZh = weak ? '（该首发日期来自第三方报道，因此只判为"不太可能"。）' : '';
   const early = dates.find((d) => d.day < cutoff);
   if (early) {
     const what = early.kind === 'capture' ? { en: 'capture date', zh: '拍摄日期' } : { en: 'encode date', zh: '编码日期' };
     out.push({
-      status: 'refuted', code: 'claim_refuted_by_date', basis: 'kb',
-      reason: `The file's own ${what.en} (${early.day}, ${early.tag}) is before ${g.name} was first announced (${first}), so ${g.name} cannot have made it.`,
-      reason_zh: `文件自身的${what.zh}（${early.day}，${early.tag}）早于 ${g.name} 首次发布（${first}），因此不可能由 ${g.name} 生成。`,
+      status: weak ? 'unlikely' : 'refuted', code: weak ? 'claim_unlikely_by_date' : 'claim_refuted_by_date', basis: 'kb',
+      reason: `The file's own ${what.en} (${early.day}, ${early.tag}) is before ${g.name} was first announced (${first}), so ${g.name} cannot have made it.${weakEn}`,
+      reason_zh: `文件自身的${what.zh}（${early.day}，${early.tag}）早于 ${g.name} 首次发布（${first}），因此不可能由 ${g.name} 生成。${weakZh}`,
       sources: [src], data: { date: early.day, tag: early.tag, first_known: first, generator: g.slug },
     });
   }
   const posted = toDay(postedAt);
   if (posted && posted < cutoff) {
     out.push({
-      status: 'refuted', code: 'claim_posted_before_generator', basis: 'kb',
-      reason: `The post is dated ${posted}, before ${g.name} was first announced (${first}).`,
-      reason_zh: `帖子日期为 ${posted}，早于 ${g.name} 首次发布（${first}）。`,
+      status: weak ? 'unlikely' : 'refuted', code: weak ? 'claim_unlikely_posted_before_generator' : 'claim_posted_before_generator', basis: 'kb',
+      reason: `The post is dated ${posted}, before ${g.name} was first announced (${first}).${weakEn}`,
+      reason_zh: `帖子日期为 ${posted}，早于 ${g.name} 首次发布（${first}）。${weakZh}`,
       sources: [src], data: { posted_at: posted, first_known: first, generator: g.slug },
     });
   }
