@@ -66,11 +66,17 @@ export class KbClaimChecker implements ClaimChecker {
     const findings = evidenceFindingsForAi(this.kb, c, slug, input.evidence);
     const g = slug ? this.kb.generator(slug) : null;
     if (!g) {
-      findings.push({
-        status: 'unverified', code: null, basis: 'info',
-        reason: 'No generator is named, so the knowledge base has nothing to check this claim against.',
-        reason_zh: '未指明生成器，知识库无从核对这一说法。', sources: [],
-      });
+      findings.push(slug
+        ? {
+          status: 'unverified', code: null, basis: 'info',
+          reason: `The knowledge base has no entry for the generator "${slug}", so it cannot check this claim.`,
+          reason_zh: `知识库没有生成器 "${slug}" 的条目，无法核对这一说法。`, sources: [],
+        }
+        : {
+          status: 'unverified', code: null, basis: 'info',
+          reason: 'No generator is named, so the knowledge base has nothing to check this claim against.',
+          reason_zh: '未指明生成器，知识库无从核对这一说法。', sources: [],
+        });
       return findings;
     }
     const family = isGeneric(this.kb, c, input.claims);
