@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { detailRegions, detailScale, planScan } from '../../src/analyzers/ocr/frame.sampler.js';
 import { cutByCrop, scanMedia, type ScanDeps } from '../../src/analyzers/ocr/ocr.scanner.js';
 import { parsePpm } from '../../src/repositories/frame-grab.repository.js';
-import { ctcDecode } from '../../src/repositories/ocr.repository.js';
+import { ctcDecode, layoutTiles } from '../../src/repositories/ocr.repository.js';
 
 describe('planScan', () => {
   it('spreads frames over the clip by depth', () => {
@@ -81,6 +81,16 @@ describe('repository helpers', () => {
     assert.deepEqual([...img.data], [1, 2, 3, 4, 5, 6]);
     assert.equal(parsePpm(Buffer.from('P5\n2 1\n255\n\0\0')), null);
     assert.equal(parsePpm(Buffer.from('P6\n2 2\n255\n\0\0')), null, 'truncated');
+  });
+  it('lays corner tiles out two per row on a 32-px grid without overlap', () => {
+    const r = { x: 0, y: 0, width: 435, height: 144 };
+    const { placed, width, height } = layoutTiles([r, r, r, r], [1.66, 1.66, 1.66, 1.66]);
+    assert.equal(placed.length, 4);
+    for (const p of placed) for (const v of [p.left, p.top, p.w, p.h]) assert.equal(v % 32, 0);
+    assert.equal(placed[1].left, placed[0].w + 32);
+    assert.equal(placed[2].top, placed[0].h + 32);
+    assert.equal(width, placed[1].left + placed[1].w);
+    assert.equal(height, placed[3].top + placed[3].h);
   });
   it('decodes CTC output greedily (repeats collapsed, blanks dropped)', () => {
     const dict = ['a', 'b', 'c'];

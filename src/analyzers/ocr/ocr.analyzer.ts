@@ -1,9 +1,12 @@
 import type { Config } from '../../config/config.js';
+import type { Claim } from '../../domain/claim.js';
 import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
 import { grabFrame, grabFrames } from '../../repositories/frame-grab.repository.js';
 import { decodeImageFile, recognizeTiles } from '../../repositories/ocr.repository.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
+import { analyzeCaption } from '../caption/caption.claims.js';
+import { burnedInClaims } from './burned-text.claims.js';
 import { planScan, type ScanDepth } from './frame.sampler.js';
 import { ocrFindings } from './ocr.evidence.js';
 import { scanMedia, type ScanDeps } from './ocr.scanner.js';
@@ -30,13 +33,27 @@ export class OcrAnalyzer implements Analyzer {
     const scan = await scanMedia(plan, realDeps(media, ctx.config, ctx.signal), ctx.progress);
     const tracks = trackText(scan.frames);
     const paragraphs = burnedInParagraphs(scan.frames);
-    const { evidence, claims } = ocrFindings({ tracks, paragraphs, framesSampled: scan.decoded, kind: media.kind });
+    const postedAt = ctx.post.postedAt;
+    const { evidence, claims } = ocrFindings({
+      tracks, paragraphs, framesSampled: scan.decoded, kind: media.kind, extractClaims: (text) => burnedInText(text, postedAt),
+    });
     return {
       evidence,
       claims,
       extra: { ocr: { depth, frames: scan.decoded, ocr_calls: scan.ocrCalls, ms: Date.now() - started, timestamps: plan.timestamps } },
     };
   }
+}
+
+/**
+ * Claims in burned-in text: the caption analyzer's rules (KB generator names, negations, reported speech,
+ * questions) with origin 'ocr'; the built-in phrase rules only when it found neither a claim nor a phrase it
+ * deliberately skipped.
+ */
+export function burnedInText(text: string, postedAt: string | null): Claim[] {
+  const r = analyzeCaption(text, { origin: 'ocr', postedAt });
+  if (r.claims.length || r.skipped.length) return r.claims;
+  return burnedInClaims(text);
 }
 
 /** Wire the scanner to ffmpeg (frames), sharp (stills) and the OCR models, each call under its timeout. */

@@ -1,4 +1,4 @@
-import type { Claim } from '../../domain/claim.js';
+import { claimPolarity, type Claim } from '../../domain/claim.js';
 import { evidence, type Evidence } from '../../domain/evidence.js';
 import { burnedInClaims } from './burned-text.claims.js';
 import { pickGeneratorMark } from './mark.matcher.js';
@@ -115,17 +115,29 @@ export function ocrFindings(input: FindingsInput): OcrFindings {
     }));
   }
   const text = input.paragraphs.map((p) => p.text).join('\n');
-  const burned = text ? (input.extractClaims ?? burnedInClaims)(text).map((c) => ({ ...c, origin: 'ocr' as const })) : [];
+  const burned = text
+    ? (input.extractClaims ?? burnedInClaims)(text).map(({ span: _span, ...c }) => ({ ...c, origin: 'ocr' as const }))
+    : [];
+  // One evidence item per paragraph that makes a claim (a sentence can carry an AI claim and a generator claim).
+  const byParagraph = new Map<string, { para: Paragraph | undefined; claims: Claim[] }>();
   for (const c of burned) {
+    if (claimPolarity(c) === null) continue;
     const key = fold(c.text);
     const para = input.paragraphs.find((p) => fold(p.text).includes(key) || key.includes(fold(p.text)));
+    const k = para ? fold(para.text) : key;
+    if (!byParagraph.has(k)) byParagraph.set(k, { para, claims: [] });
+    byParagraph.get(k)!.claims.push(c);
+  }
+  for (const { para, claims: cs } of byParagraph.values()) {
+    const shown = para?.text ?? cs[0].text;
     const frames = para?.frames.length ?? 1;
-    const polarity = c.type === 'real_footage' ? 'real' : 'ai';
+    const polarity = cs.some((c) => claimPolarity(c) === true) ? 'ai' : 'real';
+    const generator = cs.find((c) => c.generator)?.generator ?? null;
     ev.push(evidence({
       analyzer: 'ocr', code: polarity === 'ai' ? 'burned_in_ai_claim' : 'burned_in_real_claim', direction: 'neutral', weight: 0.2,
-      detail: `Text burned into the ${kind === 'image' ? 'image' : `frames (${frames} of ${sampled} sampled)`} reads "${c.text}", a claim that the media is ${polarity === 'ai' ? 'AI-generated' : 'real footage'}; a claim is not evidence of what the media is.`,
-      detail_zh: `${kind === 'image' ? '图片' : `画面（${sampled} 个抽样帧中的 ${frames} 帧）`}中烧录的文字为“${c.text}”，声称该内容${polarity === 'ai' ? '由AI生成' : '是真实拍摄'}；声明本身不是证据。`,
-      data: { text: c.text, generator: c.generator ?? null, frames, frames_sampled: sampled },
+      detail: `Text burned into the ${kind === 'image' ? 'image' : `frames (${frames} of ${sampled} sampled)`} reads "${shown}", a claim that the media is ${polarity === 'ai' ? `AI-generated${generator ? ` (${generator})` : ''}` : 'real footage'}; a claim is not evidence of what the media is.`,
+      detail_zh: `${kind === 'image' ? '图片' : `画面（${sampled} 个抽样帧中的 ${frames} 帧）`}中烧录的文字为“${shown}”，声称该内容${polarity === 'ai' ? `由AI生成${generator ? `（${generator}）` : ''}` : '是真实拍摄'}；声明本身不是证据。`,
+      data: { text: shown, claims: cs.map((c) => c.text), generator, frames, frames_sampled: sampled },
     }));
   }
   claims.push(...burned);
