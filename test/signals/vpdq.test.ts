@@ -137,6 +137,15 @@ describe('vPDQ matching and alignment', () => {
   });
 });
 
+describe('vPDQ worker threads', () => {
+  it('gives exactly the same frames with and without hashing workers', async () => {
+    const a = await vpdqHashFile(mandelbrotClip(), { secondsPerHash: 0, timeoutMs: 60_000, workers: 0 });
+    const b = await vpdqHashFile(mandelbrotClip(), { secondsPerHash: 0, timeoutMs: 60_000, workers: 2 });
+    assert.equal(a.frames.length, 300);
+    assert.equal(formatVpdqLines(b.frames), formatVpdqLines(a.frames));
+  });
+});
+
 describe('frames repository', () => {
   it('samples every Nth frame at a chosen size, and crops through extra filters', async () => {
     const seen: { index: number; timestamp: number; w: number; h: number; len: number }[] = [];

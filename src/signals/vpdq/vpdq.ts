@@ -2,9 +2,11 @@
  * vPDQ (ThreatExchange): PDQ of video frames sampled every N frames, the ThreatExchange line format, and
  * matching with coverage both ways plus time-aligned segments.
  */
+import { availableParallelism } from 'node:os';
 import { ValidationError } from '../../domain/errors.js';
 import { probeVideo, readFrames } from '../../repositories/frames.repository.js';
-import { pdqFromGray, pdqFromHex, pdqFromRgb, pdqToHex } from '../pdq/pdq.js';
+import { pdqFromHex, pdqToHex } from '../pdq/pdq.js';
+import { PdqPool } from '../pdq/pdq.pool.js';
 import { alignSegments, type AlignedSegment } from './vpdq.align.js';
 import { matchPairs } from './vpdq.pairs.js';
 
@@ -30,10 +32,21 @@ export interface VpdqHashOptions {
    * conversion) instead of 0.299R + 0.587G + 0.114B of RGB24 frames; both give the same hash within a few bits.
    */
   gray?: boolean;
+  /**
+   * Worker threads hashing next to the main thread (default: one per spare core, at most 3, for clips of 60+
+   * sampled frames; 0 hashes on the main thread only).
+   */
+  workers?: number;
   timeoutMs: number;
   signal?: AbortSignal;
   /** Called with the fraction done (0..1) as frames are hashed. */
   onProgress?: (f: number) => void;
+}
+
+let mainOnly: PdqPool | null = null;
+/** A pool without workers: hashes on the calling thread. */
+function fallbackPool(): PdqPool {
+  return (mainOnly ??= new PdqPool(0));
 }
 
 /** vPDQ hashes of a video file, one per sampled frame, at the native resolution unless a size is given. */
@@ -43,19 +56,37 @@ export async function vpdqHashFile(path: string, opts: VpdqHashOptions): Promise
   const probe = await probeVideo(path, { timeoutMs: opts.timeoutMs, signal: opts.signal });
   const everyNth = opts.secondsPerHash === 0 ? 1 : Math.max(1, Math.round(opts.secondsPerHash * probe.fps));
   const expected = probe.frameCount ?? (probe.duration ? Math.round(probe.duration * probe.fps) : 0);
-  const frames: VpdqFrame[] = [];
-  const res = await readFrames(
-    path,
-    {
-      everyNth, filters: opts.filters, width: opts.width, height: opts.height, signal: opts.signal, gray: opts.gray ?? true,
-      timeoutMs: Math.max(1, opts.timeoutMs - (Date.now() - started)),
-    },
-    (f) => {
-      const h = f.channels === 1 ? pdqFromGray(f.rgb, f.width, f.height) : pdqFromRgb(f.rgb, f.width, f.height);
-      frames.push({ frame: f.index, quality: h.quality, hash: h.hash, timestamp: f.timestamp });
-      if (opts.onProgress && expected > 0) opts.onProgress(Math.min(1, (f.index + 1) / expected));
-    },
-  );
+  const sampledFrames = expected > 0 ? Math.ceil(expected / everyNth) : 0;
+  const nWorkers = opts.workers ?? (sampledFrames >= 60 ? Math.min(3, Math.max(0, availableParallelism() - 1)) : 0);
+  const pool = nWorkers > 0 ? new PdqPool(nWorkers) : null;
+  const hasher = pool ?? fallbackPool();
+  const results: (VpdqFrame | Promise<VpdqFrame>)[] = [];
+  let res: { fps: number; frames: number };
+  let frames: VpdqFrame[];
+  try {
+    res = await readFrames(
+      path,
+      {
+        everyNth, filters: opts.filters, width: opts.width, height: opts.height, signal: opts.signal,
+        gray: opts.gray ?? true, timeoutMs: Math.max(1, opts.timeoutMs - (Date.now() - started)),
+      },
+      (f) => {
+        const meta = { frame: f.index, timestamp: f.timestamp };
+        const h = hasher.submit(f.rgb, f.width, f.height, f.channels);
+        if (h instanceof Promise) {
+          const p = h.then((x) => ({ ...meta, quality: x.quality, hash: x.hash }));
+          p.catch(() => {}); // awaited below; avoid an unhandled rejection if reading fails first
+          results.push(p);
+        } else {
+          results.push({ ...meta, quality: h.quality, hash: h.hash });
+        }
+        if (opts.onProgress && expected > 0) opts.onProgress(Math.min(1, (f.index + 1) / expected));
+      },
+    );
+    frames = await Promise.all(results);
+  } finally {
+    await pool?.close();
+  }
   opts.onProgress?.(1);
   const duration = probe.duration ?? (frames.length ? (frames[frames.length - 1].frame + 1) / res.fps : 0);
   return { fps: res.fps, duration, frames };
