@@ -70,6 +70,9 @@ const TABLE: [string, Expect][] = [
   ['This is what Sora can do 🤯', { claimed: true, generator: 'sora' }],
   ['用Sora做了一段视频', { claimed: true, generator: 'sora' }],
   ['由Sora AI生成', { claimed: true, generator: 'sora' }],
+  ['本影片由AI生成', { claimed: true, generator: null }],
+  ['影片由 Ｏｐｅｎ Ａ Ｉ 的 Ｓｏｒａ 生成', { claimed: true, generator: 'sora' }],
+  ['這是Sora製作的影片', { claimed: true, generator: 'sora' }],
   // Real-footage claims
   ['I filmed this myself today', { claimed: false, real: true }],
   ['Shot on my iPhone 15', { claimed: false, real: true }],
@@ -84,6 +87,8 @@ const TABLE: [string, Expect][] = [
   ['这不是Sora生成的', { claimed: false, real: true }],
   ['不是Sora，是实拍', { claimed: false, real: true }],
   ['非AI，纯实拍', { claimed: false, real: true }],
+  ['親自拍攝，絕非AI', { claimed: false, real: true }],
+  ['我用手机拍的，不是用Sora生成', { claimed: false, real: true }],
   ['今天用手机拍的', { claimed: false, real: true }],
   ['Real video, not generated', { claimed: false, real: true }],
   ['Filmed in 2019 on a trip', { claimed: false, real: true }],

@@ -30,7 +30,7 @@ export const ZH_GEN_TRAIL = /^(?:的|来|最新|新|模型|大模型|视频|也|
 export const PROMO = /下载|安装|会员|充值|订阅|购买|\d+(?:\.\d+)?元|¥|\$\d|price|subscribe|download|sign up|注册|免费体验|试用|接口|\bapi\b|私信|加v|扫码|进群/;
 
 /** Chinese lead words before a target: "由Sora…", "用AI…", "通过OpenAI的新模型Sora…". */
-export const ZH_GEN_LEAD = /(?:由|用|使用|通过|利用|借助|采用|靠|经)[^，。！？,.!?\s]{0,12}$/;
+export const ZH_GEN_LEAD = /(?:由|用|使用|通过|利用|借助|采用|靠|经)[^，。！？,.!?]{0,16}$/;
 
 /** "this Sora video", "my latest Sora clip", "这段Sora视频": a target between a deictic and a media noun. */
 export const DEICTIC_BEFORE = /(?:\b(?:this|my|our|another|new|latest|first|here'?s (?:a|my|another))\s+|(?:这个|这段|这条|这部|本|我的|我们的|一段|一条|新的?|最新))$/;
@@ -39,8 +39,8 @@ export const MEDIA_NOUN_AFTER = /^(?:\s?(?:ai\s)?(?:video|clip|film|creation|gen
 /** Labels and hashtags that claim AI by themselves. */
 export const AI_LABELS: RegExp[] = [
   /#(?:ai ?generated|aigenerated|aivideo|ai视频|ai生成|aiart|aigc|aiartwork|aifilm|aishortfilm|madewithsora|madewithai|soraai|sora生成|ai创作|ai短片|generatedbyai|aianimation|texttovideo|文生视频)(?![a-z0-9])/g,
-  /(?:作者声明|创作者声明|声明)[:：]?(?:该|本|此)?(?:内容|视频|作品)?(?:由|为|系|是)?(?:ai|人工智能)(?:生成|合成|创作|制作)/g,
-  /(?:内容|视频|画面|本片|此片|该片|本视频|作品|这段视频|这个视频|全片)(?:均|全部|完全|纯|全|都|为|系|是|由)*(?:ai|人工智能|aigc)(?:生成|合成|创作|制作|渲染)/g,
+  /(?:作者声明|创作者声明|声明)[:：]?(?:该|本|此)?(?:内容|视频|影片|作品)?(?:由|为|系|是)?(?:ai|人工智能)(?:生成|合成|创作|制作)/g,
+  /(?:内容|视频|影片|画面|本片|此片|该片|本视频|本影片|作品|这段视频|这个视频|全片)(?:均|全部|完全|纯|全|都|为|系|是|由)*(?:ai|人工智能|aigc)(?:生成|合成|创作|制作|渲染)/g,
   /\b(?:this|an?|the|my|our|new|100%|fully|entirely|pure|another|first)\s+(?:fully\s+|entirely\s+)?ai(?:-generated)?\s+(?:video|clip|film|footage|movie|short|animation|generated video)\b/g,
   /\b(?:text|prompt)[- ]to[- ]video\b/g,
   /\b(?:entirely|fully|100%|completely|totally|purely)\s+ai\b(?!\s+(?:free|detector|detection|check))/g,
