@@ -99,8 +99,8 @@ interface AvailabilityPattern {
 }
 
 const AVAILABILITY: AvailabilityPattern[] = [
-  { re: new RegExp(String.raw`(?:gpts\s*版\s*${B}|${B}\s*gpts|${B}.{0,12}(?:api|接口)|(?:api|接口).{0,6}${B}|${B}[^。.!！]{0,40}(?:custom gpt|gpts|做成了gpts|封装成gpts))`, 'gu'), product: 'api' },
-  { re: new RegExp(String.raw`(?:${B}.{0,8}(?:账号|帐号|会员|内测资格|内测账号|测试资格|邀请码|激活码|accounts?|invites?|invite codes?|access codes?|beta codes?|beta access|beta)|(?:账号|帐号|内测资格|邀请码).{0,4}${B})`, 'gu'), product: 'account' },
+  { re: new RegExp(String.raw`(?:gpts\s*版\s*${B}|${B}\s*gpts|${B}.{0,12}(?:api|接口|developer key|api key)|(?:api|接口).{0,6}${B}|${B}[^。.!！]{0,40}(?:custom gpt|gpts|做成了gpts|封装成gpts))`, 'gu'), product: 'api' },
+  { re: new RegExp(String.raw`(?:${B}.{0,8}(?:账号|帐号|会员|内测资格|内测账号|内测入口|体验入口|内测名额|测试资格|邀请码|激活码|accounts?|invites?|invite codes?|access codes?|beta codes?|beta access|beta)|(?:账号|帐号|内测资格|邀请码).{0,4}${B})`, 'gu'), product: 'account' },
   { re: new RegExp(String.raw`(?:${B}.{0,10}(?:app|客户端|安装包|apk|软件)|(?:下载|安装).{0,10}${B}|${B}.{0,6}(?:desktop|mobile) app)`, 'gu'), product: 'app' },
   {
     re: new RegExp(
@@ -115,7 +115,7 @@ const NEGATION = /没|未|不|无|别|假|谣|not |n't|no |never|fake/;
 
 /** An offer (sale, price, contact) rather than a personal report. */
 function isOffer(n: NormalizedText): boolean {
-  return Boolean(first(L.PRICE, n.text) || first(L.SALE, n.text) || first(L.CONTACT, n.text) || first(L.ACCESS_RESALE, n.folded) || /出售|代申请|代开|卖|出|for sale|selling|subscribe|dm |私我|发货/.test(n.text));
+  return Boolean(first(L.PRICE, n.text) || first(L.SALE, n.text) || first(L.CONTACT, n.text) || first(L.ACCESS_RESALE, n.folded) || /出售|代申请|代开|卖|出|领取|回复|for sale|selling|subscribe|dm |私我|发货/.test(n.text));
 }
 
 const PRODUCT_EN: Record<AvailabilityProduct, string> = { api: 'API access', account: 'accounts', app: 'an app', access: 'access' };

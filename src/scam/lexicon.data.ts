@@ -36,7 +36,7 @@ export const URGENCY = [
   String.raw`限时`, String.raw`限量`, String.raw`仅剩\s*\d*`, String.raw`只剩\s*\d*`, String.raw`最后\s*\d+\s*(?:小时|天|名|席|个名额)`,
   String.raw`手慢无`, String.raw`名额有限`, String.raw`先到先得`, String.raw`错过.{0,10}(?:再错过|后悔)`, String.raw`一步慢.{0,3}步步慢`,
   String.raw`最多(?:火|热)?\s*(?:三|3|两|2)个月`, String.raw`热度.{0,4}(?:三|3)个月`, String.raw`24小时内`, String.raw`今晚\s*\d*\s*点?.{0,4}(?:截止|恢复原价|涨价)`,
-  String.raw`马上涨价`, String.raw`即将涨价`, String.raw`明天涨价`, String.raw`倒计时`, String.raw`前\s*\d+\s*名`, String.raw`抓紧`, String.raw`速来`,
+  String.raw`仅限(?:今天|今晚|今日|本周|当天|\d+\s*名)`, String.raw`马上涨价`, String.raw`即将涨价`, String.raw`明天涨价`, String.raw`倒计时`, String.raw`前\s*\d+\s*名`, String.raw`抓紧`, String.raw`速来`,
   String.raw`last chance`, String.raw`limited (?:time|seats|spots|offer)`, String.raw`only \d+ (?:seats|spots|places|copies)`,
   String.raw`\d+ (?:seats|spots) left`, String.raw`price goes up`, String.raw`act now`, String.raw`hurry`, String.raw`expires? (?:today|tonight|soon)`,
   String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`,
@@ -56,9 +56,9 @@ export const PHISHING = String.raw`(?:log ?in|sign ?in) with your .{0,20}account
 
 export const APP_DOWNLOAD = String.raw`(?:下载|安装)(?:安装包|app|客户端|apk)|安装包|\.apk\b|下载.{0,12}app|download (?:the |our )?(?:app|apk)|install (?:the |our )?app`;
 
-export const ACCESS_RESALE = String.raw`(?:sora|chatgpt|gpt|plus|openai|可灵|midjourney)[^，。！？,.!?]{0,10}(?:代申请|代开|代充|充值|出售|转让|低价出|便宜出|合租)|(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?)|access codes? for sale|accounts? for sale`;
+export const ACCESS_RESALE = String.raw`(?:sora|chatgpt|gpt|plus|openai|可灵|midjourney)[^，。！？,.!?]{0,10}(?:代申请|代开|代充|充值|出售|转让|低价出|便宜出|合租)|(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?|(?:developer |api )?keys?|logins?|credentials|credits)|access codes? for sale|accounts? for sale`;
 
-export const WARNING = String.raw`别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
+export const WARNING = String.raw`\bpsa\b|is lying|are lying|(?:don'?t|do not) (?:buy|pay)|there is no sora|不要买|别买|千万别|别信|不要信|别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
 
 export const PRIZE = String.raw`you have won|you've won|winner|claim (?:your )?(?:prize|reward)|中奖|领取奖品|恭喜您?获得|congratulations`;
 

@@ -90,9 +90,13 @@ const contact: Matcher = (n) => {
   return f ? make('CONTACT_OFF_PLATFORM', n, f) : null;
 };
 
+/** "Anyone selling access is lying", "有人卖课": talk about third parties, not an offer. */
+const THIRD_PARTY = /(?:anyone|those|people|someone|scammers?|有人|别人|那些|谁)\s*$/;
+
 const resale: Matcher = (n) => {
   const f = first(L.ACCESS_RESALE, n.folded);
-  return f ? make('ACCESS_RESALE', n, f) : null;
+  if (!f || THIRD_PARTY.test(n.folded.slice(Math.max(0, f.start - 14), f.start))) return null;
+  return make('ACCESS_RESALE', n, f);
 };
 
 const phishing: Matcher = (n) => {
