@@ -47,13 +47,13 @@ export class PdqPool {
         const p = this.pending.get(m.id);
         if (!p) return;
         this.pending.delete(m.id);
-        slot.queued--;
+        if (--slot.queued === 0) w.unref();
         if (m.error !== undefined || !m.hash) p.resolve(hashHere(p.px, p.width, p.height, p.channels));
         else p.resolve({ hash: new Uint8Array(m.hash), quality: m.quality ?? 0 });
       });
       w.on('error', () => this.fail(index));
       w.on('exit', () => this.fail(index));
-      w.unref();
+      w.unref(); // only jobs in flight keep the process alive (ref'd in submit, unref'd when drained)
       this.workers.push(slot);
     }
   }
@@ -80,7 +80,7 @@ export class PdqPool {
     if (best < 0) return hashHere(px, width, height, channels);
     const slot = this.workers[best];
     const id = this.nextId++;
-    slot.queued++;
+    if (slot.queued++ === 0) slot.w.ref();
     return new Promise<PdqHash>((resolve) => {
       this.pending.set(id, { resolve, px, width, height, channels, worker: best });
       slot.w.postMessage({ id, px, width, height, channels });
