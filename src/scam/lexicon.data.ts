@@ -18,13 +18,13 @@ export const PRICE = String.raw`(?:\d+(?:\.\d+)?\s*(?:元|块钱|块|rmb|人民�
 /** Words that make a price an offer, when no price is given. */
 export const SALE = String.raw`报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
 
-export const FREE = String.raw`免费|不收费|0元|零元|\bfree\b|no fee|no charge|at no cost`;
+export const FREE = String.raw`免费|不收费|(?<![\d.])0元|零元|\bfree\b|no fee|no charge|at no cost`;
 
 export const COURSE = String.raw`课程|大师课|网课|教程|训练营|实战营|特训营|速成班|培训班|培训|学习班|陪跑|私教课|课|course|tutorial|masterclass|master class|bootcamp|academy|workshop|lessons?|classes|coaching`;
 
 export const UPSELL = String.raw`进阶班|高级班|vip班|升级版|私董会|一对一|upsell|premium tier|vip tier`;
 
-export const GROUP = String.raw`微信群|qq群|知识星球|星球|付费群|社群|学习群|交流群|vip群|会员群|粉丝群|内部群|进群|入群|拉群|拉你进|加群|群费|discord|telegram group|tg群|private group|vip group|paid group|inner circle|private community|private channel|signal group|whatsapp group`;
+export const GROUP = String.raw`私密圈子?|付费圈子?|会员圈|圈子|qq群|知识星球|星球|付费群|社群|学习群|交流群|vip群|会员群|粉丝群|内部群|进群|入群|拉群|拉你进|加群|群费|discord|telegram group|tg群|private group|vip group|paid group|inner circle|private community|private channel|signal group|whatsapp group`;
 
 export const PAYMENT = String.raw`${PRICE}|付费|缴纳|收费|群费|会费|年费|入群费|pay\b|paid|fee\b|\$\d+|subscription`;
 
@@ -38,17 +38,17 @@ export const URGENCY = [
   String.raw`最多(?:火|热)?\s*(?:三|3|两|2)个月`, String.raw`热度.{0,4}(?:三|3)个月`, String.raw`24小时内`, String.raw`今晚\s*\d*\s*点?.{0,4}(?:截止|恢复原价|涨价)`,
   String.raw`仅限(?:今天|今晚|今日|本周|当天|\d+\s*名)`, String.raw`马上涨价`, String.raw`即将涨价`, String.raw`明天涨价`, String.raw`倒计时`, String.raw`前\s*\d+\s*名`, String.raw`抓紧`, String.raw`速来`,
   String.raw`last chance`, String.raw`limited (?:time|seats|spots|offer)`, String.raw`only \d+ (?:seats|spots|places|copies)`,
-  String.raw`\d+ (?:seats|spots) left`, String.raw`price goes up`, String.raw`act now`, String.raw`hurry`, String.raw`expires? (?:today|tonight|soon)`,
+  String.raw`\d+ (?:seats|spots) left`, String.raw`price goes up`, String.raw`(?:before|until) (?:i|we) raise the price`, String.raw`act now`, String.raw`hurry`, String.raw`expires? (?:today|tonight|soon)`,
   String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`,
 ];
 
-export const INCOME_STRONG = String.raw`月入\s*[\d一二三四五六七八九十百千万]+\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]+|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]+\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]+|earn (?:up to )?\$?\d[\d,]*(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]* ?(?:a|per|/) ?(?:day|week)|passive income|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
+export const INCOME_STRONG = String.raw`月入\s*[\d一二三四五六七八九十百千万]+\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]+|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]+\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]+|earn (?:up to )?\$?\d[\d,]*(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]* ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]*k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
 
 export const INCOME_WEAK = String.raw`副业|变现|赚钱|搞钱|make money|side hustle|extra income|cash out`;
 
-export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|第一批)\s*ai\s*(?:导演|编剧|创作者|电影人)|ai\s*(?:导演|编剧)(?:招募|培养|计划|孵化)|首部\s*ai\s*(?:电影|短剧|影片)|ai\s*电影共创|共创剧本|first (?:generation of )?ai (?:directors?|filmmakers?|screenwriters?)|ai (?:film|movie) (?:academy|co-?creation)|become (?:an? |one of the first )?ai (?:director|filmmaker)`;
+export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|第一批)\s*ai\s*(?:导演|编剧|创作者|电影人)|ai\s*(?:导演|编剧)(?:招募|培养|计划|孵化)|首部\s*(?:ai|sora|索拉)\s*(?:电影|短剧|影片)|ai\s*短剧\s*(?:主创|编剧|导演)|ai\s*电影共创|共创剧本|first (?:generation of )?ai (?:directors?|filmmakers?|screenwriters?)|ai (?:film|movie) (?:academy|co-?creation)|become (?:an? |one of the first )?ai (?:director|filmmaker)`;
 
-export const MATERIAL = String.raw`资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|ebook|e-book|pdf guide`;
+export const MATERIAL = String.raw`资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|ebook|e-book|pdf guide`;
 
 export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信我|私聊|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
 
