@@ -124,8 +124,10 @@ export async function readFrames(
   const pixFmt = opts.gray ? 'gray' : 'rgb24';
   const channels: 1 | 3 = opts.gray ? 1 : 3;
   vf.push(`scale=${w ?? 'iw'}:${h ?? 'ih'}:flags=area`, `format=${pixFmt}`);
-  let width = w ?? (opts.filters?.length ? 0 : probe.width);
-  let height = h ?? (opts.filters?.length ? 0 : probe.height);
+  // without an explicit size, the output size is read from ffmpeg's own stream report (it already accounts for
+  // rotation and filters); frames are held back until it is known
+  let width = w ?? 0;
+  let height = h ?? 0;
 
   const { ffmpeg } = toolPaths();
   const args = ['-hide_banner', '-nostdin', '-i', path, '-an', '-sn', '-dn', '-vf', vf.join(','),
@@ -203,6 +205,9 @@ export async function readFrames(
         if (failed) return reject(failed instanceof AppError || failed instanceof Error ? failed : new Error(String(failed)));
         if (timedOut) return reject(new ToolError('tool_timeout', `ffmpeg timed out after ${opts.timeoutMs} ms on ${path}`));
         if (opts.signal?.aborted) return reject(new ToolError('aborted', 'frame reading was cancelled'));
+        if (code === 0 && pending.length > 0) {
+          return reject(new ToolError('ffmpeg_bad_output', `ffmpeg did not report the frame size for ${path}`));
+        }
         if (code !== 0) {
           const last = stderr.trim().split('\n').slice(-3).join(' | ');
           if (frames === 0 && /Invalid data|moov atom not found|could not find codec|Error while decoding|does not contain any stream/i.test(stderr)) {
