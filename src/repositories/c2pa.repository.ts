@@ -16,7 +16,7 @@ import { ConfigError, ToolError, ValidationError } from '../domain/errors.js';
 
 /** Formats c2pa-rs reads, recognised by content (magic bytes). */
 export interface C2paFormat {
-  /** Short name: jpeg, png, webp, gif, tiff, dng, heic, avif, mp4, mov, m4a, wav, avi, mp3, pdf, svg, jxl… */
+  /** Short name: jpeg, png, webp, gif, tiff, dng, heic, avif, mp4, mov, m4a, wav, avi, mp3, pdf, svg, jxl, zip, c2pa… */
   name: string;
   mime: string;
 }
@@ -80,7 +80,10 @@ function ascii(b: Uint8Array, start: number, len: number): string {
   return s;
 }
 
-/** Recognise a C2PA-capable format by its first bytes. null when c2pa-rs has no reader for it. */
+/**
+ * Recognise a C2PA-capable format by content. Pass the whole file when you have it (a DNG's IFD0 may sit far from
+ * the start); only the first bytes are needed for everything else. null when c2pa-rs has no reader for it.
+ */
 export function sniffC2paFormat(head: Uint8Array): C2paFormat | null {
   if (head.length < 12) return null;
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return { name: 'jpeg', mime: 'image/jpeg' };
@@ -95,17 +98,23 @@ export function sniffC2paFormat(head: Uint8Array): C2paFormat | null {
   }
   const tiff = ascii(head, 0, 4);
   if (tiff === 'II*\0' || tiff === 'MM\0*') {
-    // DNG is TIFF with a DNGVersion tag (0xC612); a cheap scan of the first IFD bytes is enough to name it.
+    // DNG is TIFF with a DNGVersion tag (0xC612) in IFD0; c2pa-rs reads both with the same TIFF handler.
     const le = tiff === 'II*\0';
-    const tag = le ? [0x12, 0xc6] : [0xc6, 0x12];
-    for (let i = 8; i + 1 < Math.min(head.length, 4096); i++) if (head[i] === tag[0] && head[i + 1] === tag[1]) return { name: 'dng', mime: 'image/x-adobe-dng' };
+    const dv = new DataView(head.buffer, head.byteOffset, head.byteLength);
+    const ifd = dv.getUint32(4, le);
+    if (ifd + 2 <= head.length) {
+      const n = dv.getUint16(ifd, le);
+      for (let k = 0; k < n && ifd + 2 + k * 12 + 2 <= head.length; k++) {
+        if (dv.getUint16(ifd + 2 + k * 12, le) === 0xc612) return { name: 'dng', mime: 'image/x-adobe-dng' };
+      }
+    }
     return { name: 'tiff', mime: 'image/tiff' };
   }
   const box = ascii(head, 4, 4);
   if (box === 'ftyp') {
     const size = ((head[0] << 24) | (head[1] << 16) | (head[2] << 8) | head[3]) >>> 0;
     const brands = [ascii(head, 8, 4)];
-    for (let o = 16; o + 4 <= Math.min(size, head.length); o += 4) brands.push(ascii(head, o, 4));
+    for (let o = 16; o + 4 <= Math.min(size, head.length, 4096); o += 4) brands.push(ascii(head, o, 4));
     const has = (...xs: string[]) => xs.some((x) => brands.includes(x));
     if (has('avif', 'avis')) return { name: 'avif', mime: 'image/avif' };
     if (has('heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'heif')) return { name: 'heic', mime: 'image/heic' };
@@ -115,11 +124,15 @@ export function sniffC2paFormat(head: Uint8Array): C2paFormat | null {
   }
   if (box === 'styp') return { name: 'mp4-fragment', mime: 'video/mp4' };
   if (['moov', 'mdat', 'wide', 'free'].includes(box)) return { name: 'mov', mime: 'video/quicktime' };
+  // A standalone manifest store (.c2pa sidecar) is a JUMBF superbox.
+  if (box === 'jumb') return { name: 'c2pa', mime: 'application/c2pa' };
+  // ZIP-based documents (EPUB, OOXML, ODF) carry C2PA in META-INF/content_credential.c2pa.
+  if (ascii(head, 0, 4) === 'PK\x03\x04') return { name: 'zip', mime: 'application/x-zip' };
   if (ascii(head, 0, 3) === 'ID3' || (head[0] === 0xff && (head[1] & 0xe0) === 0xe0)) return { name: 'mp3', mime: 'audio/mpeg' };
   if (ascii(head, 0, 5) === '%PDF-') return { name: 'pdf', mime: 'application/pdf' };
   if (head[0] === 0xff && head[1] === 0x0a) return { name: 'jxl', mime: 'image/jxl' };
   if (ascii(head, 4, 8) === 'JXL \r\n\x87\n') return { name: 'jxl', mime: 'image/jxl' };
-  const text = ascii(head, 0, Math.min(head.length, 512)).trimStart();
+  const text = ascii(head, 0, 512).trimStart();
   if (text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('<svg'))) return { name: 'svg', mime: 'image/svg+xml' };
   return null;
 }
@@ -317,7 +330,7 @@ export async function readC2pa(path: string, opts: { trust: C2paTrustSettings | 
     throw new ValidationError('file_not_found', `Cannot read ${path}: ${(e as Error).message}`, { cause: e });
   }
   const bytes = new Uint8Array(await readFile(path));
-  const format = sniffC2paFormat(bytes.subarray(0, 4096));
+  const format = sniffC2paFormat(bytes);
   if (!format) return { kind: 'unsupported', format: null, reason: 'format not recognised as one C2PA can carry', ms: ms() };
   if (format.name === 'mp4-fragment') return { kind: 'unsupported', format, reason: 'an MP4 fragment alone is not a complete asset', ms: ms() };
   shared ??= new ReaderWorker();
