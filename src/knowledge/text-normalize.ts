@@ -37,7 +37,9 @@ export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && CJK.test(ch);
 }
 function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /[a-z]/.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return c >= 97 && c <= 122;
 }
 
 const HAN_ANY = /[\u3400-\u9FFF\uF900-\uFAFF]/;
@@ -50,9 +52,12 @@ function firstPass(input: string): NormalizedText {
   const sameLength = simplified.length === input.length;
   let out = '';
   const map: number[] = [];
+  let last = ' ';
   const push = (c: string, at: number) => {
-    if (c === ' ' && (out.length === 0 || out[out.length - 1] === ' ')) return;
+    // Track the last character: indexing a string being built by += flattens it every time.
+    if (c === ' ' && last === ' ') return;
     out += c;
+    last = c;
     map.push(at);
   };
   let i = 0;
@@ -67,6 +72,12 @@ function firstPass(input: string): NormalizedText {
       i++;
       continue;
     }
+    if (code >= 0x3400 && code <= 0x9fff) {
+      // CJK unified ideographs are NFKC-stable: only the script conversion applies.
+      push(hasHan ? (sameLength ? simplified[i] : toSimplified(input[i])) : input[i], i);
+      i++;
+      continue;
+    }
     const cp = input.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     let ch = input.slice(i, i + width);
@@ -78,7 +89,7 @@ function firstPass(input: string): NormalizedText {
     let norm = ch.normalize('NFKC').toLowerCase();
     if (norm.length === 1) norm = CONFUSABLE[norm] ?? norm;
     else norm = [...norm].map((c) => CONFUSABLE[c] ?? c).join('');
-    if (/^\s+$/.test(norm)) norm = ' ';
+    if (norm.trim() === '') norm = norm === '' ? '' : ' ';
     for (let k = 0; k < norm.length; k++) push(norm[k], i);
     i += width;
   }
@@ -86,36 +97,32 @@ function firstPass(input: string): NormalizedText {
   return { text: out, map, source: input };
 }
 
-/** Keep the characters whose index passes `keep`, with `replace` applied; rebuild the map. */
-function rebuild(n: NormalizedText, keep: (i: number) => boolean, replace: (i: number) => string): NormalizedText {
-  const out: string[] = [];
-  const map: number[] = [];
-  for (let i = 0; i < n.text.length; i++) {
-    if (!keep(i)) continue;
-    out.push(replace(i));
-    map.push(n.map[i]);
-  }
-  map.push(n.map[n.text.length]);
-  return { text: out.join(''), map, source: n.source };
-}
-
 /** Drop spaces next to CJK; collapse "s o r a"-style spelled-out words; 0 between letters → o. */
 function secondPass(n: NormalizedText): NormalizedText {
   const t = n.text;
-  const drop = new Set<number>();
+  const drop = new Uint8Array(t.length);
   for (let i = 0; i < t.length; i++) {
-    if (t[i] === ' ' && (isCjk(t[i - 1]) || isCjk(t[i + 1]) || i === 0 || i === t.length - 1)) drop.add(i);
+    if (t[i] === ' ' && (i === 0 || i === t.length - 1 || isCjk(t[i - 1]) || isCjk(t[i + 1]))) drop[i] = 1;
   }
   // Runs of ≥3 single alphanumerics separated by a separator or an emoji: "s o r a", "s.o.r.a", "s🔥o🔥r🔥a".
   const spelled = /(?<![a-z0-9])[a-z0-9](?:(?:[ .\-_·*|/~]|\p{Extended_Pictographic}\uFE0F?)[a-z0-9](?![a-z0-9])){2,}/gu;
   for (const m of t.matchAll(spelled)) {
-    for (let k = m.index + 1; k < m.index + m[0].length; k++) if (!/[a-z0-9]/.test(t[k])) drop.add(k);
+    for (let k = m.index + 1; k < m.index + m[0].length; k++) if (!isAlnum(t.charCodeAt(k))) drop[k] = 1;
   }
-  return rebuild(
-    n,
-    (i) => !drop.has(i),
-    (i) => (t[i] === '0' && isLetter(t[i - 1]) && isLetter(t[i + 1]) ? 'o' : t[i]),
-  );
+  let out = '';
+  const map: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (drop[i]) continue;
+    const ch = t[i];
+    out += ch === '0' && isLetter(t[i - 1]) && isLetter(t[i + 1]) ? 'o' : ch;
+    map.push(n.map[i]);
+  }
+  map.push(n.map[t.length]);
+  return { text: out, map, source: n.source };
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
 }
 
 export function normalizeText(input: string): NormalizedText {
