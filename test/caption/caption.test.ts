@@ -193,6 +193,11 @@ describe('analyzeCaption: spans, generators, quantities', () => {
     assert.ok(performance.now() - t0 < 2000);
     assert.ok(a.claims.filter((c) => c.type === 'ai_generated').length >= 200);
     assert.doesNotThrow(() => analyzeCaption('\uD800 broken surrogate \u200B\u200B S\u200Bora生成'));
+    // A caption at the 100,000-character limit, dense with claims, stays linear.
+    const dense = '这段视频由Sora生成 #AI #Sora '.repeat(4200).slice(0, 100_000);
+    const t1 = performance.now();
+    assert.ok(analyzeCaption(dense).claims.length > 4000);
+    assert.ok(performance.now() - t1 < 8000, `took ${performance.now() - t1} ms`);
   });
 });
 
