@@ -267,7 +267,8 @@ class ReaderWorker {
         reject: (e) => { settle(); reject(e); },
       });
       slot.worker.ref();
-      slot.worker.postMessage({ id, mime, bytes, settings });
+      // The bytes are moved, not copied: the caller must not use them afterwards.
+      slot.worker.postMessage({ id, mime, bytes, settings }, [bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -314,6 +315,9 @@ export function findEmbeddedCertificates(bytes: Uint8Array, max = 32): string[] 
   return out;
 }
 
+/** c2pa-wasm holds the whole asset in 32-bit WebAssembly memory. */
+const MAX_IN_MEMORY_BYTES = 1536 * 1024 * 1024;
+
 const REMOTE = /RemoteManifestUrl\("([^"]*)"\)/;
 
 /**
@@ -323,13 +327,21 @@ const REMOTE = /RemoteManifestUrl\("([^"]*)"\)/;
 export async function readC2pa(path: string, opts: { trust: C2paTrustSettings | null; timeoutMs: number }): Promise<C2paReadResult> {
   const t0 = performance.now();
   const ms = () => Math.round((performance.now() - t0) * 10) / 10;
+  let size: number;
   try {
     const st = await stat(path);
     if (!st.isFile()) throw new Error('not a regular file');
+    size = st.size;
   } catch (e) {
     throw new ValidationError('file_not_found', `Cannot read ${path}: ${(e as Error).message}`, { cause: e });
   }
-  const bytes = new Uint8Array(await readFile(path));
+  if (size > MAX_IN_MEMORY_BYTES) {
+    return { kind: 'unsupported', format: null, reason: `file of ${size} bytes is larger than the in-memory C2PA reader accepts (${MAX_IN_MEMORY_BYTES})`, ms: ms() };
+  }
+  const file = await readFile(path);
+  // The worker gets the buffer by transfer (no copy) when it is the file's own; small pooled buffers are copied.
+  const own = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
+  const bytes = own ? new Uint8Array(file.buffer, 0, file.byteLength) : Uint8Array.from(file);
   const format = sniffC2paFormat(bytes);
   if (!format) return { kind: 'unsupported', format: null, reason: 'format not recognised as one C2PA can carry', ms: ms() };
   if (format.name === 'mp4-fragment') return { kind: 'unsupported', format, reason: 'an MP4 fragment alone is not a complete asset', ms: ms() };
@@ -337,7 +349,9 @@ export async function readC2pa(path: string, opts: { trust: C2paTrustSettings | 
   const res = await shared.read(format.mime, bytes, settingsJson(opts.trust), opts.timeoutMs);
   if (res.ok && res.json) {
     const store = JSON.parse(res.json) as ManifestStoreJson;
-    return { kind: 'store', format, store, certificatesPem: findEmbeddedCertificates(bytes), ms: ms() };
+    // Certificates are only needed to judge an expired signer; read them from the file only then.
+    const certificatesPem = res.json.includes('signingCredential.expired') ? findEmbeddedCertificates(await readFile(path)) : [];
+    return { kind: 'store', format, store, certificatesPem, ms: ms() };
   }
   const err = res.error ?? 'unknown error';
   if (/JumbfNotFound|ProvenanceMissing|ClaimMissing/.test(err)) return { kind: 'none', format, ms: ms() };
