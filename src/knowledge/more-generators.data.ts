@@ -105,8 +105,8 @@ export const MORE_GENERATORS: Generator[] = [
     c2pa: [{ claimGenerator: 'Adobe_Firefly', organization: 'Adobe', note: 'the signed claim generator wins even when a partner model (e.g. Gemini) made the pixels', source: src.fireflyC2pa }],
   }),
   simple({
-    slug: 'imagen', family: 'imagen', name: 'Imagen', vendor: 'Google', vendor_zh: '谷歌', kind: 'image', openSource: false,
-    aliases: { en: ['Imagen', 'Imagen 2', 'Imagen 3', 'Imagen 4', 'ImageFX'], zh: [] },
+    slug: 'imagen', family: 'imagen', name: 'Google Imagen', vendor: 'Google', vendor_zh: '谷歌', kind: 'image', openSource: false,
+    aliases: { en: ['Google Imagen', 'Imagen 2', 'Imagen 3', 'Imagen 4', 'ImageFX'], zh: [] },
     announced: '2022-05-23', firstPublic: '2024-02-01', src: src.imagen, limits: [],
     access: [
       { status: 'preview', from: '2022-05-23', note: 'research announcement', note_zh: '研究发布', source: src.imagen },

@@ -73,7 +73,7 @@ export const OTHER_VIDEO: Generator[] = [
   },
   {
     slug: 'runway-gen2', family: 'runway', name: 'Runway Gen-1/Gen-2', vendor: 'Runway', vendor_zh: 'Runway', kind: 'video', openSource: false,
-    aliases: { en: ['Gen-2', 'Gen2', 'Gen-1', 'Runway Gen-2', 'Runway Gen2', 'Runway Gen-1'], zh: [], family: ['Runway', 'RunwayML', 'Runway AI'] },
+    aliases: { en: ['Runway Gen-2', 'Runway Gen2', 'Runway Gen-1', 'Runway Gen1'], zh: [], family: ['Runway', 'RunwayML', 'Runway AI'] },
     announced: '2023-02', firstPublic: '2023-06',
     access: [
       preview('2023-02', S.runwayGen12, 'Gen-1 (video-to-video) announced, then Gen-2 (text-to-video) in 2023-03', 'Gen-1（视频转视频）发布，2023-03 发布 Gen-2（文生视频）'),
@@ -84,7 +84,7 @@ export const OTHER_VIDEO: Generator[] = [
   },
   {
     slug: 'runway-gen3', family: 'runway', name: 'Runway Gen-3 Alpha', vendor: 'Runway', vendor_zh: 'Runway', kind: 'video', openSource: false,
-    aliases: { en: ['Gen-3 Alpha', 'Gen-3', 'Gen3', 'Runway Gen-3', 'Runway Gen3'], zh: [] },
+    aliases: { en: ['Gen-3 Alpha', 'Runway Gen-3', 'Runway Gen3'], zh: [] },
     announced: '2024-06-17', firstPublic: '2024-06-17',
     access: [pub('2024-06-17', S.runwayGen3, 'Gen-3 Alpha released', 'Gen-3 Alpha 发布')],
     products: [{ product: 'app', from: '2024-06-17', note: 'Runway web app', note_zh: 'Runway 网页版', source: S.runwayGen3 }],
@@ -93,7 +93,7 @@ export const OTHER_VIDEO: Generator[] = [
   },
   {
     slug: 'runway-gen4', family: 'runway', name: 'Runway Gen-4', vendor: 'Runway', vendor_zh: 'Runway', kind: 'video', openSource: false,
-    aliases: { en: ['Gen-4', 'Gen4', 'Runway Gen-4', 'Runway Gen4'], zh: [] },
+    aliases: { en: ['Runway Gen-4', 'Runway Gen4', 'Gen-4 Turbo', 'Runway Gen-4 Turbo'], zh: [] },
     announced: '2025-03-31', firstPublic: '2025-03-31',
     access: [pub('2025-03-31', S.runwayGen4, 'Gen-4 released', 'Gen-4 发布')],
     products: [{ product: 'app', from: '2025-03-31', note: 'Runway web app', note_zh: 'Runway 网页版', source: S.runwayGen4 }],
