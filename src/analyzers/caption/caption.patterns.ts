@@ -53,7 +53,7 @@ export const AI_LABELS: RegExp[] = [
  * Selling prompt packs ("提示词合集", "1,000 prompts") is not a claim about this media.
  */
 export const PROMPT_PATTERNS: RegExp[] = [
-  /(?:生成指令|提示词|咒语|(?:generation |text |video )?prompt|生成参数|生成口令|指令)\s?(?:如下|在评论区|见评论|见下|附上|放评论)?\s?[:：]/g,
+  /(?:生成指令|提示词|咒语|(?:generation |text |video )?prompt|生成参数|生成口令)\s?(?:如下|在评论区|见评论|见下|附上|放评论)?\s?[:：]/g,
   /(?:附|附上|附带|奉上|分享)(?:完整|原始|原版)?(?:生成指令|提示词|咒语|prompt)(?!合集|大全|包|库|模板)/g,
   /\b(?:the |my |full |original )?prompts? (?:used|i used|was|is|below|in (?:the )?comments?|for this)\b/g,
   /\b(?:with|using) (?:the|this|a|my) (?:following )?prompt\b/g,
