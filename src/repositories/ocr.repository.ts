@@ -144,25 +144,35 @@ export interface PlacedTile {
   h: number;
 }
 
-/** Lay tiles out two per row; every side and offset is a multiple of 32 (what the detector needs). */
+/**
+ * Shelf layout: tiles left to right, a new row when the row would get wider than the widest tile (corner
+ * crops alone stack in one column; next to a full-width band two share a row), so little canvas is wasted.
+ * Every side and offset is a multiple of 32 (what the detector needs).
+ */
 export function layoutTiles(regions: Rect[], scales: number[]): { placed: PlacedTile[]; width: number; height: number } {
+  const sizes = regions.map((r, i) => ({
+    w: Math.max(32, Math.ceil((r.width * scales[i]) / 32) * 32),
+    h: Math.max(32, Math.ceil((r.height * scales[i]) / 32) * 32),
+  }));
+  const limit = Math.max(...sizes.map((z) => z.w)) + GAP;
   const placed: PlacedTile[] = [];
+  let left = 0;
   let top = 0;
+  let rowH = 0;
   let width = 32;
-  for (let i = 0; i < regions.length; i += 2) {
-    let left = 0;
-    let rowH = 0;
-    for (let j = i; j < Math.min(i + 2, regions.length); j++) {
-      const w = Math.max(32, Math.ceil((regions[j].width * scales[j]) / 32) * 32);
-      const h = Math.max(32, Math.ceil((regions[j].height * scales[j]) / 32) * 32);
-      placed.push({ region: regions[j], left, top, w, h });
-      left += w + GAP;
-      rowH = Math.max(rowH, h);
+  regions.forEach((region, i) => {
+    const { w, h } = sizes[i];
+    if (left > 0 && left + w > limit) {
+      top += rowH + GAP;
+      left = 0;
+      rowH = 0;
     }
+    placed.push({ region, left, top, w, h });
+    left += w + GAP;
+    rowH = Math.max(rowH, h);
     width = Math.max(width, left - GAP);
-    top += rowH + GAP;
-  }
-  return { placed, width, height: Math.max(32, top - GAP) };
+  });
+  return { placed, width, height: Math.max(32, top + rowH) };
 }
 
 async function recognizeTilesNow(image: RawImage, tiles: Tile[], opts: OcrOptions): Promise<OcrLine[][]> {

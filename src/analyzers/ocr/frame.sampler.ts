@@ -29,10 +29,10 @@ export interface ScanPlan {
   detailTargetSide: number;
 }
 
-const SETTINGS: Record<ScanDepth, { frames: (d: number) => number; grab: number; full: number; detail: 'one' | 'three' | 'all'; bands: boolean; target: number }> = {
+const SETTINGS: Record<ScanDepth, { frames: (d: number) => number; grab: number; full: number; detail: 'one' | 'three' | 'alternate'; bands: boolean; target: number }> = {
   fast: { frames: () => 3, grab: 1280, full: 800, detail: 'one', bands: false, target: 640 },
   default: { frames: (d) => (d <= 15 ? 6 : 8), grab: 1920, full: 960, detail: 'three', bands: false, target: 720 },
-  deep: { frames: (d) => Math.min(24, Math.max(12, Math.ceil(d / 2))), grab: 1920, full: 1280, detail: 'all', bands: true, target: 960 },
+  deep: { frames: (d) => Math.min(16, Math.max(10, Math.ceil(d / 3))), grab: 1920, full: 1280, detail: 'alternate', bands: true, target: 960 },
 };
 
 export function planScan(media: { kind: 'video' | 'image'; duration: number | null }, depth: ScanDepth): ScanPlan {
@@ -46,7 +46,7 @@ export function planScan(media: { kind: 'video' | 'image'; duration: number | nu
   const n = Math.max(1, Math.min(s.frames(d), Math.floor(d / 0.25)));
   const timestamps = Array.from({ length: n }, (_, i) => Math.min(d - 0.05, (d * (i + 0.5)) / n)).map((t) => Math.max(0, Number(t.toFixed(3))));
   const detailFrames =
-    s.detail === 'all' ? timestamps.map((_, i) => i) : s.detail === 'one' ? [Math.floor(n / 2)] : [...new Set([0, Math.floor(n / 2), n - 1])];
+    s.detail === 'alternate' ? timestamps.map((_, i) => i).filter((i) => i % 2 === 0) : s.detail === 'one' ? [Math.floor(n / 2)] : [...new Set([0, Math.floor(n / 2), n - 1])];
   return { ...base, timestamps, detailFrames };
 }
 
