@@ -19,8 +19,9 @@ export interface Attribution {
   manifest: string | null;
   /** Role of the active signer (from the signer table), if known. */
   signer_role: SignerRole | null;
-  /** Sentences explaining how the attribution was made. */
+  /** Sentences explaining how the attribution was made (English, and Chinese in `reasons_zh`). */
   reasons: string[];
+  reasons_zh: string[];
 }
 
 function matchName(rows: NameRow[], name: string | null): NameRow | null {
@@ -74,7 +75,7 @@ export function attribute(nodes: ManifestNode[], isVideo: boolean): Attribution 
   const out: Attribution = {
     ai: null, capture: false, generator: null, vendor: null, basis: null, partner: null,
     digital_source_type: null, digital_source_type_field: null, manifest: null,
-    signer_role: activeSigner?.role ?? activeCg?.role ?? null, reasons: [],
+    signer_role: activeSigner?.role ?? activeCg?.role ?? null, reasons: [], reasons_zh: [],
   };
   const origin = nodes.map((n) => ({ n, ai: aiIn(n) })).find((x) => x.ai !== null);
   if (origin && origin.ai) {
@@ -93,6 +94,7 @@ export function attribute(nodes: ManifestNode[], isVideo: boolean): Attribution 
       out.vendor = cg.vendor;
       out.basis = same ? 'software_agent' : 'claim_generator';
       out.reasons.push(`signed claim generator "${n.claim_generator}"${same ? ` with software agent "${same.name}"` : ''}`);
+      out.reasons_zh.push(`签名的声明生成器 "${n.claim_generator}"${same ? `，软件代理 "${same.name}"` : ''}`);
       const partners = agents.filter((a) => a.row.vendor !== cg.vendor);
       if (partners.length) out.partner = [...new Set(partners.map((p) => p.name))].join(', ');
     } else if (agents.length) {
@@ -100,11 +102,13 @@ export function attribute(nodes: ManifestNode[], isVideo: boolean): Attribution 
       out.vendor = agents[0].row.vendor;
       out.basis = 'software_agent';
       out.reasons.push(`software agent "${agents[0].name}"${n.claim_generator ? ` in a claim by "${n.claim_generator}"` : ''}`);
+      out.reasons_zh.push(`软件代理 "${agents[0].name}"${n.claim_generator ? `（声明生成器 "${n.claim_generator}"）` : ''}`);
     } else if (signer && signer.generator) {
       out.generator = slug(signer, isVideo);
       out.vendor = signer.vendor;
       out.basis = 'signer';
       out.reasons.push(`signer ${n.signer.organization ?? '?'} / ${n.signer.common_name ?? '?'}`);
+      out.reasons_zh.push(`签名者 ${n.signer.organization ?? '?'} / ${n.signer.common_name ?? '?'}`);
     } else if (signer?.role === 'ai_generator' || cg?.role === 'ai_generator') {
       out.vendor = (cg ?? signer)?.vendor ?? null;
     }
@@ -118,8 +122,14 @@ export function attribute(nodes: ManifestNode[], isVideo: boolean): Attribution 
     out.manifest = active.label;
     out.digital_source_type = captureDst;
     out.digital_source_type_field = captureDst ? 'digitalSourceType' : null;
-    out.reasons.push(captureRole ? `capture signer ${active.signer.organization ?? ''} / ${active.signer.common_name ?? ''}`.trim() : `digital source type ${sourceTypeName(captureDst ?? '')}`);
-    if (active.device) out.reasons.push(`device ${[active.device.make, active.device.model].filter(Boolean).join(' ')}`);
+    const signer = `${active.signer.organization ?? ''} / ${active.signer.common_name ?? ''}`;
+    out.reasons.push(captureRole ? `capture signer ${signer}` : `digital source type ${sourceTypeName(captureDst ?? '')}`);
+    out.reasons_zh.push(captureRole ? `拍摄设备签名者 ${signer}` : `数字来源类型 ${sourceTypeName(captureDst ?? '')}`);
+    if (active.device) {
+      const dev = [active.device.make, active.device.model].filter(Boolean).join(' ');
+      out.reasons.push(`device ${dev}`);
+      out.reasons_zh.push(`设备 ${dev}`);
+    }
   } else {
     out.digital_source_type = nodes.flatMap((n) => n.actions).find((a) => a.digital_source_type)?.digital_source_type ?? null;
   }

@@ -46,7 +46,7 @@ export function c2paEvidence(p: Provenance): Evidence[] {
         out.push(evidence({
           analyzer: 'c2pa', code: 'c2pa_ai_trusted', direction: 'ai', weight: composite ? 0.85 : 0.95,
           detail: `The file carries an intact C2PA manifest signed by ${signerText(p)}, a signer on the loaded trust lists; it records ${composite ? 'AI editing' : 'AI generation'} (digital source type ${dstText(p)})${gen ? ` by ${gen}` : ''}${partner}. ${a.reasons.join('; ')}.`,
-          detail_zh: `文件带有完整的 C2PA 清单，签名者 ${signerText(p)} 在已加载的信任列表中；清单记录了${composite ? 'AI 编辑' : 'AI 生成'}（数字来源类型 ${dstText(p)}）${gen ? `，生成器 ${gen}` : ''}${partnerZh}。`,
+          detail_zh: `文件带有完整的 C2PA 清单，签名者 ${signerText(p)} 在已加载的信任列表中；清单记录了${composite ? 'AI 编辑' : 'AI 生成'}（数字来源类型 ${dstText(p)}）${gen ? `，生成器 ${gen}` : ''}${partnerZh}。${a.reasons_zh.join("；")}。`,
           data: { ...base(p), composite },
           decides: { is_ai: true, tier: 'signed_provenance', generator: gen },
         }));
@@ -54,7 +54,7 @@ export function c2paEvidence(p: Provenance): Evidence[] {
         out.push(evidence({
           analyzer: 'c2pa', code: 'c2pa_capture_trusted', direction: 'real', weight: 0.9,
           detail: `The file carries an intact C2PA manifest from a capture device or app, signed by ${signerText(p)} (on the loaded trust lists), and no step in it records AI generation. ${a.reasons.join('; ')}.`,
-          detail_zh: `文件带有完整的 C2PA 拍摄清单，签名者 ${signerText(p)} 在已加载的信任列表中，清单中没有任何 AI 生成步骤。`,
+          detail_zh: `文件带有完整的 C2PA 拍摄清单，签名者 ${signerText(p)} 在已加载的信任列表中，清单中没有任何 AI 生成步骤。${a.reasons_zh.join('；')}。`,
           data: base(p),
           decides: { is_ai: false, tier: 'signed_provenance' },
         }));

@@ -68,7 +68,7 @@ export function renderProvenance(file: string, p: Provenance, lang: Lang): strin
   if (p.reason) L.push(`  ${T.reason[lang]}: ${p.reason}`);
   if (p.remote_url) L.push(`  ${T.remote[lang]}: ${p.remote_url}`);
   const gen = p.generator ?? (p.claimed_generator ? `${p.claimed_generator} (${T.claimed[lang]})` : null);
-  if (gen) L.push(`${T.generator[lang]}: ${gen}${p.partner ? `; ${T.partner[lang]}: ${p.partner}` : ''}${p.attribution.reasons.length ? ` — ${p.attribution.reasons.join('; ')}` : ''}`);
+  if (gen) L.push(`${T.generator[lang]}: ${gen}${p.partner ? `; ${T.partner[lang]}: ${p.partner}` : ''}${p.attribution.reasons.length ? ` — ${(lang === 'zh' ? p.attribution.reasons_zh : p.attribution.reasons).join('；')}` : ''}`);
   if (p.digital_source_type) L.push(`${T.dst[lang]}: ${sourceTypeName(p.digital_source_type)}`);
   if (p.expired_chain) L.push(`${T.expiredChain[lang]}: ${p.expired_chain.leaf?.valid_to ?? '?'} — ${p.expired_chain.reason}`);
   if (p.codes.length) L.push(`${T.codes[lang]}: ${p.codes.join(', ')}`);
