@@ -41,6 +41,14 @@ export interface PosterMatch {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Extra official domains (beyond the KB's) from GENPROOF_OFFICIAL_DOMAINS, comma-separated ("kuaishou.com,klingai.com"). */
+export function officialDomainsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.GENPROOF_OFFICIAL_DOMAINS ?? '')
+    .split(/[,\s]+/)
+    .map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+    .filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
+}
+
 /** Check a posted_at value; null/empty → null. */
 export function parsePostedAt(d: string | null | undefined): string | null {
   if (d === null || d === undefined || d === '') return null;
@@ -60,8 +68,10 @@ export class ScamService {
   private readonly knowledge: ScamKnowledge;
   private readonly model: ScamModel | null;
   private readonly decodeQr: (file: string) => Promise<DecodedQr[]>;
+  private readonly officialDomains: string[];
 
   constructor(private readonly opts: ScamServiceOptions = {}) {
+    this.officialDomains = [...(opts.extraOfficialDomains ?? []), ...officialDomainsFromEnv()];
     this.knowledge = opts.knowledge ?? knowledgeFor();
     this.model = opts.model === undefined ? defaultScamModel() : opts.model;
     this.decodeQr = opts.decodeQr ?? ((f) => decodeQrCodes(f, { timeoutMs: opts.qrTimeoutMs }));
@@ -71,7 +81,7 @@ export class ScamService {
   analyzeText(input: { text: string; urls?: string[]; postedAt?: string | null; qr?: QrFinding[] }): ScamAnalysis {
     return analyzeScamText(
       { text: input.text, urls: input.urls ?? [], postedAt: parsePostedAt(input.postedAt), qr: input.qr ?? [] },
-      { kb: this.knowledge, model: this.model, extraOfficialDomains: this.opts.extraOfficialDomains },
+      { kb: this.knowledge, model: this.model, extraOfficialDomains: this.officialDomains },
     );
   }
 

@@ -55,3 +55,14 @@ describe('lookalike domains', () => {
     assert.equal(editDistance('openai', 'openai'), 0);
   });
 });
+
+describe('configurable official domains', async () => {
+  const { ScamService, officialDomainsFromEnv } = await import('../../src/services/scam.service.js');
+  it('reads GENPROOF_OFFICIAL_DOMAINS and uses extra domains in the service', () => {
+    assert.deepEqual(officialDomainsFromEnv({ GENPROOF_OFFICIAL_DOMAINS: 'klingai.com, https://kuaishou.com/x ,bad' }), ['klingai.com', 'kuaishou.com']);
+    const svc = new ScamService({ model: null, extraOfficialDomains: ['klingai.com'] });
+    const r = svc.analyzeText({ text: '可灵会员在 klingai-vip.top 充值', postedAt: '2024-07-01' });
+    assert.equal(r.urls[0].lookalike_of, 'klingai.com');
+    assert.equal(svc.analyzeText({ text: '官网 app.klingai.com' }).urls[0].lookalike_of, null);
+  });
+});

@@ -17,6 +17,7 @@ interface ScamOpts {
   url?: string[];
   postedAt?: string;
   batch?: string;
+  officialDomain?: string[];
 }
 
 const collect = (v: string, acc: string[] = []) => [...acc, v];
@@ -30,14 +31,17 @@ export function registerScam(program: Command): void {
     .option('--image <file>', 'an image of the post, scanned for QR codes (repeatable)', collect)
     .option('--url <url>', 'a link in the post (repeatable)', collect)
     .option('--posted-at <date>', 'when the post appeared (YYYY-MM-DD)')
+    .option('--official-domain <domain>', 'treat this domain as official too, like openai.com (repeatable; env GENPROOF_OFFICIAL_DOMAINS)', collect)
     .option('--batch <in.jsonl>', 'one JSON object per line {"id","text","posted_at"?} → one {"id","label","score"} line each ("-" = stdin)')
     .action(async (opts: ScamOpts, cmd: Command) => {
       const g = globalOpts(cmd);
       const config = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang === 'zh' || g.lang === 'en' ? { lang: g.lang } : {}) } });
       const registry = opts.image?.length && RegistryService.exists(config) ? RegistryService.open(config) : null;
-      const service = new ScamService(
-        registry ? { matchPoster: (f) => registry.match(f), qrTimeoutMs: config.timeouts.decodeMs } : { qrTimeoutMs: config.timeouts.decodeMs },
-      );
+      const service = new ScamService({
+        qrTimeoutMs: config.timeouts.decodeMs,
+        extraOfficialDomains: opts.officialDomain ?? [],
+        ...(registry ? { matchPoster: (f: string) => registry.match(f) } : {}),
+      });
       try {
         await runScam(service, opts, g, config);
       } finally {
