@@ -77,11 +77,16 @@ export class MihIndex<T> implements HashIndex<T> {
   constructor(opts: MihOptions = {}) {
     this.words = new Uint32Array(HASH_WORDS * 1024);
     this.minTail = opts.minTail ?? 4096;
-    this.tailFraction = opts.tailFraction ?? 0.05;
+    this.tailFraction = opts.tailFraction ?? 0.01;
   }
 
   get size(): number {
     return this.n;
+  }
+
+  /** The packed hashes (8 big-endian u32 words per entry, entries [0, size)); do not modify. */
+  get packedWords(): Uint32Array {
+    return this.words;
   }
 
   /**
@@ -99,7 +104,9 @@ export class MihIndex<T> implements HashIndex<T> {
 
   add(hash: Uint8Array, value: T): void {
     if ((this.n + 1) * HASH_WORDS > this.words.length) {
-      const w = new Uint32Array(Math.max(this.words.length * 2, HASH_WORDS * 1024));
+      // double while small, then grow by a quarter so 10 M hashes do not reserve room for 16 M
+      const factor = this.n < 1 << 20 ? 2 : 1.25;
+      const w = new Uint32Array(Math.max(Math.ceil((this.words.length * factor) / HASH_WORDS) * HASH_WORDS, HASH_WORDS * 1024));
       w.set(this.words.subarray(0, this.n * HASH_WORDS));
       this.words = w;
     }
