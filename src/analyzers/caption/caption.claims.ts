@@ -89,9 +89,10 @@ export function analyzeCaption(text: string, opts: CaptionOptions = {}): Caption
 
   // Targets: generator names and AI words ("AI", "人工智能", "text-to-video").
   const targets: Target[] = mentions.map((m) => ({ start: m.norm.start, end: m.norm.end, slug: m.slug }));
+  const mentionCover = coverage(targets, t.length);
   for (const m of t.matchAll(AI_TARGET)) {
     const s = { start: m.index, end: m.index + m[0].length, slug: null };
-    if (!targets.some((x) => overlaps(x, s))) targets.push(s);
+    if (!covered(mentionCover, s)) targets.push(s);
   }
   targets.sort((a, b) => a.start - b.start);
 
@@ -161,10 +162,15 @@ export function analyzeCaption(text: string, opts: CaptionOptions = {}): Caption
       candidates.push({ start: c.start - 1, end: c.end, slugs: c.slugs });
     }
   }
+  const mentionSpans = mentions.map((m) => m.norm);
   for (const re of P.AI_LABELS) {
     for (const m of t.matchAll(re)) {
       const span = { start: m.index, end: m.index + m[0].length };
-      candidates.push({ ...span, slugs: mentions.filter((x) => overlaps(x.norm, span)).map((x) => x.slug) });
+      const slugs: string[] = [];
+      for (let k = firstAtOrAfter(mentionSpans, span.start - 40); k < mentionSpans.length && mentionSpans[k].start < span.end; k++) {
+        if (overlaps(mentionSpans[k], span)) slugs.push(mentions[k].slug);
+      }
+      candidates.push({ ...span, slugs });
     }
   }
 
