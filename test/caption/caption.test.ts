@@ -112,6 +112,8 @@ const TABLE: [string, Expect][] = [
   ['下载Sora视频大师APP，AI一键生成，会员9.9元', { claimed: null }],
   ['网传某人是Sora核心发明人，其实技术报告列出的作者里没有他', { claimed: null }],
   ['Is this real footage?', { claimed: null }],
+  ['原视频：@某某，侵删', { claimed: null }],
+  ['original video by @someone', { claimed: null }],
   ['the Sora video that went viral', { claimed: null }],
   ["what Sora can't do", { claimed: null }],
   ['I was shot in the arm', { claimed: null }],

@@ -74,7 +74,7 @@ export const REAL_PATTERNS: RealPattern[] = [
   { kind: 'device', re: /\b(?:shot|filmed|recorded|captured|taken) (?:on|with) (?:my |an? |the )?(iphone|pixel|samsung|galaxy|gopro|phone|camera|sony|canon|nikon|fujifilm|dji|drone|mavic|insta360|android|huawei|xiaomi)\b/g },
   { kind: 'device', re: /#shoton(iphone|pixel|samsung|gopro|dji)\b/g },
   { kind: 'device', re: /\b(?:just|only|from|with) my (?:own |trusty |old )?(iphone|pixel|gopro|camera|phone|drone|dashcam|dash cam|sony|canon|nikon|dji|mavic|insta360)\b/g },
-  { kind: 'real', re: /\b(?:real|actual|raw|genuine|original|authentic|unedited) (?:footage|video|clip|recording)\b/g },
+  { kind: 'real', re: /\b(?:real|actual|raw|genuine|authentic|unedited) (?:footage|video|clip|recording)\b/g },
   { kind: 'real', re: /\b(?:100% |totally |completely |this is |it'?s )real\b(?!\s*(?:or|\?))/g },
   { kind: 'real', re: /\bcaught on (?:camera|tape|video)\b/g },
   { kind: 'filmed', re: /\b(?:filmed|shot|recorded|taken) (?:in|on|at|during) (?:(?:19|20)\d{2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|拍摄于|摄于|拍于/g },
@@ -82,7 +82,7 @@ export const REAL_PATTERNS: RealPattern[] = [
   { kind: 'real', re: /\bmy own footage\b/g },
   { kind: 'not_ai', re: /\b(?:not|no|zero|without|never) (?:an? )?(?:ai|cgi|a\.i\.)\b(?![- ]?(?:tools?|detector|course))|\bno ai (?:was |were )?(?:used|involved)\b|\b(?:isn'?t|is not|wasn'?t|was not|ain'?t) (?:an? )?(?:ai|sora|fake)\b/g },
   { kind: 'filmed', re: /(?:亲自|亲手|本人|自己|我|我们|博主|朋友|刚刚|刚|今天|昨天|今早|昨晚|现场|手机|用手机|原创)(?:亲自|刚|今天|昨天)?(?:拍摄|拍的|拍到|拍下|录制|录的|录下|实拍)/g },
-  { kind: 'real', re: /实拍|真实拍摄|真实视频|真实画面|真实影像|真实录像|现场视频|现场画面|现场拍摄|原片|原视频|监控画面|无剪辑|纯实拍/g },
+  { kind: 'real', re: /实拍|真实拍摄|真实视频|真实画面|真实影像|真实录像|现场视频|现场画面|现场拍摄|监控画面|无剪辑|纯实拍/g },
   { kind: 'not_ai', re: /(?:不是|并非|绝非|并不是|非|没有用|没用|没有使用|未使用|未用|不用|无|零|拒绝)(?:ai|人工智能|aigc|特效|cg)(?!课|教程|工具|软件|课程)/g },
 ];
 
