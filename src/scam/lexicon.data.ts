@@ -13,7 +13,7 @@ export const NAMED_PRODUCT = String.raw`sora|索拉|搜拉|openai|open ai|chatgp
 export const PRODUCT_BRAND = String.raw`sora|索拉|搜拉|chatgpt|chat gpt|openai|gpt-?4o?`;
 
 /** Prices: 99元, ¥99, 99块, 仅需888, $29, 29 usd, 年费365, 原价1999. */
-export const PRICE = String.raw`(?:\d+(?:\.\d+)?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d+(?:[.,]\d+)?|(?:仅需|只需|只要|群费|费用|学费|年费|月费|会员费|资料费|报名费|入群费|门票|原价|现价|特价|直降到|售价|定价|首月)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:usd|dollars|bucks|gbp|eur|euros?|yuan|rmb|cny|hkd)\b|\d+\s*/\s*(?:month|mo|月|年))`;
+export const PRICE = String.raw`(?:\d{1,15}(?:\.\d{1,15})?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d{1,15}(?:[.,]\d{1,15})?|(?:仅需|只需|只要|群费|费用|学费|年费|月费|会员费|资料费|报名费|入群费|门票|原价|现价|特价|直降到|售价|定价|首月)\s*\d{1,15}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?\s*(?:usd|dollars|bucks|gbp|eur|euros?|yuan|rmb|cny|hkd)\b|\d{1,15}\s*/\s*(?:month|mo|月|年))`;
 
 /** Words that make a price an offer, when no price is given. */
 export const SALE = String.raw`报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
@@ -26,23 +26,23 @@ export const UPSELL = String.raw`进阶班|高级班|vip班|升级版|私董会|
 
 export const GROUP = String.raw`私密圈子?|付费圈子?|会员圈|圈子|qq群|知识星球|星球|付费群|社群|学习群|交流群|vip群|会员群|粉丝群|内部群|进群|入群|拉群|拉你进|加群|群费|discord|telegram group|tg群|private group|vip group|paid group|inner circle|private community|private channel|signal group|whatsapp group`;
 
-export const PAYMENT = String.raw`${PRICE}|付费|缴纳|收费|群费|会费|年费|入群费|pay\b|paid|fee\b|\$\d+|subscription`;
+export const PAYMENT = String.raw`${PRICE}|付费|缴纳|收费|群费|会费|年费|入群费|pay\b|paid|fee\b|\$\d{1,15}|subscription`;
 
 export const QR_TEXT = String.raw`扫码|扫一扫|扫描二维码|二维码|长按识别|scan the qr|scan this qr|scan qr|qr code|qr-code`;
 
 export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|openai(?:官方|内部|员工|工作人员)|内部人员|内部员工|内部渠道|内部名额|官方认证|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:openai |sora |chatgpt )?(?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
 
 export const URGENCY = [
-  String.raw`限时`, String.raw`限量`, String.raw`仅剩\s*\d*`, String.raw`只剩\s*\d*`, String.raw`最后\s*\d+\s*(?:小时|天|名|席|个名额)`,
+  String.raw`限时`, String.raw`限量`, String.raw`仅剩\s*\d*`, String.raw`只剩\s*\d*`, String.raw`最后\s*\d{1,15}\s*(?:小时|天|名|席|个名额)`,
   String.raw`手慢无`, String.raw`名额有限`, String.raw`先到先得`, String.raw`错过.{0,10}(?:再错过|后悔)`, String.raw`一步慢.{0,3}步步慢`,
   String.raw`最多(?:火|热)?\s*(?:三|3|两|2)个月`, String.raw`热度.{0,4}(?:三|3)个月`, String.raw`24小时内`, String.raw`今晚\s*\d*\s*点?.{0,4}(?:截止|恢复原价|涨价)`,
-  String.raw`仅限(?:今天|今晚|今日|本周|当天|\d+\s*名)`, String.raw`马上涨价`, String.raw`即将涨价`, String.raw`明天涨价`, String.raw`倒计时`, String.raw`前\s*\d+\s*名`, String.raw`抓紧`, String.raw`速来`,
-  String.raw`last chance`, String.raw`limited (?:time|seats|spots|offer)`, String.raw`only \d+ (?:seats|spots|places|copies)`,
-  String.raw`\d+ (?:seats|spots) left`, String.raw`price goes up`, String.raw`(?:before|until) (?:i|we) raise the price`, String.raw`act now`, String.raw`hurry`, String.raw`expires? (?:today|tonight|soon)`,
+  String.raw`仅限(?:今天|今晚|今日|本周|当天|\d{1,15}\s*名)`, String.raw`马上涨价`, String.raw`即将涨价`, String.raw`明天涨价`, String.raw`倒计时`, String.raw`前\s*\d{1,15}\s*名`, String.raw`抓紧`, String.raw`速来`,
+  String.raw`last chance`, String.raw`limited (?:time|seats|spots|offer)`, String.raw`only \d{1,15} (?:seats|spots|places|copies)`,
+  String.raw`\d{1,15} (?:seats|spots) left`, String.raw`price goes up`, String.raw`(?:before|until) (?:i|we) raise the price`, String.raw`act now`, String.raw`hurry`, String.raw`expires? (?:today|tonight|soon)`,
   String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`,
 ];
 
-export const INCOME_STRONG = String.raw`月入\s*[\d一二三四五六七八九十百千万]+\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]+|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]+\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]+|earn (?:up to )?\$?\d[\d,]*(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]* ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]*k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
+export const INCOME_STRONG = String.raw`月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
 
 export const INCOME_WEAK = String.raw`副业|变现|赚钱|搞钱|make money|side hustle|extra income|cash out`;
 
@@ -65,7 +65,7 @@ export const PRIZE = String.raw`you have won|you've won|winner|claim (?:your )?(
 /** Premium-rate SMS and marketing-SMS mechanics (UK-style short codes, per-minute charges, claim/opt-out lines). */
 export const PREMIUM_SMS = [
   String.raw`\b(?:text|txt|send|reply)\b[^.!?\n]{0,25}\bto \d{4,6}\b`,
-  String.raw`\b\d{1,3}(?:\.\d+)?p\b(?:\s*(?:per|/|pm)\s*(?:min|msg|txt|wk|week|sms))?`,
+  String.raw`\b\d{1,3}(?:\.\d{1,15})?p\b(?:\s*(?:per|/|pm)\s*(?:min|msg|txt|wk|week|sms))?`,
   String.raw`£\s?\d`,
   String.raw`\b0[89]\d{8,}\b`,
   String.raw`/\s?min\b`,
@@ -83,7 +83,7 @@ export const CRYPTO_SCAM = [
   String.raw`\brecover(?:y|ing)?\b.{0,40}\b(?:funds?|crypto|assets|deposits?|lost|wallet)\b|\b(?:lost|stolen|scammed) (?:funds|crypto|assets)\b|#cryptorecovery|withdrawals? (?:are |is )?blocked`,
   String.raw`\bdrop (?:your |ur |an? )?(?:\$?[a-z]{2,5} )?(?:\(#?[a-z]+\) )?(?:wallet|addy|address)\b|paste your (?:wallet|address)|connect (?:your )?wallet`,
   String.raw`\bgiv(?:e|ing) ?away\b.{0,40}\b(?:btc|eth|sol|usdt|bitcoin|ethereum|crypto|tokens?)\b|\b(?:btc|eth|sol|usdt|crypto) giveaway\b`,
-  String.raw`\bsend \d+(?:\.\d+)? ?(?:btc|eth|sol|usdt)\b.{0,40}\b(?:get|receive|back|double)\b|\b\d+(?:\.\d+)?x (?:profits?|gains|returns)\b|\bguaranteed (?:\d+x|returns)\b`,
+  String.raw`\bsend \d{1,15}(?:\.\d{1,15})? ?(?:btc|eth|sol|usdt)\b.{0,40}\b(?:get|receive|back|double)\b|\b\d{1,15}(?:\.\d{1,15})?x (?:profits?|gains|returns)\b|\bguaranteed (?:\d{1,15}x|returns)\b`,
   String.raw`\bfree mint\b.{0,60}\b(?:link|ref=|now|claim)\b|\bmint now\b`,
 ];
 
@@ -104,6 +104,6 @@ export const FRAUD_SCRIPT: { src: string; you?: boolean }[] = [
   { src: String.raw`(?:我是|这里是|我们是)[^。！？,，]{0,16}(?:贷款|信贷|借款|金融公司|金融部)|(?:无抵押|低利率|低息|快速放款|秒批|秒到账)[^。！？]{0,8}(?:贷款|借款)` },
   { src: String.raw`(?:京东金融|金条|借呗|花呗|微粒贷|网商贷|白条)[^。！？]{0,40}(?:征信|额度|利率|注销|清空|滞纳金|违规)`, you: true },
   { src: String.raw`(?:警方|公安局|公安机关)[^。！？]{0,30}(?:涉嫌|配合调查|清查|异常)`, you: true },
-  { src: String.raw`我是(?:你|您)(?:的)?(?:孙子|孙女|外孙|外甥|侄子|侄女|姐夫|姑父|儿子|女儿|表弟|表妹|高中同学|大学同学)|(?:我是|这里是)[^。！？,，]{0,6}(?:张总|王总|李总|厂长|老板|书记|负责人|主任|校长)[^。！？]{0,40}(?:转账|打款|汇款|资金|帮忙|垫付|打点)|打点费|(?:转|汇|打)\s*\d+\s*(?:块|元)?给我` },
+  { src: String.raw`我是(?:你|您)(?:的)?(?:孙子|孙女|外孙|外甥|侄子|侄女|姐夫|姑父|儿子|女儿|表弟|表妹|高中同学|大学同学)|(?:我是|这里是)[^。！？,，]{0,6}(?:张总|王总|李总|厂长|老板|书记|负责人|主任|校长)[^。！？]{0,40}(?:转账|打款|汇款|资金|帮忙|垫付|打点)|打点费|(?:转|汇|打)\s*\d{1,15}\s*(?:块|元)?给我` },
   { src: String.raw`safe account|remote access|gift cards? (?:to pay|as payment)|irs (?:agent|officer)|arrest warrant|your (?:parcel|package) (?:is |was )?(?:held|on hold)|customs fee` },
 ];

@@ -63,3 +63,14 @@ describe('seed examples', () => {
     assert.equal(r.claims.find((c) => c.type === 'authorship')?.status, 'refuted');
   });
 });
+
+describe('hostile input', () => {
+  it('stays fast on long digit runs, spaced letters and emoji', () => {
+    for (const t of ['1'.repeat(100_000), 's.'.repeat(30_000), '😀Sora课程💰99元'.repeat(3000)]) {
+      const t0 = performance.now();
+      const r = run(t, '2024-02-20');
+      assert.ok(['scam', 'suspicious', 'ok'].includes(r.label));
+      assert.ok(performance.now() - t0 < 3000, `${t.slice(0, 10)}… took ${performance.now() - t0} ms`);
+    }
+  });
+});
