@@ -207,75 +207,99 @@ parentPort.on('message', async (m) => {
   try {
     const c2pa = await lib();
     reader = await c2pa.WasmReader.fromBytes(m.mime, m.bytes, m.settings);
-    parentPort.postMessage({ id: m.id, ok: true, json: reader.json() });
+    parentPort.postMessage({ ok: true, json: reader.json() });
   } catch (e) {
     const msg = e && e.message ? e.message : String(e);
-    parentPort.postMessage({ id: m.id, ok: false, error: msg });
+    parentPort.postMessage({ ok: false, error: msg });
   } finally {
     try { if (reader) reader.free(); } catch {}
   }
 });
 `;
 
-interface Pending { resolve: (v: { ok: boolean; json?: string; error?: string }) => void; reject: (e: unknown) => void }
+type WorkerReply = { ok: boolean; json?: string; error?: string };
+interface Job {
+  mime: string;
+  bytes: Uint8Array;
+  settings: string;
+  timeoutMs: number;
+  resolve: (v: WorkerReply) => void;
+  reject: (e: unknown) => void;
+}
 
+/**
+ * One worker, one read at a time (the WebAssembly instance is single-threaded): reads queue here and each one's
+ * timeout starts when it is handed to the worker, so waiting in the queue never counts against it. A read that
+ * times out terminates the worker; the next read starts a fresh one.
+ */
 class ReaderWorker {
-  private current: { worker: Worker; pending: Map<number, Pending> } | null = null;
-  private next = 1;
+  private worker: Worker | null = null;
+  private queue: Job[] = [];
+  private busy: { job: Job; timer: NodeJS.Timeout } | null = null;
 
-  private start(): { worker: Worker; pending: Map<number, Pending> } {
+  private spawn(): Worker {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       execArgv: [],
       workerData: { js: require.resolve('@contentauth/c2pa-wasm'), wasm: require.resolve('@contentauth/c2pa-wasm/c2pa.wasm') },
     });
-    const slot = { worker, pending: new Map<number, Pending>() };
-    worker.on('message', (m: { id: number; ok: boolean; json?: string; error?: string }) => {
-      const p = slot.pending.get(m.id);
-      slot.pending.delete(m.id);
-      p?.resolve(m);
+    worker.on('message', (m: WorkerReply) => {
+      if (this.worker !== worker) return;
+      this.finish((job) => job.resolve(m));
     });
     const fail = (e: unknown) => {
-      for (const p of slot.pending.values()) p.reject(new ToolError('c2pa_reader_crashed', `the C2PA reader stopped: ${String(e)}`, { cause: e }));
-      slot.pending.clear();
-      if (this.current === slot) this.current = null;
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.finish((job) => job.reject(new ToolError('c2pa_reader_crashed', `the C2PA reader stopped: ${String(e)}`, { cause: e })));
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(`exit ${code}`));
-    worker.unref();
-    return slot;
+    return worker;
   }
 
-  read(mime: string, bytes: Uint8Array, settings: string, timeoutMs: number): Promise<{ ok: boolean; json?: string; error?: string }> {
-    this.current ??= this.start();
-    const slot = this.current;
-    const id = this.next++;
+  private finish(settle: (job: Job) => void): void {
+    const b = this.busy;
+    this.busy = null;
+    if (b) {
+      clearTimeout(b.timer);
+      settle(b.job);
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.busy) return;
+    const job = this.queue.shift();
+    if (!job) {
+      this.worker?.unref(); // an idle reader never keeps the process alive
+      return;
+    }
+    this.worker ??= this.spawn();
+    const worker = this.worker;
+    worker.ref();
+    const timer = setTimeout(() => {
+      this.worker = null;
+      void worker.terminate();
+      this.finish((j) => j.reject(new ToolError('c2pa_timeout', `C2PA validation timed out after ${j.timeoutMs} ms`)));
+    }, job.timeoutMs);
+    this.busy = { job, timer };
+    // The bytes are moved, not copied: the caller must not use them afterwards.
+    worker.postMessage({ mime: job.mime, bytes: job.bytes, settings: job.settings }, [job.bytes.buffer as ArrayBuffer]);
+  }
+
+  read(mime: string, bytes: Uint8Array, settings: string, timeoutMs: number): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        slot.pending.delete(id);
-        if (this.current === slot) this.current = null;
-        void slot.worker.terminate();
-        reject(new ToolError('c2pa_timeout', `C2PA validation timed out after ${timeoutMs} ms`));
-      }, timeoutMs);
-      // Keep the process alive only while a read is pending: an idle reader never blocks exit.
-      const settle = () => {
-        clearTimeout(timer);
-        if (slot.pending.size === 0) slot.worker.unref();
-      };
-      slot.pending.set(id, {
-        resolve: (v) => { settle(); resolve(v); },
-        reject: (e) => { settle(); reject(e); },
-      });
-      slot.worker.ref();
-      // The bytes are moved, not copied: the caller must not use them afterwards.
-      slot.worker.postMessage({ id, mime, bytes, settings }, [bytes.buffer as ArrayBuffer]);
+      this.queue.push({ mime, bytes, settings, timeoutMs, resolve, reject });
+      this.pump();
     });
   }
 
   async close(): Promise<void> {
-    const s = this.current;
-    this.current = null;
-    if (s) await s.worker.terminate();
+    const w = this.worker;
+    this.worker = null;
+    for (const j of this.queue.splice(0)) j.reject(new ToolError('c2pa_reader_closed', 'the C2PA reader was closed'));
+    if (this.busy) this.finish((j) => j.reject(new ToolError('c2pa_reader_closed', 'the C2PA reader was closed')));
+    if (w) await w.terminate();
   }
 }
 

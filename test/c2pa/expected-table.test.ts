@@ -86,5 +86,14 @@ describe('trust settings', () => {
     // the reader recovers for the next file
     const r = await readC2pa(join(fixtures, 'C.jpg'), { trust: null, timeoutMs: 60_000 });
     assert.equal(r.kind, 'store');
+    // concurrent reads queue; a timeout in the middle does not take the others down
+    const [a, b, c] = await Promise.allSettled([
+      readC2pa(join(fixtures, 'CA.jpg'), { trust: null, timeoutMs: 60_000 }),
+      readC2pa(join(fixtures, 'video1.mp4'), { trust: null, timeoutMs: 1 }),
+      readC2pa(join(fixtures, 'C.jpg'), { trust: null, timeoutMs: 60_000 }),
+    ]);
+    assert.equal(a.status === 'fulfilled' && a.value.kind, 'store');
+    assert.equal(b.status === 'rejected' && (b.reason as { code?: string }).code, 'c2pa_timeout');
+    assert.equal(c.status === 'fulfilled' && c.value.kind, 'store');
   });
 });
