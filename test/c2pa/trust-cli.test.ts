@@ -77,5 +77,10 @@ describe('trust list install', { skip: !present && 'shared trust lists not prese
     const missing = await cli(['provenance', join(work, 'nope.jpg'), '--json']);
     assert.equal(missing.code, 2);
     assert.equal((JSON.parse(missing.stdout) as { error: { code: string } }).error.code, 'file_not_found');
+    const emptyFile = join(work, 'empty.jpg');
+    writeFileSync(emptyFile, '');
+    const empty = await cli(['provenance', emptyFile, '--json']);
+    assert.equal(empty.code, 2);
+    assert.equal((JSON.parse(empty.stdout) as { error: { code: string } }).error.code, 'unsupported_media');
   });
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
-import { ValidationError } from '../../domain/errors.js';
+import { UnsupportedMediaError, ValidationError } from '../../domain/errors.js';
 import { inspectProvenance, type Provenance } from '../../analyzers/c2pa/provenance.js';
 import type { ManifestNode } from '../../analyzers/c2pa/manifest-walk.js';
 import { sourceTypeName } from '../../analyzers/c2pa/signers.data.js';
@@ -117,6 +117,8 @@ export function registerProvenance(program: Command): void {
         },
       });
       const p = await inspectProvenance(file, config);
+      // Not a format that can carry C2PA at all (empty, text, unknown bytes): bad input, exit 2.
+      if (p.state === 'unsupported' && p.format === null) throw new UnsupportedMediaError('unsupported_media', `${file}: ${p.reason ?? 'not a media file'}`);
       if (g.json) process.stdout.write(JSON.stringify(p) + '\n');
       else process.stdout.write(renderProvenance(file, p, config.lang));
     });
