@@ -10,6 +10,8 @@ import { first } from './symbol.js';
  */
 
 const B = String.raw`(?:openai\s*)?(?:sora|索拉|搜拉)(?:\s*2)?`;
+/** Products with a dated availability history in the KB, for availability claims. */
+const P = String.raw`(?:${B}|veo\s*\d?|可灵(?:ai)?|kling|runway(?:\s*gen-?\d)?|pika|海螺(?:ai)?|hailuo|即梦|midjourney)`;
 const ROLE_ZH = String.raw`(?:核心|主要|首席)?(?:发明者|发明人|作者|创造者|创始人|缔造者|开发者|研发者|研发人员|核心成员|团队成员|之父|主创|负责人)`;
 const ROLE_EN = String.raw`(?:co-?)?(?:creators?|inventors?|authors?|developers?|founders?|builders?|fathers?|architects?)`;
 const HAN_NAME = String.raw`[\p{Script=Han}·]{2,5}`;
@@ -99,12 +101,12 @@ interface AvailabilityPattern {
 }
 
 const AVAILABILITY: AvailabilityPattern[] = [
-  { re: new RegExp(String.raw`(?:gpts\s*版\s*${B}|${B}\s*gpts|${B}.{0,12}(?:api|接口|developer key|api key)|(?:api|接口).{0,6}${B}|${B}[^。.!！]{0,40}(?:custom gpt|gpts|做成了gpts|封装成gpts))`, 'gu'), product: 'api' },
-  { re: new RegExp(String.raw`(?:${B}.{0,8}(?:账号|帐号|会员|内测资格|内测账号|内测入口|体验入口|内测名额|测试资格|邀请码|激活码|accounts?|invites?|invite codes?|access codes?|beta codes?|beta access|beta)|(?:账号|帐号|内测资格|邀请码).{0,4}${B})`, 'gu'), product: 'account' },
-  { re: new RegExp(String.raw`(?:${B}.{0,10}(?:app|客户端|安装包|apk|软件)|(?:下载|安装).{0,10}${B}|${B}.{0,6}(?:desktop|mobile) app)`, 'gu'), product: 'app' },
+  { re: new RegExp(String.raw`(?:gpts\s*版\s*${P}|${P}\s*gpts|${P}.{0,12}(?:api|接口|developer key|api key)|(?:api|接口).{0,6}${P}|${P}[^。.!！]{0,40}(?:custom gpt|gpts|做成了gpts|封装成gpts))`, 'gu'), product: 'api' },
+  { re: new RegExp(String.raw`(?:${P}.{0,8}(?:账号|帐号|会员|内测资格|内测账号|内测入口|体验入口|内测名额|测试资格|邀请码|激活码|accounts?|invites?|invite codes?|access codes?|beta codes?|beta access|beta)|(?:账号|帐号|内测资格|邀请码).{0,4}${P})`, 'gu'), product: 'account' },
+  { re: new RegExp(String.raw`(?:${P}.{0,10}(?:app|客户端|安装包|apk|软件)|(?:下载|安装).{0,10}${P}|${P}.{0,6}(?:desktop|mobile) app)`, 'gu'), product: 'app' },
   {
     re: new RegExp(
-      String.raw`(?:${B}.{0,4}(?:已经?开放|开放了|已上线|上线了|终于上线|能用了|可以用了|可用了|正式开放|开放使用|开放申请)|(?:国内也能用|国内可用|可以用|能用上|用上了|体验|开通)\s*${B}|${B}\s*(?:is (?:now )?(?:live|available|open)|now available)|(?:i|we) (?:have|got|'ve got|obtained) (?:early )?${B} access|(?:early |beta )?${B} access|(?:已|已经)?(?:获得|拿到|获取|取得|搞到)(?:了)?\s*${B})`,
+      String.raw`(?:${P}.{0,4}(?:已经?开放|开放了|已上线|上线了|终于上线|能用了|可以用了|可用了|正式开放|开放使用|开放申请)|(?:国内也能用|国内可用|可以用|能用上|用上了|体验|开通)\s*${P}|${P}\s*(?:is (?:now )?(?:live|available|open)|now available)|(?:i|we) (?:have|got|'ve got|obtained) (?:early )?${P} access|(?:early |beta )?${P} access|(?:已|已经)?(?:获得|拿到|获取|取得|搞到)(?:了)?\s*${P})`,
       'gu',
     ),
     product: 'access',
@@ -133,9 +135,11 @@ export function availabilityClaims(n: NormalizedText, kb: ScamKnowledge, postedA
       const before = n.folded.slice(Math.max(0, s - 6), s);
       if (NEGATION.test(before) || NEGATION.test(m[0].replace(/note?/g, ''))) continue;
       covered.push([s, e]);
-      const slug = kb.findGenerator(n.original.slice(n.map[s], n.map[e - 1] + 1)) ?? kb.findGenerator(m[0]) ?? 'sora';
+      const slug = kb.findGenerator(n.original.slice(n.map[s], n.map[e - 1] + 1)) ?? kb.findGenerator(m[0]) ?? (/sora|索拉|搜拉/.test(m[0]) ? 'sora' : null);
+      if (!slug) continue;
       const span = originalSpan(n, s, e);
-      out.push(judgeAvailability(kb, slug, product, postedAt, offer, span));
+      const release = kb.namesRelease(span.text);
+      out.push(judgeAvailability(kb, slug, product, postedAt, offer, span, release));
     }
   }
   return out;
@@ -148,6 +152,7 @@ function judgeAvailability(
   postedAt: string | null,
   offer: boolean,
   span: { start: number; end: number; text: string },
+  release: boolean,
 ): Claim {
   const gen = kb.displayName(slug);
   const base: Claim = {
@@ -167,7 +172,7 @@ function judgeAvailability(
     base.reasons_zh = [`帖子没有日期；${gen} ${PRODUCT_ZH[product]}是否存在取决于发帖时间。`];
     return base;
   }
-  const a = kb.availability(slug, product, postedAt);
+  const a = kb.availability(slug, product, postedAt, { release });
   if (!a) {
     base.reasons = [`The knowledge base has no availability history for ${gen} ${PRODUCT_EN[product]}.`];
     base.reasons_zh = [`知识库中没有 ${gen} ${PRODUCT_ZH[product]}的上线记录。`];
@@ -178,7 +183,7 @@ function judgeAvailability(
   const sinceZh = a.since ? `该产品于 ${a.since} 才公开。` : '该产品当时尚未公开。';
   if (a.available) {
     base.status = 'supported';
-    base.reasons = [`${gen} ${PRODUCT_EN[product]} was publicly available on ${postedAt} (since ${a.since ?? 'before'}).`];
+    base.reasons = [`On ${postedAt}, ${gen} ${PRODUCT_EN[product]} existed publicly (since ${a.since ?? 'before'}).`];
     base.reasons_zh = [`${postedAt} 时 ${gen} ${PRODUCT_ZH[product]}已公开（自 ${a.since ?? '此前'}）。`];
     return base;
   }

@@ -10,26 +10,34 @@ const day = (d: string) => (/^\d{4}-\d{2}$/.test(d) ? `${d}-01` : d.slice(0, 10)
 export function knowledgeFor(kb: KnowledgeBase = defaultKb): ScamKnowledge {
   return {
     findGenerator: (text) => kb.findGenerator(text)?.slug ?? null,
+    namesRelease: (text) => {
+      const m = kb.findGenerators(text)[0];
+      return Boolean(m && !m.generic);
+    },
     displayName: (slug) => kb.generator(slug)?.name ?? slug,
-    availability(slug, product: AvailabilityProduct, date): DatedAnswer | null {
+    availability(slug, product: AvailabilityProduct, date, opts = {}): DatedAnswer | null {
       const d = day(date);
       if (!kb.generator(slug)) return null;
+      const family = opts.release ? [kb.generator(slug)!] : kb.familyOf(slug);
+      const accessOn = (s: string, at: string) => (opts.release ? (() => { const a = kb.accessOn(s, at); return a ? { ...a, slug: s } : null; })() : kb.familyAccessOn(s, at));
       if (product === 'access') {
-        const a = kb.familyAccessOn(slug, d);
+        const a = accessOn(slug, d);
         if (!a) return null;
         return {
           available: a.status === 'public',
           status: a.status,
-          since: a.status === 'public' ? day(a.since ?? d) : firstPublic(kb, slug, 'access'),
+          since: a.status === 'public' ? day(a.since ?? d) : firstPublic(kb, slug, opts.release ?? false),
           source: sourceLabel(a.source),
           note: a.note,
           note_zh: a.note_zh,
         };
       }
-      const releases = kb.familyOf(slug).flatMap((g) => g.products.filter((p) => p.product === product).map((p) => ({ g, p })));
+      const releases = family.flatMap((g) => g.products.filter((p) => p.product === product).map((p) => ({ g, p })));
+      // No dated record of this product for the family: judge by the generator's access status instead.
+      if (releases.length === 0) return this.availability(slug, 'access', date, opts);
       releases.sort((a, b) => day(a.p.from).localeCompare(day(b.p.from)));
       const live = releases.filter((r) => day(r.p.from) <= d).pop();
-      const access = kb.familyAccessOn(slug, d);
+      const access = accessOn(slug, d);
       if (live) {
         return { available: true, status: 'public', since: day(live.p.from), source: sourceLabel(live.p.source), note: live.p.note, note_zh: live.p.note_zh };
       }
@@ -60,9 +68,8 @@ export function knowledgeFor(kb: KnowledgeBase = defaultKb): ScamKnowledge {
   };
 }
 
-function firstPublic(kb: KnowledgeBase, slug: string, _what: 'access'): string | null {
-  const dates = kb
-    .familyOf(slug)
+function firstPublic(kb: KnowledgeBase, slug: string, release: boolean): string | null {
+  const dates = (release ? [kb.generator(slug)!] : kb.familyOf(slug))
     .map((g) => g.firstPublic)
     .filter((x): x is string => Boolean(x))
     .map(day)

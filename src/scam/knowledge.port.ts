@@ -27,9 +27,15 @@ export interface AuthorAnswer {
 export interface ScamKnowledge {
   /** Generator slug named in a piece of text ("Sora 2" → 'sora-2', "索拉" → 'sora'), or null. */
   findGenerator(text: string): string | null;
+  /** Whether the text names one release ("Sora 2", "Veo 3") rather than the product line ("Sora", "Veo"). */
+  namesRelease(text: string): boolean;
   /** Display name of a slug ("Sora"). */
   displayName(slug: string): string;
-  availability(slug: string, product: AvailabilityProduct, date: string): DatedAnswer | null;
+  /**
+   * Was the product public on the date? Judged over the whole family ("Sora API" = any Sora release) unless
+   * `release` is set ("Sora 2 API" = that release only).
+   */
+  availability(slug: string, product: AvailabilityProduct, date: string, opts?: { release?: boolean }): DatedAnswer | null;
   authorsOf(slug: string): AuthorAnswer | null;
   isAuthor(slug: string, name: string): boolean;
   /** Official domains of the vendors (openai.com, sora.com…). */

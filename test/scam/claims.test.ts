@@ -58,3 +58,17 @@ describe('availability claims (judged at posted_at)', () => {
     assert.equal(availability('Sora还没开放，官方都没开放', '2024-02-20').length, 0);
   });
 });
+
+describe('availability of other generators and of named releases', () => {
+  it('judges Kling, Hailuo and Veo 3 by their own dates', () => {
+    assert.equal(availability('出售可灵会员账号', '2024-05-20')[0].status, 'refuted');
+    assert.equal(availability('出售可灵会员账号', '2024-08-01')[0].status, 'supported');
+    assert.equal(availability('Veo 3 API access for sale', '2025-03-01')[0].status, 'refuted');
+    assert.equal(availability('Veo 3 API access for sale', '2025-07-01')[0].status, 'supported');
+  });
+  it('a named release is judged alone, the product line as a family', () => {
+    assert.equal(availability('Sora 2 API 出售', '2025-09-01')[0].status, 'refuted');
+    assert.equal(availability('Sora 2 app 下载', '2025-10-02')[0].status, 'supported');
+    assert.equal(availability('Sora 账号出售', '2025-01-10')[0].status, 'supported');
+  });
+});
