@@ -31,6 +31,14 @@ function base(p: Provenance): Record<string, unknown> {
   };
 }
 
+/** Failure codes with the validator's explanation, for a person to check. */
+function explained(p: Provenance): string {
+  return p.codes
+    .filter((c) => !INTEGRITY_OK.test(c))
+    .map((c) => (p.code_explanations[c] ? `${c} ("${p.code_explanations[c]}")` : c))
+    .join(', ');
+}
+
 const INTEGRITY_OK = /^(signingCredential\.(untrusted|expired|ocsp\..*)|timeStamp\.(untrusted|outsideValidity))$/;
 
 export function c2paEvidence(p: Provenance): Evidence[] {
@@ -86,7 +94,7 @@ export function c2paEvidence(p: Provenance): Evidence[] {
     case 'invalid':
       out.push(evidence({
         analyzer: 'c2pa', code: 'c2pa_invalid', direction: 'neutral', weight: 0.3,
-        detail: `The C2PA manifest signed by ${signerText(p)} does not match the file: ${p.codes.filter((c) => !INTEGRITY_OK.test(c)).join(', ')}. The file was changed after signing (or the manifest is broken), so what the manifest says${gen ? ` (it names ${gen})` : a.capture ? ' (a camera capture)' : ''} cannot be relied on; this decides nothing by itself.`,
+        detail: `The C2PA manifest signed by ${signerText(p)} does not match the file: ${explained(p)}. The file was changed after signing (or the manifest is broken), so what the manifest says${gen ? ` (it names ${gen})` : a.capture ? ' (a camera capture)' : ''} cannot be relied on; this decides nothing by itself.`,
         detail_zh: `由 ${signerText(p)} 签名的 C2PA 清单与文件不符：${p.codes.filter((c) => !INTEGRITY_OK.test(c)).join('、')}。文件在签名后被改动（或清单损坏），清单内容${gen ? `（声称 ${gen}）` : a.capture ? '（声称相机拍摄）' : ''}不可依赖，单凭这一点不能作出判断。`,
         data: { ...base(p), capture_claimed: a.capture },
       }));

@@ -25,6 +25,8 @@ export interface Provenance {
   attribution: Omit<Attribution, 'generator' | 'partner' | 'digital_source_type'>;
   identity_codes: string[];
   informational_codes: string[];
+  /** The validator's explanation per failure code (e.g. why a data hash does not match). */
+  code_explanations: Record<string, string>;
   timestamp_trusted: boolean;
   format: string | null;
   remote_url: string | null;
@@ -78,6 +80,7 @@ export function buildProvenance(read: C2paReadResult, labels: FileLabel[], trust
     attribution: rest,
     identity_codes: s.identity_codes,
     informational_codes: s.informational_codes,
+    code_explanations: s.explanations,
     timestamp_trusted: s.timestamp_trusted,
     format: read.format?.name ?? null,
     remote_url: read.kind === 'remote_manifest' ? read.url : null,

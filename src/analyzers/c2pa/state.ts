@@ -18,6 +18,8 @@ export interface StateResult {
   informational_codes: string[];
   /** Whether a trusted timestamp was validated. */
   timestamp_trusted: boolean;
+  /** The validator's explanation for each failure code of the active manifest (first one per code). */
+  explanations: Record<string, string>;
 }
 
 /**
@@ -80,13 +82,16 @@ export function classifyStore(store: ManifestStoreJson): StateResult {
     identity_codes: uniq(identity),
     informational_codes: uniq(codesOf(active?.informational)),
     timestamp_trusted: successes.includes('timeStamp.trusted'),
+    explanations: Object.fromEntries(
+      [...(active?.failure ?? store.validation_status ?? [])].reverse().filter((e) => e.explanation).map((e) => [e.code, e.explanation as string]),
+    ),
   };
 }
 
 /** State for any read outcome. */
 export function classifyRead(r: C2paReadResult): StateResult {
   if (r.kind === 'store') return classifyStore(r.store);
-  const empty = { codes: [], ingredient_codes: [], identity_codes: [], informational_codes: [], timestamp_trusted: false };
+  const empty = { codes: [], ingredient_codes: [], identity_codes: [], informational_codes: [], timestamp_trusted: false, explanations: {} };
   return { state: r.kind, ...empty };
 }
 

@@ -30,6 +30,7 @@ const T = {
   claimed: { en: 'named by the manifest, signer not trusted', zh: '清单声称，但签名者不可信' },
   partner: { en: 'partner model', zh: '合作模型' },
   dst: { en: 'Digital source type', zh: '数字来源类型' },
+  capture: { en: 'Capture manifest (camera or capture app)', zh: '拍摄清单（相机或拍摄应用）' },
   trust: { en: 'Trust lists', zh: '信任列表' },
   noTrust: { en: 'none loaded — every signer shows as untrusted (run `genproof trust update` and set c2pa.trustDir)', zh: '未加载 —— 所有签名者都会显示为不可信（运行 `genproof trust update` 并设置 c2pa.trustDir）' },
   codes: { en: 'Status codes', zh: '状态码' },
@@ -68,10 +69,11 @@ export function renderProvenance(file: string, p: Provenance, lang: Lang): strin
   if (p.reason) L.push(`  ${T.reason[lang]}: ${p.reason}`);
   if (p.remote_url) L.push(`  ${T.remote[lang]}: ${p.remote_url}`);
   const gen = p.generator ?? (p.claimed_generator ? `${p.claimed_generator} (${T.claimed[lang]})` : null);
-  if (gen) L.push(`${T.generator[lang]}: ${gen}${p.partner ? `; ${T.partner[lang]}: ${p.partner}` : ''}${p.attribution.reasons.length ? ` — ${(lang === 'zh' ? p.attribution.reasons_zh : p.attribution.reasons).join('；')}` : ''}`);
+  if (gen) L.push(`${T.generator[lang]}: ${gen}${p.partner ? `; ${T.partner[lang]}: ${p.partner}` : ''}${p.attribution.reasons.length ? ` — ${lang === 'zh' ? p.attribution.reasons_zh.join('；') : p.attribution.reasons.join('; ')}` : ''}`);
+  if (p.attribution.capture) L.push(`${T.capture[lang]}: ${(lang === 'zh' ? p.attribution.reasons_zh.join('；') : p.attribution.reasons.join('; '))}`);
   if (p.digital_source_type) L.push(`${T.dst[lang]}: ${sourceTypeName(p.digital_source_type)}`);
   if (p.expired_chain) L.push(`${T.expiredChain[lang]}: ${p.expired_chain.leaf?.valid_to ?? '?'} — ${p.expired_chain.reason}`);
-  if (p.codes.length) L.push(`${T.codes[lang]}: ${p.codes.join(', ')}`);
+  if (p.codes.length) L.push(`${T.codes[lang]}: ${p.codes.map((c) => (p.code_explanations[c] ? `${c} (${p.code_explanations[c]})` : c)).join(', ')}`);
   if (p.ingredient_codes.length) L.push(`${T.ingCodes[lang]}: ${p.ingredient_codes.join(', ')}`);
   if (p.identity_codes.length) L.push(`${T.identity[lang]}: ${p.identity_codes.join(', ')}`);
   L.push(`${T.trust[lang]}: ${p.trust.loaded ? p.trust.sources.join(', ') : T.noTrust[lang]}`);
