@@ -8,6 +8,8 @@ import sharp from 'sharp';
 import { labelEvidence } from '../../src/analyzers/label/label.evidence.js';
 import { decodeEntities, extractLabels, parseAigcJson } from '../../src/analyzers/label/labels.js';
 import { readRawMetadata } from '../../src/repositories/xmp.repository.js';
+import { toolPaths } from '../../src/repositories/tools.repository.js';
+import { execFileSync } from 'node:child_process';
 
 /** In-file AI labels on small fixtures generated here (cached under the OS temp dir). */
 const dir = join(tmpdir(), 'genproof-test-labels-v1');
@@ -39,6 +41,7 @@ const files = {
   pngAigc1: join(dir, 'aigc-label1.png'),
   pngAigc2: join(dir, 'aigc-label2.png'),
   plain: join(dir, 'plain.png'),
+  mp4: join(dir, 'aigc-comment.mp4'),
 };
 
 before(async () => {
@@ -62,6 +65,14 @@ before(async () => {
   if (!existsSync(files.pngAigc1)) writeFileSync(files.pngAigc1, withTextChunk(png, 'AIGC', JSON.stringify({ Label: '1', ContentProducer: 'example-provider' }).replace(/^/, '{"AIGC":').concat('}')));
   if (!existsSync(files.pngAigc2)) writeFileSync(files.pngAigc2, withTextChunk(png, 'AIGC', '{"AIGC":{"Label":"2","ContentProducer":"x"}}'));
   if (!existsSync(files.plain)) writeFileSync(files.plain, png);
+  if (!existsSync(files.mp4)) {
+    try {
+      execFileSync(toolPaths().ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=blue:s=64x48:d=0.2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p',
+        '-metadata', 'comment={"AIGC":{"Label":"1","ContentProducer":"video-platform","ProduceID":"v-1"}}', files.mp4], { timeout: 30_000, stdio: 'ignore' });
+    } catch {
+      /* no ffmpeg: the video case is skipped */
+    }
+  }
 });
 
 async function labelsOf(path: string) {
@@ -105,6 +116,14 @@ describe('in-file AI labels', () => {
     assert.equal(two[0].code, 'ai_label_gb45438_possible');
     assert.equal(two[0].direction, 'neutral');
     assert.equal(two[0].decides, undefined);
+  });
+
+  it('GB 45438 AIGC JSON in MP4 metadata (comment atom) is found in a video', async (t) => {
+    if (!existsSync(files.mp4)) return t.skip('ffmpeg could not make the fixture');
+    const labels = await labelsOf(files.mp4);
+    assert.equal(labels.length, 1);
+    assert.equal(labels[0].kind, 'aigc_gb45438');
+    assert.equal(labels[0].fields?.ContentProducer, 'video-platform');
   });
 
   it('a plain file has no labels', async () => {
