@@ -137,6 +137,8 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Word tokens (Chinese segmented with Intl.Segmenter; Latin words as they are). */
 export function words(text: string): string[] {
+  // Intl.Segmenter is only needed where words are not separated by spaces (Chinese, Japanese).
+  if (!/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return text.match(/[\p{L}\p{N}_]+(?:['’][\p{L}]+)*/gu) ?? [];
   const out: string[] = [];
   for (const s of segmenter.segment(text)) if (s.isWordLike) out.push(s.segment);
   return out;
