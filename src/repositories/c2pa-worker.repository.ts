@@ -1,0 +1,123 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { ToolError } from '../domain/errors.js';
+
+/**
+ * The worker thread that runs @contentauth/c2pa-wasm for the C2PA repository: one read at a time, each with its
+ * own timeout; a read that times out terminates the worker (the next read starts a fresh one).
+ */
+const require = createRequire(import.meta.url);
+
+/** Worker body (plain JS so it runs the same from sources and from dist). */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { pathToFileURL } = require('node:url');
+let mod = null;
+async function lib() {
+  if (!mod) {
+    mod = await import(pathToFileURL(workerData.js).href);
+    mod.initSync({ module: readFileSync(workerData.wasm) });
+  }
+  return mod;
+}
+parentPort.on('message', async (m) => {
+  let reader = null;
+  try {
+    const c2pa = await lib();
+    reader = await c2pa.WasmReader.fromBytes(m.mime, m.bytes, m.settings);
+    parentPort.postMessage({ ok: true, json: reader.json() });
+  } catch (e) {
+    const msg = e && e.message ? e.message : String(e);
+    parentPort.postMessage({ ok: false, error: msg });
+  } finally {
+    try { if (reader) reader.free(); } catch {}
+  }
+});
+`;
+
+type WorkerReply = { ok: boolean; json?: string; error?: string };
+interface Job {
+  mime: string;
+  bytes: Uint8Array;
+  settings: string;
+  timeoutMs: number;
+  resolve: (v: WorkerReply) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * One worker, one read at a time (the WebAssembly instance is single-threaded): reads queue here and each one's
+ * timeout starts when it is handed to the worker, so waiting in the queue never counts against it. A read that
+ * times out terminates the worker; the next read starts a fresh one.
+ */
+export class ReaderWorker {
+  private worker: Worker | null = null;
+  private queue: Job[] = [];
+  private busy: { job: Job; timer: NodeJS.Timeout } | null = null;
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      execArgv: [],
+      workerData: { js: require.resolve('@contentauth/c2pa-wasm'), wasm: require.resolve('@contentauth/c2pa-wasm/c2pa.wasm') },
+    });
+    worker.on('message', (m: WorkerReply) => {
+      if (this.worker !== worker) return;
+      this.finish((job) => job.resolve(m));
+    });
+    const fail = (e: unknown) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.finish((job) => job.reject(new ToolError('c2pa_reader_crashed', `the C2PA reader stopped: ${String(e)}`, { cause: e })));
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(`exit ${code}`));
+    return worker;
+  }
+
+  private finish(settle: (job: Job) => void): void {
+    const b = this.busy;
+    this.busy = null;
+    if (b) {
+      clearTimeout(b.timer);
+      settle(b.job);
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.busy) return;
+    const job = this.queue.shift();
+    if (!job) {
+      this.worker?.unref(); // an idle reader never keeps the process alive
+      return;
+    }
+    this.worker ??= this.spawn();
+    const worker = this.worker;
+    worker.ref();
+    const timer = setTimeout(() => {
+      this.worker = null;
+      void worker.terminate();
+      this.finish((j) => j.reject(new ToolError('c2pa_timeout', `C2PA validation timed out after ${j.timeoutMs} ms`)));
+    }, job.timeoutMs);
+    this.busy = { job, timer };
+    // The bytes are moved, not copied: the caller must not use them afterwards.
+    worker.postMessage({ mime: job.mime, bytes: job.bytes, settings: job.settings }, [job.bytes.buffer as ArrayBuffer]);
+  }
+
+  read(mime: string, bytes: Uint8Array, settings: string, timeoutMs: number): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ mime, bytes, settings, timeoutMs, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    for (const j of this.queue.splice(0)) j.reject(new ToolError('c2pa_reader_closed', 'the C2PA reader was closed'));
+    if (this.busy) this.finish((j) => j.reject(new ToolError('c2pa_reader_closed', 'the C2PA reader was closed')));
+    if (w) await w.terminate();
+  }
+}
