@@ -12,6 +12,9 @@ const src = {
   jimeng: { ref: 'press coverage of ByteDance Jimeng AI (Dreamina)', date: '2024-05', strength: 'third-party' },
   vidu: { ref: 'press coverage of Shengshu Technology / Tsinghua Vidu', date: '2024-04-27', strength: 'press' },
   viduPublic: { ref: 'press coverage of the Vidu global launch', date: '2024-07-30', strength: 'press' },
+  hunyuan: { ref: 'github.com/Tencent/HunyuanVideo README', date: '2024-12-03', strength: 'primary' },
+  mochi: { ref: 'genmo.ai blog (Mochi 1 preview, open weights)', date: '2024-10-22', strength: 'primary' },
+  seedance: { ref: 'press coverage of ByteDance Seedance 1.0', date: '2025-06', strength: 'third-party' },
   gpt4o: { ref: 'openai.com/index/introducing-4o-image-generation', date: '2025-03-25', strength: 'primary' },
   dalle3: { ref: 'openai.com/index/dall-e-3', date: '2023-09-20', strength: 'primary' },
   firefly: { ref: 'news.adobe.com (Adobe Firefly beta announcement)', date: '2023-03-21', strength: 'primary' },
@@ -71,6 +74,21 @@ export const MORE_GENERATORS: Generator[] = [
       { status: 'public', from: '2024-07-30', note: 'opened to the public', note_zh: '全面开放', source: src.viduPublic },
     ],
     sources: [src.vidu, src.viduPublic],
+  }),
+  simple({
+    slug: 'hunyuan-video', family: 'hunyuan-video', name: 'HunyuanVideo', vendor: 'Tencent', vendor_zh: '腾讯', kind: 'video', openSource: true,
+    aliases: { en: ['HunyuanVideo', 'Hunyuan Video', 'Tencent Hunyuan'], zh: ['混元视频', '腾讯混元'] },
+    announced: '2024-12-03', firstPublic: '2024-12-03', src: src.hunyuan, limits: [],
+  }),
+  simple({
+    slug: 'mochi', family: 'mochi', name: 'Mochi 1', vendor: 'Genmo', vendor_zh: 'Genmo', kind: 'video', openSource: true,
+    aliases: { en: ['Mochi 1', 'Mochi-1', 'Genmo Mochi'], zh: [] },
+    announced: '2024-10-22', firstPublic: '2024-10-22', src: src.mochi, limits: [],
+  }),
+  simple({
+    slug: 'seedance', family: 'seedance', name: 'Seedance', vendor: 'ByteDance', vendor_zh: '字节跳动', kind: 'video', openSource: false,
+    aliases: { en: ['Seedance', 'Seedance 1.0', 'Seedance Pro'], zh: [] },
+    announced: '2025-06', firstPublic: '2025-06', src: src.seedance, limits: [],
   }),
   simple({
     slug: 'gpt-4o-image', family: 'openai-image', name: 'GPT-4o image generation', vendor: 'OpenAI', vendor_zh: 'OpenAI', kind: 'image', openSource: false,

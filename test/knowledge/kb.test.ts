@@ -79,6 +79,8 @@ describe('findGenerator', () => {
     ['made with Runway', 'runway-gen2'],
     ['DALL·E', 'dall-e-2'],
     ['Luma is a word', null],
+    ['腾讯混元视频生成', 'hunyuan-video'],
+    ['Seedance 1.0 Pro', 'seedance'],
     ['I am sorry about this', null],
     ['Soraya went to school', null],
     ['no names here', null],
