@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { prepareZXingModule, readBarcodes, type ReadResult } from 'zxing-wasm/reader';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
+import { decodeHeic } from './heic.repository.js';
 
 /**
  * Decode every QR code in an image: zxing-wasm (several codes, rotated, inverted, small) on sharp's RGBA pixels,
@@ -37,8 +38,26 @@ function prepare(): Promise<unknown> {
 /** Upper bound on the decoded raster; bigger images are scaled down first. */
 const MAX_SIDE = 2400;
 
-async function rgba(input: string | Buffer, scale = 1): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
-  let img = sharp(input, { failOn: 'error', limitInputPixels: 200_000_000 }).rotate();
+type Source = string | Buffer | { raw: Buffer; width: number; height: number; channels: 4 };
+
+/** HEIC/HEIF by content (ISO-BMFF "ftyp" with a HEIF brand): sharp's prebuilt binaries cannot decode it. */
+function isHeif(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    const b = Buffer.alloc(12);
+    readSync(fd, b, 0, 12, 0);
+    closeSync(fd);
+    return b.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|hevc|heim|heis|mif1|msf1)$/.test(b.toString('latin1', 8, 12));
+  } catch {
+    return false;
+  }
+}
+
+async function rgba(input: Source, scale = 1): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
+  let img =
+    typeof input === 'object' && 'raw' in input
+      ? sharp(input.raw, { raw: { width: input.width, height: input.height, channels: input.channels } })
+      : sharp(input, { failOn: 'error', limitInputPixels: 200_000_000 }).rotate();
   const meta = await img.metadata();
   const w = meta.autoOrient?.width ?? meta.width ?? 0;
   const h = meta.autoOrient?.height ?? meta.height ?? 0;
@@ -59,8 +78,9 @@ function fromZxing(r: ReadResult[]): DecodedQr[] {
     }));
 }
 
-async function decodeAll(input: string | Buffer): Promise<DecodedQr[]> {
+async function decodeAll(original: string | Buffer, timeoutMs: number): Promise<DecodedQr[]> {
   await prepare();
+  const input: Source = typeof original === 'string' && isHeif(original) ? await decodeHeic(original, timeoutMs) : original;
   const out = new Map<string, DecodedQr>();
   const passes = [1];
   for (const scale of passes) {
@@ -95,9 +115,9 @@ export async function decodeQrCodes(input: string | Buffer, opts: { timeoutMs?: 
     timer = setTimeout(() => reject(new ToolError('qr_timeout', `QR decoding timed out after ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    return await Promise.race([decodeAll(input), timeout]);
+    return await Promise.race([decodeAll(input, timeoutMs), timeout]);
   } catch (e) {
-    if (e instanceof ToolError) throw e;
+    if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     if (/unsupported image format|Input file|corrupt|premature|bad|VipsJpeg|pngload|Input buffer/i.test(msg)) {
       throw new UnsupportedMediaError('image_unreadable', `Cannot read the image ${typeof input === 'string' ? input : '(buffer)'}: ${msg}`, { cause: e });
