@@ -29,7 +29,7 @@ export interface ManifestNode {
   title: string | null;
   format: string | null;
   claim_generator: string | null;
-  signer: { organization: string | null; common_name: string | null; issuer: string | null; time: string | null; alg: string | null; serial: string | null };
+  signer: { organization: string | null; common_name: string | null; time: string | null; alg: string | null; serial: string | null };
   actions: ActionNode[];
   ingredients: IngredientNode[];
   /** Camera make/model from stds.exif assertions, when present. */
@@ -108,7 +108,7 @@ function node(label: string, m: ManifestJson, depth: number, active: boolean): M
     format: str(m.format),
     claim_generator: claimGeneratorOf(m),
     // c2pa-rs puts the subject's organisation (O) in `issuer`.
-    signer: { organization: str(s.issuer), common_name: str(s.common_name), issuer: str(s.issuer), time: str(s.time), alg: str(s.alg), serial: str(s.cert_serial_number) },
+    signer: { organization: str(s.issuer), common_name: str(s.common_name), time: str(s.time), alg: str(s.alg), serial: str(s.cert_serial_number) },
     actions: actionsOf(m),
     ingredients: (m.ingredients ?? []).map((i) => ({ title: str(i.title), relationship: str(i.relationship), manifest: str(i.active_manifest) })),
     device: deviceOf(m),
