@@ -51,7 +51,7 @@ const ROWS: Row[] = [
   { name: 'posted before Sora existed (text only) → refuted', caption: 'made with Sora', postedAt: '2023-05-01', media: null, evidence: [],
     expect: { ai_generated: 'refuted' }, codes: ['claim_posted_before_generator'] },
   { name: 'preview: a 90 s clip is beyond "up to a minute" → refuted', caption: SORA, postedAt: '2024-03-05', media: video(90), evidence: [],
-    expect: { ai_generated: 'refuted' }, codes: ['claim_refuted_by_capability'], reason: /preview-only/ },
+    expect: { ai_generated: 'refuted' }, codes: ['claim_refuted_by_capability'], reason: /at most 60 s/ },
   { name: 'public Sora: 30 s at 1080p beyond 20 s → refuted', caption: SORA, postedAt: '2025-01-10', media: video(30), evidence: [],
     expect: { ai_generated: 'refuted' }, codes: ['claim_refuted_by_capability'] },
   { name: 'public Sora: 10 s at 1080p → unverified with the KB reason', caption: SORA, postedAt: '2025-01-10', media: video(10), evidence: [],
@@ -77,7 +77,7 @@ const ROWS: Row[] = [
   { name: 'camera metadata alone → unlikely', caption: SORA, postedAt: '2025-01-10', media: video(5),
     evidence: [decides(false, 'camera_metadata')], expect: { ai_generated: 'unlikely' }, codes: ['claim_unlikely_by_metadata'] },
   { name: 'camera metadata + early capture date → the date refutes', caption: SORA, postedAt: '2025-01-10', media: video(5),
-    evidence: [decides(false, 'camera_metadata'), capture('2019-07-24')], expect: { ai_generated: 'refuted' } },
+    evidence: [decides(false, 'camera_metadata'), capture('2019-07-24')], expect: { ai_generated: 'refuted' }, reason: /capture date \(2019-07-24/ },
   { name: 'real-footage claim against AI provenance → refuted', caption: 'I filmed this myself', postedAt: '2025-01-10', media: video(5),
     evidence: [decides(true, 'signed_provenance', 'sora')], expect: { real_footage: 'refuted' }, codes: ['real_claim_refuted_by_evidence'] },
   { name: 'real-footage claim with camera metadata → supported', caption: '实拍', postedAt: '2025-01-10', media: video(5),
@@ -125,6 +125,15 @@ describe('KbClaimChecker: table', () => {
       if (row.reason) assert.ok(out.claims.some((c) => c.reasons.some((r) => row.reason!.test(r))), `no reason matching ${row.reason}`);
     });
   }
+
+  it('gives the deciding reasons only (no outranked doubts) for a decided claim', () => {
+    const claims = analyzeCaption(SORA).claims;
+    const out = new KbClaimChecker().check({ post: { file: '/x', caption: SORA, postedAt: '2024-03-01', urls: [] }, media: video(4), claims, evidence: [capture('2019-07-24'), decides(false, 'camera_metadata')] });
+    const c = out.claims.find((x) => x.type === 'ai_generated')!;
+    assert.equal(c.status, 'refuted');
+    assert.equal(c.reasons.length, 1);
+    assert.match(c.reasons[0], /2019-07-24/);
+  });
 
   it('cites the KB source in the reasons of a date refutation', () => {
     const claims = analyzeCaption(SORA).claims;

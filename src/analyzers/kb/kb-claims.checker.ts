@@ -162,8 +162,10 @@ export function applyFindings(c: Claim, findings: Finding[]): Claim {
   const pick = (basis: Finding['basis']) => findings.filter((f) => f.basis === basis && f.status !== 'unverified').sort((a, b) => RANK[b.status] - RANK[a.status])[0];
   const decided = pick('evidence') ?? pick('kb') ?? pick('weak');
   const status: ClaimStatus = decided?.status ?? c.status;
-  // The findings that agree with the status come first, then the rest (doubts, explanations).
-  const ordered = [...findings.filter((f) => f.status === status && f.status !== 'unverified'), ...findings.filter((f) => f.status !== status || f.status === 'unverified')];
+  // Reasons are the findings that decided the status; weaker doubts a refutation outranks would only blur it.
+  // When nothing decided, every finding explains what was checked.
+  const agreeing = findings.filter((f) => f.status === status && f.status !== 'unverified');
+  const ordered = agreeing.length > 0 ? agreeing : findings;
   return {
     ...c,
     status,
