@@ -47,21 +47,22 @@ export async function grabFrame(path: string, timestamp: number, opts: GrabOptio
   }
   if (res.stdout.length === 0) return null;
   const img = parsePpm(res.stdout);
-  return img ? { timestamp, ...img } : null;
+  return img ? { timestamp, width: img.width, height: img.height, data: img.data } : null;
 }
 
-/** Parse a binary PPM (P6, maxval 255) as ffmpeg writes it. */
-export function parsePpm(buf: Buffer): { width: number; height: number; data: Buffer } | null {
+/** Parse a binary PPM (P6, maxval 255) as ffmpeg writes it, starting at `offset`; `end` is where it stops. */
+export function parsePpm(buf: Buffer, offset = 0): { width: number; height: number; data: Buffer; end: number } | null {
   const fields: string[] = [];
-  let i = 0;
-  while (fields.length < 4 && i < Math.min(buf.length, 256)) {
-    while (i < buf.length && /\s/.test(String.fromCharCode(buf[i]))) i++;
+  let i = offset;
+  const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+  while (fields.length < 4 && i < Math.min(buf.length, offset + 256)) {
+    while (i < buf.length && isSpace(buf[i])) i++;
     if (buf[i] === 0x23) {
       while (i < buf.length && buf[i] !== 0x0a) i++;
       continue;
     }
     let tok = '';
-    while (i < buf.length && !/\s/.test(String.fromCharCode(buf[i]))) tok += String.fromCharCode(buf[i++]);
+    while (i < buf.length && !isSpace(buf[i])) tok += String.fromCharCode(buf[i++]);
     fields.push(tok);
   }
   i++; // the single whitespace after maxval
@@ -70,7 +71,56 @@ export function parsePpm(buf: Buffer): { width: number; height: number; data: Bu
   const height = Number(fields[2]);
   const n = width * height * 3;
   if (!(width > 0 && height > 0) || buf.length < i + n) return null;
-  return { width, height, data: buf.subarray(i, i + n) };
+  return { width, height, data: buf.subarray(i, i + n), end: i + n };
+}
+
+export interface SampleOptions extends GrabOptions {
+  /** Minimum time between two returned frames, seconds. */
+  spacing: number;
+  /** First time to return a frame at (sequential mode). */
+  start?: number;
+  /** Decode keyframes only: cheap on any length, but as sparse as the file's keyframes. */
+  keyframesOnly: boolean;
+  maxFrames: number;
+}
+
+/**
+ * One ffmpeg pass that returns frames at least `spacing` seconds apart (select filter), with their real
+ * timestamps (showinfo). With `keyframesOnly` the decoder skips every non-key frame, so a 60 s 1080p clip
+ * costs a few decoded frames instead of a decode per seek from the preceding keyframe.
+ */
+export async function sampleFrames(path: string, opts: SampleOptions): Promise<RgbFrame[]> {
+  const ffmpeg = toolPaths({ ffmpegPath: opts.ffmpegPath }).ffmpeg;
+  const m = Math.max(16, Math.round(opts.maxSide ?? 100_000));
+  const scale = `scale='if(gte(iw,ih),min(iw,${m}),-2)':'if(gte(iw,ih),-2,min(ih,${m}))':flags=bilinear`;
+  const gap = `isnan(prev_selected_t)+gte(t-prev_selected_t\\,${opts.spacing.toFixed(3)})`;
+  const expr = opts.start && opts.start > 0 ? `gte(t\\,${opts.start.toFixed(3)})*(${gap})` : gap;
+  const args = [
+    '-hide_banner', '-loglevel', 'info', '-nostdin',
+    ...(opts.keyframesOnly ? ['-skip_frame', 'nokey'] : []),
+    '-i', path, '-map', '0:v:0', '-an', '-sn',
+    '-vf', `select='${expr}',showinfo,${scale}`, '-vsync', 'vfr', '-frames:v', String(opts.maxFrames),
+    '-pix_fmt', 'rgb24', '-c:v', 'ppm', '-f', 'image2pipe', 'pipe:1',
+  ];
+  const res = await runTool(ffmpeg, args, {
+    timeoutMs: opts.timeoutMs,
+    signal: opts.signal,
+    tool: 'ffmpeg',
+    maxStdoutBytes: opts.maxFrames * (m * m * 3 + 64) + 1024,
+  });
+  if (res.code !== 0) {
+    throw new ToolError('ffmpeg_failed', `ffmpeg failed to sample frames: ${lastLine(res.stderr)}`);
+  }
+  const times = [...res.stderr.matchAll(/Parsed_showinfo[^\n]*?pts_time:\s*(-?[\d.]+)/g)].map((x) => Number(x[1]));
+  const out: RgbFrame[] = [];
+  let off = 0;
+  while (off < res.stdout.length) {
+    const img = parsePpm(res.stdout, off);
+    if (!img) break;
+    out.push({ timestamp: times[out.length] ?? NaN, width: img.width, height: img.height, data: img.data });
+    off = img.end;
+  }
+  return out;
 }
 
 /**

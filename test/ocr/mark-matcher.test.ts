@@ -56,6 +56,12 @@ describe('matchLine', () => {
     assert.equal(matchLine('科音号：88886666').platform?.id, 'douyin');
     assert.equal(matchLine('小红书号: 95012345').platform?.id, 'xiaohongshu');
     assert.equal(matchLine('快手').platform?.id, 'kuaishou');
+    // the space before "@" lost by OCR
+    const glued = matchLine('TikTok@tiny_user');
+    assert.equal(glued.platform?.id, 'tiktok');
+    assert.equal(glued.handle, 'tiny_user');
+    assert.equal(matchLine('Sora@alice').handle, 'alice');
+    assert.equal(matchLine('bob@example.com').kind, 'text');
   });
   it('extracts a bare handle', () => {
     assert.deepEqual(extractHandle('@maker_01'), { handle: 'maker_01', rest: '' });

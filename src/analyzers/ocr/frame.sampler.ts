@@ -23,13 +23,17 @@ export interface ScanPlan {
   fullMaxSide: number;
   /** Indexes (into timestamps) of the frames whose corners and bands are also read, upscaled. */
   detailFrames: number[];
+  /** How detail frames are chosen, to choose again when the decoder returns another number of frames. */
+  detailMode: DetailMode;
   /** Read the top and bottom bands too (subtitle-size text). */
   bands: boolean;
   /** Corner crops are upscaled so their longer side is about this many pixels (at most 3×). */
   detailTargetSide: number;
 }
 
-const SETTINGS: Record<ScanDepth, { frames: (d: number) => number; grab: number; full: number; detail: 'one' | 'three' | 'alternate'; bands: boolean; target: number }> = {
+export type DetailMode = 'one' | 'three' | 'alternate';
+
+const SETTINGS: Record<ScanDepth, { frames: (d: number) => number; grab: number; full: number; detail: DetailMode; bands: boolean; target: number }> = {
   fast: { frames: () => 3, grab: 1280, full: 800, detail: 'one', bands: false, target: 640 },
   default: { frames: (d) => (d <= 15 ? 6 : 8), grab: 1920, full: 960, detail: 'three', bands: false, target: 720 },
   deep: { frames: (d) => Math.min(16, Math.max(10, Math.ceil(d / 3))), grab: 1920, full: 1280, detail: 'alternate', bands: true, target: 960 },
@@ -37,7 +41,7 @@ const SETTINGS: Record<ScanDepth, { frames: (d: number) => number; grab: number;
 
 export function planScan(media: { kind: 'video' | 'image'; duration: number | null }, depth: ScanDepth): ScanPlan {
   const s = SETTINGS[depth];
-  const base = { grabMaxSide: s.grab, fullMaxSide: s.full, bands: s.bands, detailTargetSide: s.target };
+  const base = { grabMaxSide: s.grab, fullMaxSide: s.full, bands: s.bands, detailTargetSide: s.target, detailMode: s.detail };
   if (media.kind === 'image' || !media.duration || media.duration <= 0) {
     return { ...base, timestamps: media.kind === 'image' ? [null] : [0], detailFrames: [0] };
   }
@@ -45,9 +49,16 @@ export function planScan(media: { kind: 'video' | 'image'; duration: number | nu
   // Very short clips cannot hold many distinct frames; at least ~0.25 s apart.
   const n = Math.max(1, Math.min(s.frames(d), Math.floor(d / 0.25)));
   const timestamps = Array.from({ length: n }, (_, i) => Math.min(d - 0.05, (d * (i + 0.5)) / n)).map((t) => Math.max(0, Number(t.toFixed(3))));
-  const detailFrames =
-    s.detail === 'alternate' ? timestamps.map((_, i) => i).filter((i) => i % 2 === 0) : s.detail === 'one' ? [Math.floor(n / 2)] : [...new Set([0, Math.floor(n / 2), n - 1])];
+  const detailFrames = detailIndexes(s.detail, n);
   return { ...base, timestamps, detailFrames };
+}
+
+/** Which of `n` frames get the detail pass: the middle one, first/middle/last, or every other one. */
+export function detailIndexes(mode: DetailMode, n: number): number[] {
+  if (n <= 0) return [];
+  if (mode === 'alternate') return Array.from({ length: n }, (_, i) => i).filter((i) => i % 2 === 0);
+  if (mode === 'one') return [Math.floor(n / 2)];
+  return [...new Set([0, Math.floor(n / 2), n - 1])];
 }
 
 /**

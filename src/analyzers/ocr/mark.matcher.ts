@@ -67,8 +67,19 @@ function extractPlatformId(line: string): { platform: PlatformMark; id: string }
 }
 
 export function matchLine(text: string): LineMatch {
+  const direct = matchParts(text, extractHandle(text));
+  if (direct.kind !== 'text') return direct;
+  // OCR often drops the space before "@" ("TikTok@user"): try the part before "@" as a mark.
+  const at = /^(.{2,20}?)[@＠]\s?([A-Za-z0-9_.]{2,32})$/u.exec(text.normalize('NFKC').trim());
+  if (at) {
+    const glued = matchParts(text, { handle: trimHandle(at[2]), rest: at[1] });
+    if (glued.kind === 'generator' || glued.kind === 'platform') return glued;
+  }
+  return direct;
+}
+
+function matchParts(text: string, { handle, rest }: { handle: string | null; rest: string }): LineMatch {
   const none: LineMatch = { kind: 'text', generators: [], platform: null, variant: null, handle: null };
-  const { handle, rest } = extractHandle(text);
   const pid = extractPlatformId(text);
   if (pid) return { kind: 'platform', generators: [], platform: pid.platform, variant: pid.platform.variants[0], handle: pid.id };
   const key = stripped(rest);

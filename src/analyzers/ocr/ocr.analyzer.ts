@@ -4,7 +4,7 @@ import { ToolError } from '../../domain/errors.js';
 import { evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
-import { grabFrame, grabFrames } from '../../repositories/frame-grab.repository.js';
+import { grabFrame, grabFrames, sampleFrames, type GrabOptions, type RgbFrame } from '../../repositories/frame-grab.repository.js';
 import { decodeImageFile, recognizeTiles } from '../../repositories/ocr.repository.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
 import { analyzeCaption } from '../caption/caption.claims.js';
@@ -45,7 +45,7 @@ export class OcrAnalyzer implements Analyzer {
     return {
       evidence,
       claims,
-      extra: { ocr: { depth, frames: scan.decoded, ocr_calls: scan.ocrCalls, ms: Date.now() - started, timestamps: plan.timestamps } },
+      extra: { ocr: { depth, frames: scan.decoded, ocr_calls: scan.ocrCalls, ms: Date.now() - started, timestamps: scan.frames.map((f) => f.timestamp) } },
     };
   }
 }
@@ -59,6 +59,31 @@ export function burnedInText(text: string, postedAt: string | null): Claim[] {
   const r = analyzeCaption(text, { origin: 'ocr', postedAt });
   if (r.claims.length || r.skipped.length) return r.claims;
   return burnedInClaims(text);
+}
+
+/** Clips up to this long are decoded in one sequential pass (cheaper than seeking into one long GOP). */
+const SEQUENTIAL_MAX_S = 20;
+
+/**
+ * Frames near the planned times, as cheaply as the file allows. Short clips: one sequential pass that keeps
+ * frames `spacing` apart. Longer clips: keyframes only, `spacing` apart (a few decoded frames for any
+ * length); when the file's keyframes are too sparse for that, exact seeks fill the gaps.
+ */
+async function grabSampled(media: MediaInfo, timestamps: number[], opts: GrabOptions): Promise<RgbFrame[]> {
+  const n = timestamps.length;
+  const d = media.duration ?? 0;
+  if (n === 0) return [];
+  const spacing = n > 1 ? (timestamps[1] - timestamps[0]) * 0.9 : Math.max(1, d);
+  if (d <= SEQUENTIAL_MAX_S) {
+    const got = await sampleFrames(media.path, { ...opts, spacing, start: timestamps[0], keyframesOnly: false, maxFrames: n });
+    if (got.length >= Math.min(n, 2)) return got;
+    return grabFrames(media.path, timestamps, opts);
+  }
+  const keys = await sampleFrames(media.path, { ...opts, spacing, keyframesOnly: true, maxFrames: n + 1 });
+  if (keys.length >= Math.ceil(n / 2)) return keys.slice(0, n);
+  const missing = timestamps.filter((t) => !keys.some((k) => Math.abs(k.timestamp - t) < spacing / 2));
+  const extra = await grabFrames(media.path, missing.slice(0, n - keys.length), opts);
+  return [...keys, ...extra].sort((a, b) => a.timestamp - b.timestamp);
 }
 
 /** No frame could be decoded for OCR: say so, so the report does not read as "no marks found". */
@@ -76,7 +101,7 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal)
   const grabOpts = { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal };
   return {
     async grabFrames(timestamps, maxSide) {
-      const frames = await grabFrames(media.path, timestamps, { ...grabOpts, maxSide });
+      const frames = await grabSampled(media, timestamps, { ...grabOpts, maxSide });
       return frames.map((f) => ({ width: f.width, height: f.height, channels: 3 as const, data: f.data, timestamp: f.timestamp }));
     },
     async decodeImage(maxSide) {

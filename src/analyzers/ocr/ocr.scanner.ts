@@ -1,10 +1,13 @@
 import type { RawImage, Rect } from '../../repositories/ocr.repository.js';
-import { detailRegions, detailScale, type ScanPlan } from './frame.sampler.js';
+import { detailIndexes, detailRegions, detailScale, type ScanPlan } from './frame.sampler.js';
 import type { FrameText, TextBox } from './text.tracker.js';
 
 /** The I/O the scanner needs; the analyzer passes the real repositories, tests pass fakes. */
 export interface ScanDeps {
-  /** Decode video frames at the given times (longer side capped); missing frames are left out. */
+  /**
+   * Decode video frames at (or near: the nearest keyframes, for long clips) the given times, longer side
+   * capped; missing frames are left out, so fewer may come back.
+   */
   grabFrames(timestamps: number[], maxSide: number): Promise<(RawImage & { timestamp: number })[]>;
   /** Decode a still image (longer side capped); null when it cannot be decoded. */
   decodeImage(maxSide: number): Promise<RawImage | null>;
@@ -25,46 +28,37 @@ export interface ScanResult {
 
 type Decoded = RawImage & { timestamp: number | null };
 
-/**
- * Decode the planned frames and OCR each: the whole frame downscaled, plus upscaled corners on detail frames.
- * The next frame is decoded (by ffmpeg, another process) while the current one is read.
- */
+/** Decode the planned frames and OCR each: the whole frame downscaled, plus upscaled corners on detail frames. */
 export async function scanMedia(plan: ScanPlan, deps: ScanDeps, progress: (f: number) => void = () => undefined): Promise<ScanResult> {
   const still = plan.timestamps.length === 1 && plan.timestamps[0] === null;
-  const times = plan.timestamps.filter((t): t is number => t !== null);
-  const count = still ? 1 : times.length;
-  const load = async (i: number): Promise<Decoded | null> => {
-    if (still) {
-      const img = await deps.decodeImage(plan.grabMaxSide);
-      return img ? { ...img, timestamp: null } : null;
-    }
-    const [f] = await deps.grabFrames([times[i]], plan.grabMaxSide);
-    return f ?? null;
-  };
+  let images: Decoded[];
+  if (still) {
+    const img = await deps.decodeImage(plan.grabMaxSide);
+    images = img ? [{ ...img, timestamp: null }] : [];
+  } else {
+    images = await deps.grabFrames(plan.timestamps.filter((t): t is number => t !== null), plan.grabMaxSide);
+  }
+  progress(0.15);
+  // The decoder may return a different number of frames than planned (sparse keyframes): pick detail frames anew.
+  const detail = images.length === plan.timestamps.length ? plan.detailFrames : detailIndexes(plan.detailMode, images.length);
   const frames: FrameText[] = [];
   let ocrCalls = 0;
-  let decoded = 0;
-  let next: Promise<Decoded | null> | null = load(0);
-  for (let i = 0; i < count; i++) {
-    const img = await next!;
-    next = i + 1 < count ? load(i + 1) : null;
-    // Keep the prefetch from surfacing as an unhandled rejection if this frame's OCR throws first.
-    next?.catch(() => undefined);
-    if (!img) continue;
-    decoded++;
+  for (let i = 0; i < images.length; i++) {
+    const img = images[i];
     const fullScale = Math.min(1, plan.fullMaxSide / Math.max(img.width, img.height));
     const [whole] = await deps.recognize(img, [{ scale: fullScale }]);
     ocrCalls++;
     const lines: TextBox[] = [...whole];
-    if (plan.detailFrames.includes(i)) {
+    if (detail.includes(i)) {
       const regions = detailRegions(img.width, img.height, plan.bands);
       const found = await deps.recognize(img, regions.map((r) => ({ region: r, scale: detailScale(r, plan.detailTargetSide) })));
       ocrCalls++;
       regions.forEach((r, k) => lines.push(...found[k].filter((l) => !cutByCrop(l.box, r, img))));
     }
     frames.push({ frame: i, timestamp: img.timestamp, width: img.width, height: img.height, lines });
-    progress((i + 1) / count);
+    progress(0.15 + (0.85 * (i + 1)) / images.length);
   }
+  const decoded = images.length;
   return { frames, decoded, ocrCalls };
 }
 
