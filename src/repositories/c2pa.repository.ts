@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, ValidationError } from '../domain/errors.js';
 import { ReaderWorker } from './c2pa-worker.repository.js';
@@ -222,6 +222,32 @@ export function findEmbeddedCertificates(bytes: Uint8Array, max = 32): string[] 
   return out;
 }
 
+/** Above this size a streaming pre-scan decides whether the file can carry C2PA at all. */
+const PRESCAN_FROM_BYTES = 64 * 1024 * 1024;
+/** Byte strings every embedded or remote C2PA manifest leaves in the file: the JUMBF box type, the c2pa label, the XMP provenance URL property. */
+const C2PA_TRACES = ['jumb', 'c2pa', 'provenance'].map((s) => Buffer.from(s, 'latin1'));
+
+async function scanForC2pa(path: string): Promise<{ found: boolean; head: Uint8Array }> {
+  const fh = await open(path, 'r');
+  try {
+    const chunk = Buffer.alloc(8 * 1024 * 1024);
+    const overlap = 16;
+    let pos = 0;
+    let head: Uint8Array | null = null;
+    for (;;) {
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, pos);
+      if (bytesRead === 0) return { found: false, head: head ?? new Uint8Array() };
+      const view = chunk.subarray(0, bytesRead);
+      head ??= Uint8Array.from(view.subarray(0, 65536));
+      if (C2PA_TRACES.some((t) => view.includes(t))) return { found: true, head };
+      if (bytesRead < chunk.length) return { found: false, head };
+      pos += bytesRead - overlap;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /** c2pa-wasm holds the whole asset in 32-bit WebAssembly memory. */
 const MAX_IN_MEMORY_BYTES = 1536 * 1024 * 1024;
 
@@ -241,6 +267,13 @@ export async function readC2pa(path: string, opts: { trust: C2paTrustSettings | 
     size = st.size;
   } catch (e) {
     throw new ValidationError('file_not_found', `Cannot read ${path}: ${(e as Error).message}`, { cause: e });
+  }
+  if (size > PRESCAN_FROM_BYTES) {
+    // Large files (long videos): stream-scan for any trace of C2PA before loading the whole file into WebAssembly.
+    const scan = await scanForC2pa(path);
+    const format = sniffC2paFormat(scan.head);
+    if (!format) return { kind: 'unsupported', format: null, reason: 'format not recognised as one C2PA can carry', ms: ms() };
+    if (!scan.found) return { kind: 'none', format, ms: ms() };
   }
   if (size > MAX_IN_MEMORY_BYTES) {
     return { kind: 'unsupported', format: null, reason: `file of ${size} bytes is larger than the in-memory C2PA reader accepts (${MAX_IN_MEMORY_BYTES})`, ms: ms() };

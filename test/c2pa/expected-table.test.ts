@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +68,7 @@ describe('C2PA fixtures agree with EXPECTED.tsv', { skip: !existsSync(table) && 
   }
 });
 
-describe('trust settings', () => {
+describe('reader behaviour', () => {
   it('loads nothing unless configured: the same Adobe file is then valid_untrusted', { skip: !existsSync(table) && 'shared fixtures not present' }, async () => {
     const none = loadTrustSettings({ trustDir: null, extraAnchors: [] });
     assert.equal(none.anchorsPem, '');
@@ -79,6 +80,26 @@ describe('trust settings', () => {
     const t = loadTrustSettings({ trustDir: join(shared, 'trust'), extraAnchors: [join(fixtures, 'certs', 'test_cert_root_bundle.pem')] });
     const r = await readC2pa(join(fixtures, 'C.jpg'), { trust: t, timeoutMs: 60_000 });
     assert.equal(classifyRead(r).state, 'trusted');
+  });
+
+  it('large files are pre-scanned: no C2PA trace → none without loading them; a trace → full validation', { skip: !existsSync(table) && 'shared fixtures not present' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'genproof-c2pa-big-'));
+    try {
+      const pad = Buffer.alloc(66 * 1024 * 1024);
+      const plain = join(dir, 'plain.jpg');
+      writeFileSync(plain, Buffer.concat([readFileSync(join(fixtures, 'no_manifest.jpg')), pad]));
+      const r1 = await readC2pa(plain, { trust: null, timeoutMs: 60_000 });
+      assert.equal(r1.kind, 'none');
+      assert.equal(r1.format?.name, 'jpeg');
+      const signed = join(dir, 'signed.jpg');
+      writeFileSync(signed, Buffer.concat([readFileSync(join(fixtures, 'C.jpg')), pad]));
+      const r2 = await readC2pa(signed, { trust: null, timeoutMs: 120_000 });
+      assert.equal(r2.kind, 'store');
+      // bytes appended after signing change the hashed data
+      assert.equal(classifyRead(r2).state, 'invalid');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('times out as a ToolError instead of hanging', { skip: !existsSync(table) && 'shared fixtures not present' }, async () => {
