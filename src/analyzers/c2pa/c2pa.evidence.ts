@@ -89,7 +89,7 @@ export function c2paEvidence(p: Provenance): Evidence[] {
       }
       break;
     case 'valid_untrusted':
-      out.push(untrusted(p, 'the signing certificate does not chain to any loaded trust list'));
+      out.push(untrusted(p, p.trust.loaded ? 'the signing certificate does not chain to any loaded trust list' : 'no C2PA trust lists are loaded (configure c2pa.trustDir; see `genproof trust update`), so no signer can be trusted'));
       break;
     case 'invalid':
       out.push(evidence({
