@@ -96,6 +96,7 @@ export function sniffC2paFormat(head: Uint8Array): C2paFormat | null {
     return null;
   }
   const tiff = ascii(head, 0, 4);
+  if (tiff === 'II+\0' || tiff === 'MM\0+') return { name: 'tiff', mime: 'image/tiff' }; // BigTIFF
   if (tiff === 'II*\0' || tiff === 'MM\0*') {
     // DNG is TIFF with a DNGVersion tag (0xC612) in IFD0; c2pa-rs reads both with the same TIFF handler.
     const le = tiff === 'II*\0';

@@ -32,6 +32,7 @@ describe('sniffC2paFormat', () => {
       [pad(bytes([0, 0, 0, 20], 'stypmsdh')), 'mp4-fragment'],
       [pad(bytes('II*\0', [8, 0, 0, 0])), 'tiff'],
       [pad(bytes('MM\0*', [0, 0, 0, 8])), 'tiff'],
+      [pad(bytes('II+\0', [8, 0, 0, 0])), 'tiff'],
       [pad(bytes('ID3', [4, 0, 0])), 'mp3'],
       [pad(bytes('%PDF-1.7\n')), 'pdf'],
       [pad(bytes('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg">')), 'svg'],
