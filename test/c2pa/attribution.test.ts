@@ -113,6 +113,15 @@ describe('C2PA attribution of shared media', { skip: !present && 'shared data no
     assert.match(ev[0].detail, /assertion\.dataHash\.mismatch/);
   });
 
+  it('ingredient-only failures are reported apart, not as a tampered asset', async () => {
+    const { p, ev } = await inspect(join(fixtures, 'CIE-sig-CA.jpg'));
+    assert.equal(p.state, 'valid_untrusted');
+    assert.ok(!p.codes.includes('claimSignature.mismatch'));
+    assert.ok(p.ingredient_codes.includes('claimSignature.mismatch'), p.ingredient_codes.join(','));
+    assert.ok(ev.some((e) => e.code === 'c2pa_ingredient_issues'));
+    assert.ok(!ev.some((e) => e.code === 'c2pa_invalid'));
+  });
+
   it('no manifest → c2pa_none, neutral and low weight', async () => {
     const { p, ev } = await inspect(join(media, 'ai', 'img_sd_v1_compvis_000002025.png'));
     assert.equal(p.state, 'none');
