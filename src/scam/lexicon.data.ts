@@ -78,13 +78,14 @@ export const PREMIUM_SMS = [
 export const OFFER_CONTEXT = String.raw`教你|带你|跟着|学会|只需|就能|轻松|零基础|小白|人人|宝妈|想学|you can|you could|i'?ll show|join|sign up|learn how|start earning|dm|link in bio`;
 
 /** Crypto scam mechanics on social media: claimable airdrops, "recovery" services, wallet harvesting, giveaways. */
-export const CRYPTO_SCAM = [
-  String.raw`\bairdrop\b.{0,40}\b(?:claim|live|released|ready|eligible|allocation)\b|\bclaim\b.{0,30}\bairdrop\b`,
-  String.raw`\brecover(?:y|ing)?\b.{0,40}\b(?:funds?|crypto|assets|deposits?|lost|wallet)\b|\b(?:lost|stolen|scammed) (?:funds|crypto|assets)\b|#cryptorecovery|withdrawals? (?:are |is )?blocked`,
-  String.raw`\bdrop (?:your |ur |an? )?(?:\$?[a-z]{2,5} )?(?:\(#?[a-z]+\) )?(?:wallet|addy|address)\b|paste your (?:wallet|address)|connect (?:your )?wallet`,
-  String.raw`\bgiv(?:e|ing) ?away\b.{0,40}\b(?:btc|eth|sol|usdt|bitcoin|ethereum|crypto|tokens?)\b|\b(?:btc|eth|sol|usdt|crypto) giveaway\b`,
-  String.raw`\bsend \d{1,15}(?:\.\d{1,15})? ?(?:btc|eth|sol|usdt)\b.{0,40}\b(?:get|receive|back|double)\b|\b\d{1,15}(?:\.\d{1,15})?x (?:profits?|gains|returns)\b|\bguaranteed (?:\d{1,15}x|returns)\b`,
-  String.raw`\bfree mint\b.{0,60}\b(?:link|ref=|now|claim)\b|\bmint now\b`,
+export const CRYPTO_SCAM: { src: string; weight: number }[] = [
+  { src: String.raw`\bairdrop\b.{0,40}\b(?:claim|live|released|ready|eligible|allocation)\b|\bclaim\b.{0,30}\bairdrop\b`, weight: 2 },
+  { src: String.raw`\brecover(?:y|ing)?\b.{0,40}\b(?:funds?|crypto|assets|deposits?|lost|wallet)\b|\b(?:lost|stolen|scammed) (?:funds|crypto|assets)\b|#cryptorecovery|withdrawals? (?:are |is )?blocked`, weight: 3 },
+  { src: String.raw`\bdrop (?:your |ur |an? )?(?:\$?[a-z]{2,5} )?(?:\(#?[a-z]+\) )?(?:wallet|addy|address)\b|paste your (?:wallet|address)|connect (?:your )?wallet`, weight: 2 },
+  { src: String.raw`\bgiv(?:e|ing) ?away\b.{0,40}\b(?:btc|eth|sol|usdt|bitcoin|ethereum|crypto)\b|\b(?:btc|eth|sol|usdt|crypto) giveaway\b`, weight: 3 },
+  { src: String.raw`\bsend \d{1,15}(?:\.\d{1,15})? ?(?:btc|eth|sol|usdt)\b.{0,40}\b(?:get|receive|back|double)\b|\b\d{1,15}(?:\.\d{1,15})?x (?:profits?|gains|returns)\b|\bguaranteed (?:\d{1,15}x|returns)\b`, weight: 3 },
+  { src: String.raw`\binsider (?:info|tip)|\bpump (?:before|it)\b|\bget in now\b|\bnext \d{1,4}x\b|\b\d{1,4}x gem\b|\bbefore it moons\b|\bape in\b`, weight: 2 },
+  { src: String.raw`\bfree mint\b.{0,60}\b(?:link|ref=|now|claim)\b|\bmint now\b`, weight: 1.5 },
 ];
 
 /**

@@ -126,14 +126,15 @@ const premiumSms: Matcher = (n) => {
 };
 
 const crypto: Matcher = (n) => {
-  const found: Found[] = [];
-  for (const src of L.CRYPTO_SCAM) {
+  const found: (Found & { weight: number })[] = [];
+  for (const { src, weight } of L.CRYPTO_SCAM) {
     const f = first(src, n.folded);
-    if (f) found.push(f);
+    if (f) found.push({ ...f, weight });
   }
   if (found.length === 0) return null;
-  found.sort((a, b) => a.start - b.start);
-  return make('CRYPTO_SCAM', n, found[0], found.length > 1 ? 3 : 2, { matches: found.map((f) => f.text) });
+  found.sort((a, b) => b.weight - a.weight);
+  const weight = Math.min(4, found[0].weight + (found.length > 1 ? 1 : 0));
+  return make('CRYPTO_SCAM', n, found[0], weight, { matches: found.map((f) => f.text) });
 };
 
 const fraudScript: Matcher = (n) => {
