@@ -4,12 +4,13 @@
  * index must find 100 %). Each size runs in its own process so the memory figure is clean.
  * Targets (issue 4): 10 M hashes queried in < 1 ms p50 and < 5 ms p99 within 1.2 GB resident.
  *
- *   npm run bench:index [-- --sizes 1000000,10000000 --queries 1000 --via bulk|add]
+ *   npm run bench:index [-- --sizes 1000000,10000000 --queries 1000 --via bulk|add --index mih,mih32]
  * (`--via add` builds through one add() per hash, as a registry does, instead of the bulk loader)
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { MihIndex } from '../src/signals/index/mih.index.js';
+import { Mih32Index } from '../src/signals/index/mih32.index.js';
 import { HASH_WORDS, popcount32 } from '../src/signals/index/signal-index.js';
 
 const arg = (name: string, def: string) => {
@@ -18,11 +19,12 @@ const arg = (name: string, def: string) => {
 };
 
 interface Result {
+  index: string;
   n: number; buildMs: number; rssMb: number; heapMb: number; queries: number;
   p50: number; p99: number; mean: number; candidates: number; planted: number; found: number; falseHits: number; decoysReturned: number;
 }
 
-function child(n: number, queries: number, via: string): Result {
+function child(n: number, queries: number, via: string, kind: string): Result {
   let s = 0x9e3779b9 ^ n;
   const next = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s; };
   let words = new Uint32Array(n * HASH_WORDS);
@@ -51,10 +53,11 @@ function child(n: number, queries: number, via: string): Result {
     decoys.push(new Set([id]));
   }
   const t0 = performance.now();
-  let idx: MihIndex<number>;
+  const Impl = kind === 'mih32' ? Mih32Index : MihIndex;
+  let idx: MihIndex<number> | Mih32Index<number>;
   if (via === 'add') {
     // the path a registry takes: one add() per hash, then the posting lists are built on first query
-    idx = new MihIndex<number>();
+    idx = new Impl<number>();
     const one = new Uint8Array(32);
     for (let i = 0; i < n; i++) {
       for (let k = 0; k < 8; k++) {
@@ -66,7 +69,7 @@ function child(n: number, queries: number, via: string): Result {
     idx.build();
     words = idx.packedWords;
   } else {
-    idx = MihIndex.fromPackedWords(words, n);
+    idx = Impl.fromPackedWords(words, n);
   }
   const buildMs = performance.now() - t0;
   const mem = process.memoryUsage();
@@ -100,14 +103,14 @@ function child(n: number, queries: number, via: string): Result {
   lat.sort((x, y) => x - y);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
   return {
-    n, buildMs, rssMb: mem.rss / 2 ** 20, heapMb: mem.heapUsed / 2 ** 20, queries,
+    index: kind, n, buildMs, rssMb: mem.rss / 2 ** 20, heapMb: mem.heapUsed / 2 ** 20, queries,
     p50: pct(0.5), p99: pct(0.99), mean: lat.reduce((x, y) => x + y, 0) / lat.length, candidates: candidates / queries,
     planted, found, falseHits, decoysReturned,
   };
 }
 
 if (process.argv.includes('--child')) {
-  const r = child(Number(arg('n', '1000000')), Number(arg('queries', '1000')), arg('via', 'bulk'));
+  const r = child(Number(arg('n', '1000000')), Number(arg('queries', '1000')), arg('via', 'bulk'), arg('index', 'mih'));
   process.stdout.write(JSON.stringify(r) + '\n');
 } else {
   const sizes = arg('sizes', '1000000,10000000').split(',').map(Number);
@@ -115,18 +118,19 @@ if (process.argv.includes('--child')) {
   const via = arg('via', 'bulk');
   const self = fileURLToPath(import.meta.url);
   const rows: Result[] = [];
-  for (const n of sizes) {
-    process.stderr.write(`index bench: ${n.toLocaleString('en')} hashes…\n`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', '--n', String(n), '--queries', queries, '--via', via], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  const kinds = arg('index', 'mih,mih32').split(',');
+  for (const n of sizes) for (const kind of kinds) {
+    process.stderr.write(`index bench: ${kind}, ${n.toLocaleString('en')} hashes…\n`);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', '--n', String(n), '--queries', queries, '--via', via, '--index', kind], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
     if (r.status !== 0) throw new Error(`bench child for ${n} failed (${r.status})`);
     rows.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
   }
   const f = (x: number, d = 2) => x.toFixed(d);
-  console.log('| hashes | build s | RSS MB | query p50 ms | p99 ms | mean ms | candidates/query | recall d≤31 | decoys (d>31) returned | wrong hits |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| index | hashes | build s | RSS MB | query p50 ms | p99 ms | mean ms | candidates/query (full checks) | recall d≤31 | decoys (d>31) returned | wrong hits |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.n.toLocaleString('en')} | ${f(r.buildMs / 1000)} | ${f(r.rssMb, 0)} | ${f(r.p50, 3)} | ${f(r.p99, 3)} | ${f(r.mean, 3)} | ${f(r.candidates, 0)} | ${f((100 * r.found) / r.planted, 2)} % (${r.found}/${r.planted}) | ${r.decoysReturned} | ${r.falseHits} |`);
+    console.log(`| ${r.index} | ${r.n.toLocaleString('en')} | ${f(r.buildMs / 1000)} | ${f(r.rssMb, 0)} | ${f(r.p50, 3)} | ${f(r.p99, 3)} | ${f(r.mean, 3)} | ${f(r.candidates, 0)} | ${f((100 * r.found) / r.planted, 2)} % (${r.found}/${r.planted}) | ${r.decoysReturned} | ${r.falseHits} |`);
   }
   console.log(`load average while measuring: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
-  console.log(`built via ${via === 'add' ? 'add() per hash' : 'bulk load (fromPackedWords)'}; ${queries} queries per size, exact MIH (16 × 16-bit bands, radius 1 probes), targets for 10 M: p50 < 1 ms, p99 < 5 ms, RSS < 1200 MB.`);
+  console.log(`built via ${via === 'add' ? 'add() per hash' : 'bulk load (fromPackedWords)'}; ${queries} queries per size, mih = 16 × 16-bit bands, radius-1 probes; mih32 = 8 × 32-bit substrings, radius-3 probes as a 16-bit key + inline 16-bit remainder. Targets for 10 M: p50 < 1 ms, p99 < 5 ms, RSS < 1200 MB.`);
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LinearIndex } from '../../src/signals/index/linear.index.js';
 import { MihIndex } from '../../src/signals/index/mih.index.js';
+import { Mih32Index } from '../../src/signals/index/mih32.index.js';
 import { HASH_WORDS, packInto } from '../../src/signals/index/signal-index.js';
 import { flipBits, randomHash, rng, runHashIndexContract } from './hash-index.contract.js';
 
@@ -11,7 +12,7 @@ runHashIndexContract({ name: 'MihIndex', create: () => new MihIndex(), deseriali
 runHashIndexContract({ name: 'MihIndex (tiny tail, rebuilds often)', create: () => new MihIndex({ minTail: 16, tailFraction: 0 }), deserialize: (b) => MihIndex.deserialize(b) });
 
 describe('MihIndex bulk load', () => {
-  it('fromPackedWords agrees with the linear oracle on 50k hashes with planted neighbours', () => {
+  it('fromPackedWords (both MIH layouts) agrees with the linear oracle on 50k hashes with planted neighbours', () => {
     const next = rng(123);
     const n = 50_000;
     const words = new Uint32Array(n * HASH_WORDS);
@@ -22,15 +23,19 @@ describe('MihIndex bulk load', () => {
       packInto(h, words, i * HASH_WORDS);
       lin.add(h, i);
     }
-    const mih = MihIndex.fromPackedWords(words, n);
-    assert.equal(mih.size, n);
-    let total = 0;
-    for (const c of centres) {
-      const a = mih.query(c, 31).map((h) => `${h.value}@${h.distance}`).sort();
-      const b = lin.query(c, 31).map((h) => `${h.value}@${h.distance}`).sort();
-      assert.deepEqual(a, b);
-      total += a.length;
+    for (const mih of [MihIndex.fromPackedWords(words.slice(), n), Mih32Index.fromPackedWords(words.slice(), n)]) {
+      assert.equal(mih.size, n);
+      let total = 0;
+      for (const c of centres) {
+        const a = mih.query(c, 31).map((h) => `${h.value}@${h.distance}`).sort();
+        const b = lin.query(c, 31).map((h) => `${h.value}@${h.distance}`).sort();
+        assert.deepEqual(a, b);
+        total += a.length;
+      }
+      assert.equal(total, 50 * 30, 'every planted neighbour (d < 32) is found');
     }
-    assert.equal(total, 50 * 30, 'every planted neighbour (d < 32) is found');
   });
 });
+
+runHashIndexContract({ name: 'Mih32Index', create: () => new Mih32Index(), deserialize: (b) => Mih32Index.deserialize(b) });
+runHashIndexContract({ name: 'Mih32Index (tiny tail)', create: () => new Mih32Index({ minTail: 16, tailFraction: 0 }), deserialize: (b) => Mih32Index.deserialize(b) });

@@ -13,7 +13,7 @@ describe('signals manifest', () => {
     assert.deepEqual(Object.keys(SIGNAL_TYPES).sort(), ['pdq', 'vpdq']);
     assert.equal(new SIGNAL_TYPES.pdq().name, 'pdq');
     assert.equal(new SIGNAL_TYPES.vpdq().name, 'vpdq');
-    for (const kind of ['mih', 'linear'] as const) {
+    for (const kind of ['mih', 'mih32', 'linear'] as const) {
       const idx = HASH_INDEXES[kind].create<string>();
       const h = pdqFromHex('d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22');
       idx.add(h, 'bridge');
