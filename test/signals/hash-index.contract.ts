@@ -42,6 +42,18 @@ export function flipBits(h: Uint8Array, k: number, next: () => number): Uint8Arr
   return out;
 }
 
+/** Copy of `h` with perBand(b) bits flipped in each 16-bit band b (bytes 2b, 2b+1), positions varied by `salt`. */
+export function flipPerBand(h: Uint8Array, perBand: (band: number) => number, salt: number): Uint8Array {
+  const out = h.slice();
+  for (let b = 0; b < 16; b++) {
+    for (let k = 0; k < perBand(b); k++) {
+      const bit = (salt * 5 + k * 7 + b) % 16;
+      out[2 * b + (bit >> 3)] ^= 1 << (bit & 7);
+    }
+  }
+  return out;
+}
+
 function naive(entries: [Uint8Array, unknown][], q: Uint8Array, d: number): string[] {
   return entries
     .map(([h, v]) => ({ v, dist: hamming(h, q) }))
@@ -76,6 +88,21 @@ export function runHashIndexContract(t: ContractTarget): void {
       const some = got(idx, centres[0], 31);
       assert.ok(some.length >= 2, 'planted neighbours are found');
       assert.deepEqual(idx.query(centres[0], -1), []);
+    });
+
+    it('finds worst-case spread neighbours (every band as far as the pigeonhole allows)', () => {
+      const next = rng(77);
+      const idx = t.create<string>();
+      const centre = randomHash(next);
+      for (let i = 0; i < 500; i++) idx.add(randomHash(next), `noise${i}`);
+      // distance 31: 2 flipped bits in every 16-bit band but one, which has 1 (so one 32-bit half-word has 3)
+      for (let j = 0; j < 16; j++) idx.add(flipPerBand(centre, (b) => (b === j ? 1 : 2), j), `d31-${j}`);
+      // distance 32: exactly 2 per band, nothing within radius 1 anywhere
+      idx.add(flipPerBand(centre, () => 2, 99), 'd32');
+      const at31 = idx.query(centre, 31).map((h) => h.value).sort();
+      assert.deepEqual(at31, Array.from({ length: 16 }, (_, j) => `d31-${j}`).sort());
+      assert.ok(idx.query(centre, 31).every((h) => h.distance === 31));
+      assert.ok(idx.query(centre, 32).some((h) => h.value === 'd32' && h.distance === 32));
     });
 
     it('stays exact while hashes are added between queries', () => {
