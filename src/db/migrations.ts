@@ -74,6 +74,16 @@ export function registryMigrations(dialect: SqlDialect): Record<string, Migratio
         await db.schema.alterTable('reference_hashes').dropColumn('crop').execute();
       },
     },
+    '2026-11-26-003-hash-view': {
+      // Which picture of the frame a hash is of: `full` (as stored) or `content` (the reference's own bars removed);
+      // `crop` is then a centred crop of that picture.
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema.alterTable('reference_hashes').addColumn('view', 'text', (c) => c.notNull().defaultTo('full')).execute();
+      },
+      async down(db: Kysely<any>): Promise<void> {
+        await db.schema.alterTable('reference_hashes').dropColumn('view').execute();
+      },
+    },
   };
 }
 

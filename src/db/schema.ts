@@ -34,7 +34,9 @@ export interface ReferenceHashesTable {
   /** Seconds from the start (0 for images). */
   timestamp: number;
   quality: number;
-  /** Kept fraction of a centred crop of the frame (1 = the full frame); crops match zoomed-in reposts. */
+  /** `full` (the frame as stored) or `content` (the reference's own letterbox bars removed). */
+  view: ColumnType<'full' | 'content', 'full' | 'content' | undefined, 'full' | 'content'>;
+  /** Kept fraction of a centred crop of the view (1 = all of it); crops match zoomed-in reposts. */
   crop: ColumnType<number, number | undefined, number>;
   /** 32 raw bytes of the PDQ hash (ThreatExchange bit order). */
   pdq: ColumnType<Uint8Array, Uint8Array, Uint8Array>;

@@ -1,9 +1,9 @@
 /**
  * Query preprocessing for reposts: find the rectangle that holds the original picture inside a repost frame —
- * black or coloured bars (letterbox, pillarbox, 9:16 canvases), blurred fill around a centred video, and burned-in
- * caption bands that stay still while the video moves. Pure pixel analysis on RGB24 frames (no I/O); several
- * candidate rectangles are returned because each rule can be fooled (a static sky looks like a caption band), and
- * the matcher hashes the full frame and every candidate.
+ * bars (letterbox, pillarbox, 9:16 canvases), blurred fill around a centred video, and burned-in caption bands that
+ * stay still while the video moves. Pure pixel analysis on RGB24 frames (no I/O). Several candidate rectangles are
+ * returned because each rule can be fooled (a static sky looks like a caption band); the matcher hashes the full
+ * frame and every candidate, and each is matched on its own.
  */
 
 export interface Rect {
@@ -21,26 +21,39 @@ export interface RgbFrame {
 
 export interface CropCandidate {
   rect: Rect;
-  /** Which rule produced it: solid bars, static bands, blurred fill, or all of them together. */
-  reason: 'solid' | 'static' | 'blur' | 'combined';
+  /**
+   * Which rule produced it: `solid` bars, `static` caption bands, `aspect` (a centred picture of a common aspect
+   * ratio whose edges are visible lines — blurred fill), or all of them together (`combined`).
+   */
+  reason: 'solid' | 'static' | 'band' | 'aspect' | 'combined';
 }
 
-/** Below this spatial standard deviation (luma, 0..255) a row or column is a solid bar. */
-const SOLID_STD = 7;
-/** Below this temporal standard deviation a row is still (caption band) — only when the picture moves. */
+/** A line is a bar when this share of its pixels is within SOLID_TOL of its mean (watermarks in bars are fine). */
+const SOLID_FRACTION = 0.93;
+const SOLID_TOL = 8;
+/** Share of a caption band's lines that keeps the band colour (the rest is text). */
+const BAND_SHARE = 0.3;
+/** Below this temporal standard deviation (luma) a line is still — only tested when the picture moves. */
 const STATIC_STD = 1.2;
-/** A row whose sharpness is under this fraction of the picture's median sharpness is blurred fill. */
-const BLUR_RATIO = 0.3;
 /** Candidates that keep less than this fraction of a side are rejected. */
-const MIN_KEEP = 0.3;
+const MIN_KEEP = 0.25;
+/** Aspect ratios (width / height) of pictures commonly placed in canvases. */
+const ASPECTS = [16 / 9, 4 / 3, 1, 3 / 4, 9 / 16, 1.85, 2.39, 3 / 2, 2 / 3];
+/** How far (fraction of the side) an aspect hypothesis's edges are searched for the real boundary line. */
+const EDGE_SEARCH = 0.04;
 
 interface LineStats {
-  /** Mean over frames of the spatial std of luma along the line. */
-  std: Float64Array;
-  /** Mean over frames of the mean absolute luma gradient (both axes) along the line. */
-  grad: Float64Array;
-  /** Mean over the line of the temporal std of luma. */
+  /** Mean luma of the line (over frames). */
+  mean: Float64Array;
+  /** Share of the line's pixels within SOLID_TOL of the line mean (mean over frames). */
+  solid: Float64Array;
+  /** Mean absolute difference with the previous line (mean over frames): boundary lines peak. */
+  edge: Float64Array;
+  /** Mean over the line of the temporal standard deviation of luma. */
   temporal: Float64Array;
+  /** Share of the line's pixels within SOLID_TOL of the first (resp. last) line's mean colour (mean over frames). */
+  nearFirst: Float64Array;
+  nearLast: Float64Array;
 }
 
 function lumaOf(f: RgbFrame): Float32Array {
@@ -55,39 +68,60 @@ function lumaOf(f: RgbFrame): Float32Array {
 function lineStats(lumas: Float32Array[], w: number, h: number, axis: 'x' | 'y'): LineStats {
   const lines = axis === 'y' ? h : w;
   const len = axis === 'y' ? w : h;
-  const std = new Float64Array(lines);
-  const grad = new Float64Array(lines);
+  const step = axis === 'y' ? 1 : w; // stride along the line
+  const lineStride = axis === 'y' ? w : 1; // stride between lines
+  const mean = new Float64Array(lines);
+  const solid = new Float64Array(lines);
+  const edge = new Float64Array(lines);
   const temporal = new Float64Array(lines);
-  const idx = axis === 'y' ? (line: number, k: number) => line * w + k : (line: number, k: number) => k * w + line;
+  const nearFirst = new Float64Array(lines);
+  const nearLast = new Float64Array(lines);
   for (const L of lumas) {
+    let first = 0;
+    let last = 0;
+    for (let k = 0, i = 0, j = (lines - 1) * lineStride; k < len; k++, i += step, j += step) {
+      first += L[i];
+      last += L[j];
+    }
+    first /= len;
+    last /= len;
     for (let a = 0; a < lines; a++) {
+      const base = a * lineStride;
       let s = 0;
-      let s2 = 0;
-      let g = 0;
-      for (let k = 0; k < len; k++) {
-        const i = idx(a, k);
-        const v = L[i];
-        s += v;
-        s2 += v * v;
-        const along = k + 1 < len ? Math.abs(L[idx(a, k + 1)] - v) : 0;
-        const across = a + 1 < lines ? Math.abs(L[idx(a + 1, k)] - v) : 0;
-        g += along + across;
+      let e = 0;
+      for (let k = 0, i = base; k < len; k++, i += step) {
+        s += L[i];
+        if (a > 0) e += Math.abs(L[i] - L[i - lineStride]);
       }
       const m = s / len;
-      std[a] += Math.sqrt(Math.max(0, s2 / len - m * m));
-      grad[a] += g / len;
+      let near = 0;
+      let nf = 0;
+      let nl = 0;
+      for (let k = 0, i = base; k < len; k++, i += step) {
+        const v = L[i];
+        if (Math.abs(v - m) <= SOLID_TOL) near++;
+        if (Math.abs(v - first) <= SOLID_TOL) nf++;
+        if (Math.abs(v - last) <= SOLID_TOL) nl++;
+      }
+      nearFirst[a] += nf / len;
+      nearLast[a] += nl / len;
+      mean[a] += m;
+      solid[a] += near / len;
+      edge[a] += e / len;
     }
   }
   for (let a = 0; a < lines; a++) {
-    std[a] /= lumas.length;
-    grad[a] /= lumas.length;
+    mean[a] /= lumas.length;
+    solid[a] /= lumas.length;
+    nearFirst[a] /= lumas.length;
+    nearLast[a] /= lumas.length;
+    edge[a] /= lumas.length;
   }
   if (lumas.length >= 3) {
     const n = lumas.length;
     for (let a = 0; a < lines; a++) {
       let t = 0;
-      for (let k = 0; k < len; k++) {
-        const i = idx(a, k);
+      for (let k = 0, i = a * lineStride; k < len; k++, i += step) {
         let s = 0;
         let s2 = 0;
         for (const L of lumas) {
@@ -100,7 +134,7 @@ function lineStats(lumas: Float32Array[], w: number, h: number, axis: 'x' | 'y')
       temporal[a] = t / len;
     }
   }
-  return { std, grad, temporal };
+  return { mean, solid, edge, temporal, nearFirst, nearLast };
 }
 
 function median(xs: ArrayLike<number>, from: number, to: number): number {
@@ -108,60 +142,129 @@ function median(xs: ArrayLike<number>, from: number, to: number): number {
   return a.length ? a[a.length >> 1] : 0;
 }
 
-/** Scan inward from both ends while `isBorder(line)`; returns [start, end) of the kept span. */
-function scan(lines: number, isBorder: (a: number) => boolean): [number, number] {
+function quantile(xs: ArrayLike<number>, q: number): number {
+  const a = Array.from(xs).sort((p, r) => p - r);
+  return a.length ? a[Math.min(a.length - 1, Math.floor(q * a.length))] : 0;
+}
+
+/** Scan inward from both ends while `isBorder(line, edgeLine)`; returns [start, end) of the kept span. */
+function scan(lines: number, isBorder: (a: number, from: number) => boolean): [number, number] {
   let s = 0;
-  while (s < lines && isBorder(s)) s++;
+  while (s < lines && isBorder(s, 0)) s++;
   let e = lines;
-  while (e > s && isBorder(e - 1)) e--;
+  while (e > s && isBorder(e - 1, lines - 1)) e--;
   return [s, e];
 }
 
+/** The line in [around ± radius] with the strongest boundary (edge) value, or null when nothing stands out. */
+function refineEdge(edge: Float64Array, around: number, radius: number, factor: number): number | null {
+  const lo = Math.max(1, Math.floor(around - radius));
+  const hi = Math.min(edge.length - 1, Math.ceil(around + radius));
+  let best = -1;
+  let bestV = -1;
+  for (let a = lo; a <= hi; a++) if (edge[a] > bestV) (bestV = edge[a]), (best = a);
+  if (best < 0) return null;
+  const typical = median(edge, lo, hi + 1);
+  return bestV >= factor * typical + 1 ? best : null;
+}
+
 /**
- * Candidate content rectangles for a set of frames sampled from one video (or one image). Returns an empty list
- * when nothing looks like a border. Coordinates are in the frames' pixel grid.
+ * Whether the boundary at line `at` (between at-1 and at) is a visible line: its edge value stands out against the
+ * lines just inside the picture (`inward` = +1 when the picture is after `at`, -1 when before).
  */
-export function detectCropCandidates(frames: RgbFrame[]): CropCandidate[] {
+function boundary(edge: Float64Array, at: number, inward: 1 | -1): boolean {
+  const v = Math.max(edge[at] ?? 0, edge[at + 1] ?? 0, edge[at - 1] ?? 0);
+  const inside: number[] = [];
+  for (let k = 3; k <= 14; k++) {
+    const a = at + inward * k;
+    if (a >= 1 && a < edge.length) inside.push(edge[a]);
+  }
+  inside.sort((p, q) => p - q);
+  const typical = inside.length ? inside[inside.length >> 1] : 0;
+  return v >= 2 * typical + 3;
+}
+
+/** Centred pictures of common aspect ratios whose top/bottom (or left/right) edges are visible boundary lines. */
+function aspectCandidates(w: number, h: number, rows: LineStats, cols: LineStats, factor: number): Rect[] {
+  const out: Rect[] = [];
+  for (const a of ASPECTS) {
+    const ch = w / a;
+    if (ch < h * 0.9 && ch > h * MIN_KEEP) {
+      const top = refineEdge(rows.edge, (h - ch) / 2, h * EDGE_SEARCH, factor);
+      const bottom = refineEdge(rows.edge, (h + ch) / 2, h * EDGE_SEARCH, factor);
+      if (top !== null && bottom !== null && bottom - top > h * MIN_KEEP) out.push({ x: 0, y: top, width: w, height: bottom - top });
+    }
+    const cw = h * a;
+    if (cw < w * 0.9 && cw > w * MIN_KEEP) {
+      const left = refineEdge(cols.edge, (w - cw) / 2, w * EDGE_SEARCH, factor);
+      const right = refineEdge(cols.edge, (w + cw) / 2, w * EDGE_SEARCH, factor);
+      if (left !== null && right !== null && right - left > w * MIN_KEEP) out.push({ x: left, y: 0, width: right - left, height: h });
+    }
+  }
+  return out;
+}
+
+/**
+ * Candidate content rectangles for frames sampled from one video (or one image). Returns an empty list when
+ * nothing looks like a border. Coordinates are in the frames' pixel grid. `rules` limits the rules used
+ * (references use only `solid`: their own letterbox bars).
+ */
+export function detectCropCandidates(frames: RgbFrame[], rules?: readonly CropCandidate['reason'][]): CropCandidate[] {
   if (!frames.length) return [];
   const { width: w, height: h } = frames[0];
-  const same = frames.filter((f) => f.width === w && f.height === h);
-  const lumas = same.map(lumaOf);
+  const lumas = frames.filter((f) => f.width === w && f.height === h).map(lumaOf);
   const rows = lineStats(lumas, w, h, 'y');
   const cols = lineStats(lumas, w, h, 'x');
-  const moving = lumas.length >= 3 && median(rows.temporal, Math.floor(h * 0.3), Math.ceil(h * 0.7)) > 3 * STATIC_STD;
-  const sharpRows = median(rows.grad, Math.floor(h * 0.3), Math.ceil(h * 0.7));
-  const sharpCols = median(cols.grad, Math.floor(w * 0.3), Math.ceil(w * 0.7));
+  const timed = lumas.length >= 3;
+  // The picture moves when at least a quarter of its rows change clearly over time.
+  const moving = timed && quantile(rows.temporal, 0.75) > 3;
+  const use = (r: CropCandidate['reason']) => !rules || rules.includes(r);
 
-  const rules: Record<CropCandidate['reason'], { row: (a: number) => boolean; col: (a: number) => boolean } | null> = {
-    solid: { row: (a) => rows.std[a] < SOLID_STD, col: (a) => cols.std[a] < SOLID_STD },
-    static: moving ? { row: (a) => rows.temporal[a] < STATIC_STD, col: (a) => cols.temporal[a] < STATIC_STD } : null,
-    blur:
-      sharpRows > 2 && sharpCols > 2
-        ? { row: (a) => rows.grad[a] < BLUR_RATIO * sharpRows, col: (a) => cols.grad[a] < BLUR_RATIO * sharpCols }
-        : null,
-    combined: null,
+  // A bar: (nearly) one colour across the line, the same colour as the outermost line, and still over time.
+  const solid = (s: LineStats) => (a: number, from: number) =>
+    s.solid[a] >= SOLID_FRACTION && Math.abs(s.mean[a] - s.mean[from]) < SOLID_TOL && s.solid[from] >= SOLID_FRACTION && (!timed || s.temporal[a] < 3);
+  const still = (s: LineStats) => (a: number) => s.temporal[a] < STATIC_STD;
+  // A caption band: starts with a solid outer line and keeps its colour on at least BAND_SHARE of every line
+  // (glyphs cover the rest), and ends on a visible line. Works on still pictures too.
+  const band = (s: LineStats) => (a: number, from: number) =>
+    s.solid[from] >= SOLID_FRACTION && (from === 0 ? s.nearFirst[a] : s.nearLast[a]) >= BAND_SHARE;
+  const found: CropCandidate[] = [];
+  const push = (rect: Rect, reason: CropCandidate['reason']) => found.push({ rect, reason });
+
+  const fromScan = (row: (a: number, from: number) => boolean, col: (a: number, from: number) => boolean, sharp = false): Rect => {
+    let [y0, y1] = scan(h, row);
+    let [x0, x1] = scan(w, col);
+    // Bars end on a visible line; a uniform dim floor that fades into the picture is not a bar.
+    if (sharp) {
+      if (y0 > 0 && !boundary(rows.edge, y0, 1)) y0 = 0;
+      if (y1 < h && !boundary(rows.edge, y1, -1)) y1 = h;
+      if (x0 > 0 && !boundary(cols.edge, x0, 1)) x0 = 0;
+      if (x1 < w && !boundary(cols.edge, x1, -1)) x1 = w;
+    }
+    return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
   };
-  const active = (['solid', 'static', 'blur'] as const).filter((k) => rules[k] !== null);
-  rules.combined = {
-    row: (a) => active.some((k) => rules[k]!.row(a)),
-    col: (a) => active.some((k) => rules[k]!.col(a)),
-  };
+  if (use('solid')) push(fromScan(solid(rows), solid(cols), true), 'solid');
+  if (use('band')) push(fromScan(band(rows), band(cols), true), 'band');
+  if (use('static') && moving) push(fromScan(still(rows), still(cols)), 'static');
+  if (use('combined') && moving) {
+    const sr = solid(rows);
+    const sc = solid(cols);
+    push(fromScan((a, f) => sr(a, f) || still(rows)(a), (a, f) => sc(a, f) || still(cols)(a)), 'combined');
+  }
+  // Averaged over moving frames, only a canvas edge stays a sharp line; a single image has many edges.
+  if (use('aspect')) for (const r of aspectCandidates(w, h, rows, cols, timed ? 2.5 : 5)) push(r, 'aspect');
 
   const out: CropCandidate[] = [];
   const seen = new Set<string>();
-  for (const reason of [...active, 'combined'] as const) {
-    const rule = rules[reason];
-    if (!rule) continue;
-    const [y0, y1] = scan(h, rule.row);
-    const [x0, x1] = scan(w, rule.col);
-    const rect = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-    if (rect.width < MIN_KEEP * w || rect.height < MIN_KEEP * h) continue;
-    // Ignore slivers: a border of ≤ 1.5 % on every side changes a PDQ hash by a few bits at most.
-    if (x0 <= w * 0.015 && w - x1 <= w * 0.015 && y0 <= h * 0.015 && h - y1 <= h * 0.015) continue;
-    const key = `${rect.x},${rect.y},${rect.width},${rect.height}`;
+  for (const c of found) {
+    const { x, y, width, height } = c.rect;
+    if (width < MIN_KEEP * w || height < MIN_KEEP * h) continue;
+    // Slivers of ≤ 1.5 % on every side change a PDQ hash by a few bits at most.
+    if (x <= w * 0.015 && w - x - width <= w * 0.015 && y <= h * 0.015 && h - y - height <= h * 0.015) continue;
+    const key = `${x},${y},${width},${height}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ rect, reason });
+    out.push(c);
   }
   return out;
 }
@@ -176,11 +279,9 @@ export function cropRgb(f: RgbFrame, r: Rect): RgbFrame {
   return { rgb: out, width: r.width, height: r.height };
 }
 
-/** Scale a rectangle found on one frame size to another (e.g. analysis size → hashing size). */
-export function scaleRect(r: Rect, from: { width: number; height: number }, to: { width: number; height: number }): Rect {
-  const sx = to.width / from.width;
-  const sy = to.height / from.height;
-  const x = Math.round(r.x * sx);
-  const y = Math.round(r.y * sy);
-  return { x, y, width: Math.min(to.width - x, Math.round(r.width * sx)), height: Math.min(to.height - y, Math.round(r.height * sy)) };
+/** The centred crop keeping `fraction` of each side of `r`. */
+export function centredCrop(r: Rect, fraction: number): Rect {
+  const width = Math.max(8, Math.round(r.width * fraction));
+  const height = Math.max(8, Math.round(r.height * fraction));
+  return { x: r.x + ((r.width - width) >> 1), y: r.y + ((r.height - height) >> 1), width, height };
 }

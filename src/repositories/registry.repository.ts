@@ -12,7 +12,9 @@ export type ReferenceRow = ReferencesTable;
 
 export interface HashRow {
   reference_id: string;
-  /** Centred-crop fraction (1 = full frame). */
+  /** `full` frame or `content` (the reference's own bars removed). */
+  view: 'full' | 'content';
+  /** Centred-crop fraction of the view (1 = all of it). */
   crop: number;
   frame: number;
   timestamp: number;
@@ -120,8 +122,9 @@ export class RegistryRepository {
   async hashes(referenceId: string): Promise<HashRow[]> {
     const rows = await this.db
       .selectFrom('reference_hashes')
-      .select(['reference_id', 'crop', 'frame', 'timestamp', 'quality', 'pdq'])
+      .select(['reference_id', 'view', 'crop', 'frame', 'timestamp', 'quality', 'pdq'])
       .where('reference_id', '=', referenceId)
+      .where('view', '=', 'full')
       .where('crop', '=', 1)
       .orderBy('frame')
       .execute();
@@ -134,14 +137,14 @@ export class RegistryRepository {
     for (;;) {
       const rows = await this.db
         .selectFrom('reference_hashes')
-        .select(['id', 'reference_id', 'crop', 'frame', 'timestamp', 'quality', 'pdq'])
+        .select(['id', 'reference_id', 'view', 'crop', 'frame', 'timestamp', 'quality', 'pdq'])
         .where('id', '>', after)
         .orderBy('id')
         .limit(batch)
         .execute();
       if (!rows.length) return;
       after = Number(rows[rows.length - 1].id);
-      yield rows.map((r) => ({ reference_id: r.reference_id, crop: r.crop, frame: r.frame, timestamp: r.timestamp, quality: r.quality, pdq: new Uint8Array(r.pdq) }));
+      yield rows.map((r) => ({ reference_id: r.reference_id, view: r.view, crop: r.crop, frame: r.frame, timestamp: r.timestamp, quality: r.quality, pdq: new Uint8Array(r.pdq) }));
     }
   }
 

@@ -3,7 +3,8 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { HashStore, type StoredReference } from '../analyzers/match/hash-store.js';
 import { matchQuery, type MatchOptions, type ScoredMatch } from '../analyzers/match/matcher.js';
-import { hashQuery, hashSize, HASH_DIM, referenceCropHashes, referenceHash } from '../analyzers/match/query-hasher.js';
+import { hashQuery, hashSize, HASH_DIM } from '../analyzers/match/query-hasher.js';
+import { ReferenceHasher, viewKey, type RefHash } from '../analyzers/match/reference-hasher.js';
 import type { Config } from '../config/config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { ReferenceLabel } from '../domain/match.js';
@@ -25,8 +26,6 @@ export const REFERENCE_MAX_HASHES_PER_SECOND = 30;
  * query frame and the nearest cropped reference frame would otherwise add distance on top of the crop error. */
 export const REFERENCE_CROP_SECONDS = 1 / 15;
 
-/** A stored reference hash: a vPDQ frame plus the crop view it belongs to (1 = full frame). */
-type RefHash = VpdqFrame & { crop: number };
 const KEYFRAMES = 4;
 const GENERATOR_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -103,7 +102,7 @@ export class RegistryService {
       for await (const batch of this.repo.allHashes()) {
         for (const h of batch) {
           const ref = refs.get(h.reference_id);
-          if (ref) this.store.add(ref, { frame: h.frame, timestamp: h.timestamp, quality: h.quality, hash: h.pdq, crop: h.crop });
+          if (ref) this.store.add(ref, { frame: h.frame, timestamp: h.timestamp, quality: h.quality, hash: h.pdq, view: viewKey(h.view, h.crop) });
         }
       }
       this.store.finish();
@@ -159,12 +158,13 @@ export class RegistryService {
   private async insert(repo: RegistryRepository, row: ReferenceRow, hashes: RefHash[], keyframes: KeyframeRow[]): Promise<void> {
     await repo.insert({
       row,
-      hashes: hashes.map((h) => ({ crop: h.crop, frame: h.frame, timestamp: h.timestamp, quality: h.quality, pdq: h.hash })),
+      hashes: hashes.map((h) => ({ view: h.view, crop: h.crop, frame: h.frame, timestamp: h.timestamp, quality: h.quality, pdq: h.hash })),
       keyframes,
     });
     const ref = toStored(row);
     this.store.refIndex(ref);
-    for (const h of hashes) this.store.add(ref, h);
+    for (const h of hashes) this.store.add(ref, { ...h, view: viewKey(h.view, h.crop) });
+    this.store.finish();
   }
 
   /** Dense PDQ hashes (every frame, at most ~30/s) and a few keyframe thumbnails. */
@@ -172,11 +172,11 @@ export class RegistryService {
     const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 4000);
     if (media.kind === 'image') {
       const img = await decodeStillForMatch(file, { maxDim: HASH_DIM, timeoutMs, heic: media.container === 'heic' });
-      const h = referenceHash(img);
-      const crops = referenceCropHashes(img).map((c) => ({ frame: 0, timestamp: 0, ...c }));
+      const hasher = new ReferenceHasher(1);
+      hasher.push(img, 0, 0);
       const thumb = await encodeThumbnailJpeg(img.rgb, img.width, img.height);
       onProgress(1);
-      return { hashes: [{ frame: 0, timestamp: 0, quality: h.quality, hash: h.hash, crop: 1 }, ...crops], frames: 1, keyframes: [{ idx: 0, timestamp: 0, ...thumb }] };
+      return { hashes: hasher.finish(), frames: 1, keyframes: [{ idx: 0, timestamp: 0, ...thumb }] };
     }
     const fps = media.fps && media.fps > 0 ? media.fps : 30;
     const everyNth = Math.max(1, Math.floor(fps / REFERENCE_MAX_HASHES_PER_SECOND));
@@ -184,22 +184,20 @@ export class RegistryService {
     const duration = media.duration ?? 0;
     const targets = Array.from({ length: KEYFRAMES }, (_, i) => (duration * (2 * i + 1)) / (2 * KEYFRAMES));
     const cropEvery = Math.max(1, Math.round((fps * REFERENCE_CROP_SECONDS) / everyNth));
-    const hashes: RefHash[] = [];
+    const hasher = new ReferenceHasher(cropEvery);
     const keyframes: KeyframeRow[] = [];
-    let n = 0;
     await readFrames(file, { everyNth, width: size.width, height: size.height, timeoutMs }, async (f) => {
-      const h = referenceHash(f);
-      hashes.push({ frame: f.index, timestamp: f.timestamp, quality: h.quality, hash: h.hash, crop: 1 });
-      if (n++ % cropEvery === 0) for (const c of referenceCropHashes(f)) hashes.push({ frame: f.index, timestamp: f.timestamp, ...c });
+      hasher.push(f, f.index, f.timestamp);
       const next = keyframes.length;
       if (next < KEYFRAMES && (next === 0 || f.timestamp >= targets[next])) {
         keyframes.push({ idx: next, timestamp: f.timestamp, ...(await encodeThumbnailJpeg(f.rgb, f.width, f.height)) });
       }
       if (duration > 0) onProgress(Math.min(1, f.timestamp / duration));
     });
+    const hashes = hasher.finish();
     if (!hashes.length) throw new ValidationError('media_no_frames', `No video frame could be decoded from ${file}`);
     onProgress(1);
-    return { hashes, frames: n, keyframes };
+    return { hashes, frames: hasher.frames, keyframes };
   }
 
   /** Import a ThreatExchange vPDQ file (one reference) or a PDQ hash list (one reference per hash). */
@@ -257,7 +255,7 @@ export class RegistryService {
         fps: null,
         frames: e.frames.length,
       };
-      await this.insert(repo, row, e.frames.map((f) => ({ ...f, crop: 1 })), []);
+      await this.insert(repo, row, e.frames.map((f) => ({ ...f, view: 'full' as const, crop: 1 })), []);
       out.push({ id: row.id, file: e.name, frames: e.frames.length, duplicate: false });
     }
     return out;

@@ -60,9 +60,15 @@ export interface Transform {
   post?: string[];
 }
 
+/** Black boxes standing in for the words of a caption (about half the band's width, like real text). */
+const WORDS = (y: string, hExpr: string) =>
+  [[0.08, 0.14], [0.26, 0.2], [0.5, 0.12], [0.66, 0.16]]
+    .map(([x, w]) => `drawbox=x=iw*${x}:y=${y}:w=iw*${w}:h=${hExpr}:color=black:t=fill`)
+    .join(',');
+/** A caption band drawn over the top or bottom of the picture (covering it). */
 const BAND = (pos: 'top' | 'bottom', frac: number) =>
   `drawbox=x=0:y=${pos === 'top' ? '0' : `ih-ih*${frac}`}:w=iw:h=ih*${frac}:color=white:t=fill,` +
-  `drawbox=x=iw*0.1:y=${pos === 'top' ? `ih*${frac / 3}` : `ih-ih*${(2 * frac) / 3}`}:w=iw*0.6:h=ih*${frac / 3}:color=black:t=fill`;
+  WORDS(pos === 'top' ? `ih*${frac / 3}` : `ih-ih*${(2 * frac) / 3}`, `ih*${frac / 3}`);
 const EVEN = 'scale=trunc(iw/2)*2:trunc(ih/2)*2';
 /** Put the picture in a 9:16 canvas (720x1280) with black bars. */
 const IN_916_BLACK = 'scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:black';
@@ -80,7 +86,8 @@ export const TRANSFORMS: Transform[] = [
   { name: 'letterbox_916', vf: IN_916_BLACK },
   { name: 'pillarbox_169', vf: `scale=1280:720:force_original_aspect_ratio=decrease,pad=1280:720:(ow-iw)/2:(oh-ih)/2:black` },
   { name: 'blurfill_916', vf: IN_916_BLUR },
-  { name: 'band_pad_top', vf: `pad=iw:ih+trunc(ih*0.16/2)*2:0:oh-ih:white,drawbox=x=iw*0.1:y=ih*0.04:w=iw*0.7:h=ih*0.05:color=black:t=fill` },
+  { name: 'band_pad_top', vf: `pad=iw:ih+trunc(ih*0.16/2)*2:0:oh-ih:white,${WORDS('ih*0.04', 'ih*0.05')}` },
+  { name: 'band_pad_bottom_black', vf: `pad=iw:ih+trunc(ih*0.2/2)*2:0:0:black,${WORDS('ih*0.88', 'ih*0.06').replace(/color=black/g, 'color=white')}` },
   { name: 'band_overlay_bottom', vf: BAND('bottom', 0.12) },
   { name: 'brightness_contrast', vf: 'eq=brightness=0.12:contrast=1.25:saturation=1.4' },
   { name: 'grayscale', vf: 'hue=s=0' },

@@ -14,8 +14,8 @@ export interface StoredReference {
 
 export interface IndexHit {
   ref: number;
-  /** Centred-crop percentage of the reference view (100 = full frame). */
-  crop: number;
+  /** View id (see viewName): which picture of the reference frame was hashed (full frame, content, crops). */
+  view: number;
   frame: number;
   timestamp: number;
   distance: number;
@@ -35,9 +35,11 @@ export class HashStore {
   private frameOf = new Uint32Array(1024);
   private timeOf = new Float64Array(1024);
   private qualityOf = new Uint8Array(1024);
-  private cropOf = new Uint8Array(1024);
+  private viewOf = new Uint8Array(1024);
+  private readonly viewNames: string[] = [];
+  private readonly viewIds = new Map<string, number>();
   private n = 0;
-  /** Entry numbers of each reference per crop percentage, in insertion order. */
+  /** Entry numbers of each reference per view id, in insertion order. */
   private readonly entriesOf: Map<number, number[]>[] = [];
 
   constructor(index?: HashIndex<number>) {
@@ -82,15 +84,31 @@ export class HashStore {
     q.set(this.qualityOf);
     this.qualityOf = q;
     const c = new Uint8Array(cap);
-    c.set(this.cropOf);
-    this.cropOf = c;
+    c.set(this.viewOf);
+    this.viewOf = c;
+  }
+
+  /** Name of a view id: `full`, `content` (bars removed), with `@NN` for a centred NN % crop. */
+  viewName(id: number): string {
+    return this.viewNames[id];
+  }
+
+  private viewId(name: string): number {
+    let id = this.viewIds.get(name);
+    if (id === undefined) {
+      id = this.viewNames.length;
+      if (id > 255) throw new Error('too many reference views');
+      this.viewNames.push(name);
+      this.viewIds.set(name, id);
+    }
+    return id;
   }
 
   /**
-   * Add one frame hash of a reference (the reference is created on first use). `crop` is the kept fraction of a
-   * centred crop of the frame (default 1 = the full frame).
+   * Add one frame hash of a reference (the reference is created on first use). `view` names the picture that
+   * was hashed (default `full`, the whole frame).
    */
-  add(ref: StoredReference, f: { frame: number; timestamp: number; quality: number; hash: Uint8Array; crop?: number }): void {
+  add(ref: StoredReference, f: { frame: number; timestamp: number; quality: number; hash: Uint8Array; view?: string }): void {
     const r = this.refIndex(ref);
     this.grow(this.n + 1);
     const e = this.n++;
@@ -99,11 +117,11 @@ export class HashStore {
     this.frameOf[e] = f.frame;
     this.timeOf[e] = f.timestamp;
     this.qualityOf[e] = Math.max(0, Math.min(255, Math.round(f.quality)));
-    const crop = Math.max(1, Math.min(100, Math.round((f.crop ?? 1) * 100)));
-    this.cropOf[e] = crop;
+    const view = this.viewId(f.view ?? 'full');
+    this.viewOf[e] = view;
     const views = this.entriesOf[r];
-    let list = views.get(crop);
-    if (!list) views.set(crop, (list = []));
+    let list = views.get(view);
+    if (!list) views.set(view, (list = []));
     list.push(e);
     this.index.add(this.hashes.subarray(e * 32, e * 32 + 32), e);
   }
@@ -117,21 +135,22 @@ export class HashStore {
   query(hash: Uint8Array, maxDistance: number): IndexHit[] {
     return this.index.query(hash, maxDistance).map(({ value: e, distance }) => ({
       ref: this.refOf[e],
-      crop: this.cropOf[e],
+      view: this.viewOf[e],
       frame: this.frameOf[e],
       timestamp: this.timeOf[e],
       distance,
     }));
   }
 
-  /** Crop percentages stored for a reference (100 = full frame). */
+  /** View ids stored for a reference. */
   viewsOf(ref: number): number[] {
     return [...this.entriesOf[ref].keys()];
   }
 
-  /** The frames of one reference view (crop percentage, default the full frame), as vPDQ frames for alignment. */
-  framesOf(ref: number, crop = 100): VpdqFrame[] {
-    return (this.entriesOf[ref].get(crop) ?? []).map((e) => ({
+  /** The frames of one reference view (default the full frame), as vPDQ frames for alignment. */
+  framesOf(ref: number, view?: number): VpdqFrame[] {
+    const v = view ?? this.viewIds.get('full') ?? 0;
+    return (this.entriesOf[ref].get(v) ?? []).map((e) => ({
       frame: this.frameOf[e],
       quality: this.qualityOf[e],
       hash: this.hashes.slice(e * 32, e * 32 + 32),

@@ -46,15 +46,15 @@ export function isDecisive(m: MatchForEvidence, queryKind: 'image' | 'video'): b
 /** Evidence for one registry match (pure). */
 export function matchEvidence(m: MatchForEvidence, decisive: boolean): Evidence {
   const pct = Math.round(m.query_coverage * 100);
-  const refPct = Math.round(m.reference_coverage * 100);
   const src = m.source ? ` (source: ${m.source})` : '';
   const srcZh = m.source ? `（来源：${m.source}）` : '';
   const tf = m.transform ? ` The pictures are ${TRANSFORM_EN[m.transform] ?? `transformed (${m.transform})`} relative to the reference.` : '';
   const tfZh = m.transform ? `画面相对参考文件经过${TRANSFORM_ZH[m.transform] ?? m.transform}。` : '';
   const segs = m.segments.length ? ` Aligned: ${segmentsText(m.segments, false)}.` : '';
   const segsZh = m.segments.length ? `对齐片段：${segmentsText(m.segments, true)}。` : '';
-  const how = `${pct}% of this file's sampled frames match ${refPct}% of the reference (closest PDQ distance ${m.min_distance}/256).`;
-  const howZh = `本文件 ${pct}% 的采样帧与参考文件 ${refPct}% 的画面匹配（最近PDQ距离 ${m.min_distance}/256）。`;
+  const frames = m.query_frames && m.matched_frames !== undefined ? ` (${m.matched_frames} of ${m.query_frames})` : '';
+  const how = `${pct}% of this file's sampled frames${frames} match frames of the reference (closest PDQ distance ${m.min_distance} of 256 bits; 31 or less is a match).`;
+  const howZh = `本文件 ${pct}% 的采样帧${frames ? `（${m.matched_frames}/${m.query_frames}）` : ''}与参考文件的画面匹配（最近PDQ距离 ${m.min_distance}/256，≤31 即为匹配）。`;
   const data = {
     reference_id: m.reference_id, reference_file: m.reference_file, label: m.label, generator: m.generator, source: m.source ?? null,
     query_coverage: m.query_coverage, reference_coverage: m.reference_coverage, min_distance: m.min_distance,

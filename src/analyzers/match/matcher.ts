@@ -1,25 +1,33 @@
 import type { Match } from '../../domain/match.js';
-import { matchVpdq } from '../../signals/vpdq/vpdq.js';
+import { matchVpdq, type VpdqFrame } from '../../signals/vpdq/vpdq.js';
 import type { HashStore } from './hash-store.js';
 import type { QueryHashes, QueryVariant } from './query-hasher.js';
 
 export interface MatchOptions {
   /** PDQ Hamming distance for a frame match (ThreatExchange default 31). */
   distance?: number;
-  /** Frames under this PDQ quality are ignored (ThreatExchange default 50). */
+  /** Frames under this PDQ quality are ignored by the standard pass (ThreatExchange default 50). */
   quality?: number;
   /** Least query coverage for a video query to count as a match. */
   minQueryCoverage?: number;
 }
 
 export const MATCH_DEFAULTS = { distance: 31, quality: 50, minQueryCoverage: 0.3 } as const;
+/**
+ * Low-detail pass: dim or low-contrast footage (night surveillance, haze) has PDQ quality under 50 on every
+ * frame and would never match. Such frames (quality ≥ 20, so not blank) may match at a much stricter distance,
+ * and only when most of a multi-frame query aligns.
+ */
+export const LOW_DETAIL = { quality: 20, distance: 16, minQueryCoverage: 0.5, minFrames: 3 } as const;
 
 /** One reference's best alignment, with the variant (crop/transform) that produced it. */
 export interface ScoredMatch extends Match {
   variant: string;
-  /** Query frames (quality ≥ threshold) aligned with this reference, and how many the variant had. */
+  /** Query frames aligned with this reference, and how many usable frames the variant had. */
   matched_frames: number;
   query_frames: number;
+  /** True when only the strict low-detail pass matched. */
+  low_detail: boolean;
 }
 
 function better(a: ScoredMatch, b: ScoredMatch | null): boolean {
@@ -34,26 +42,35 @@ export function compareMatches(a: Match, b: Match): number {
   return b.query_coverage - a.query_coverage || b.reference_coverage - a.reference_coverage || a.min_distance - b.min_distance;
 }
 
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function score(v: QueryVariant, refFrames: VpdqFrame[], distance: number, quality: number): { r: ReturnType<typeof matchVpdq>; usable: number } {
+  const r = matchVpdq(v.frames, refFrames, { distance, quality });
+  return { r, usable: v.frames.filter((f) => f.quality >= quality).length };
+}
+
 /**
  * Match hashed query variants against the store. Candidates come from the index (any frame of any variant within
- * `distance`); each (reference, variant) pair is then aligned by vPDQ matching, and the best variant per
- * reference is kept. A variant is one consistent view of the query (a crop and a dihedral transform) so coverage
- * is never pooled across incompatible views.
+ * the distance); each (reference view, query variant) pair is then aligned by vPDQ matching, and the best pair per
+ * reference is kept. A variant is one consistent view of the query (a crop and a dihedral transform) and a
+ * reference view one consistent picture (full frame, content without bars, a centred crop), so coverage is never
+ * pooled across incompatible views.
  */
 export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions = {}): ScoredMatch[] {
   const distance = opts.distance ?? MATCH_DEFAULTS.distance;
   const quality = opts.quality ?? MATCH_DEFAULTS.quality;
   const minCov = opts.minQueryCoverage ?? MATCH_DEFAULTS.minQueryCoverage;
-  // ref → crop view → query variants that hit it
+  // ref → reference view → query variants that hit it
   const candidates = new Map<number, Map<number, Map<string, QueryVariant>>>();
   for (const v of q.variants) {
     for (const f of v.frames) {
-      if (f.quality < quality) continue;
-      for (const hit of store.query(f.hash, distance)) {
+      if (f.quality < LOW_DETAIL.quality) continue;
+      const d = f.quality >= quality ? distance : Math.min(distance, LOW_DETAIL.distance);
+      for (const hit of store.query(f.hash, d)) {
         let views = candidates.get(hit.ref);
         if (!views) candidates.set(hit.ref, (views = new Map()));
-        let m = views.get(hit.crop);
-        if (!m) views.set(hit.crop, (m = new Map()));
+        let m = views.get(hit.view);
+        if (!m) views.set(hit.view, (m = new Map()));
         m.set(v.key, v);
       }
     }
@@ -62,11 +79,20 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
   for (const [ref, views] of candidates) {
     const info = store.refs[ref];
     let best: ScoredMatch | null = null;
-    for (const [crop, variants] of views) {
-      const refFrames = store.framesOf(ref, crop);
+    for (const [view, variants] of views) {
+      const refFrames = store.framesOf(ref, view);
+      const viewName = store.viewName(view);
       for (const v of variants.values()) {
-        const r = matchVpdq(v.frames, refFrames, { distance, quality });
-        const usable = v.frames.filter((f) => f.quality >= quality).length;
+        let { r, usable } = score(v, refFrames, distance, quality);
+        let lowDetail = false;
+        if (r.queryCoverage === 0 && q.kind === 'video') {
+          const low = score(v, refFrames, Math.min(distance, LOW_DETAIL.distance), LOW_DETAIL.quality);
+          const matched = Math.round(low.r.queryCoverage * low.usable);
+          if (low.r.queryCoverage >= LOW_DETAIL.minQueryCoverage && matched >= LOW_DETAIL.minFrames) {
+            ({ r, usable } = low);
+            lowDetail = true;
+          }
+        }
         const m: ScoredMatch = {
           reference_id: info.id,
           reference_file: info.file_name,
@@ -83,9 +109,10 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
             reference_end: round(s.reference_end),
           })),
           transform: v.transform === 'original' ? null : v.transform,
-          variant: crop === 100 ? v.key : `${v.key}@ref-crop${crop}`,
+          variant: viewName === 'full' ? v.key : `${v.key} vs ref ${viewName}`,
           matched_frames: Math.round(r.queryCoverage * usable),
           query_frames: usable,
+          low_detail: lowDetail,
         };
         if (better(m, best)) best = m;
       }
@@ -100,8 +127,4 @@ function accepted(m: ScoredMatch, kind: 'image' | 'video', minCov: number): bool
   if (kind === 'image') return m.query_coverage > 0;
   // A video query: enough of it must be covered, or it must contain the whole (image / very short) reference.
   return m.query_coverage >= minCov || (m.reference_coverage >= 0.99 && m.matched_frames >= 1);
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

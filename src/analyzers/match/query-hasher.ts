@@ -1,8 +1,8 @@
 import type { MediaInfo } from '../../domain/media.js';
-import { cropRgb, detectCropCandidates, type CropCandidate, type Rect, type RgbFrame } from '../../repositories/crop.repository.js';
+import { centredCrop, cropRgb, detectCropCandidates, type CropCandidate, type Rect, type RgbFrame } from '../../repositories/crop.repository.js';
 import { readFrames } from '../../repositories/frames.repository.js';
 import { decodeStillForMatch } from '../../repositories/registry.repository.js';
-import { pdqDihedralFromRgb, pdqFromRgb } from '../../signals/pdq/pdq.js';
+import { pdqDihedralFromRgb } from '../../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
 
 /** Longest side frames are decoded at before hashing (PDQ reduces to 64×64; the C++ tool resizes to 512). */
@@ -55,13 +55,19 @@ export function queryEveryNth(fps: number | null, duration: number | null, secon
   return Math.max(1, Math.round(rate / perSecond));
 }
 
+/**
+ * Slight extra zooms of every query picture. Reference crop views are 3 % apart and PDQ moves ~8 bits per 1 % of
+ * crop, so a query also hashed at 98.5 % lands within ~0.75 % of some reference view.
+ */
+const QUERY_ZOOMS: readonly number[] = [1, 0.985];
+
 class VariantCollector {
   readonly variants = new Map<string, QueryVariant>();
 
-  push(crop: CropCandidate | null, frame: RgbFrame, index: number, timestamp: number): void {
+  push(name: string, crop: CropCandidate | null, frame: RgbFrame, index: number, timestamp: number): void {
     const d = pdqDihedralFromRgb(frame.rgb, frame.width, frame.height);
     for (const t of DIHEDRAL_KEYS) {
-      const key = `${crop ? `crop:${crop.reason}` : 'full'}/${t}`;
+      const key = `${name}/${t}`;
       let v = this.variants.get(key);
       if (!v) this.variants.set(key, (v = { key, crop, transform: t, frames: [] }));
       v.frames.push({ frame: index, quality: d[t].quality, hash: d[t].hash, timestamp });
@@ -70,8 +76,15 @@ class VariantCollector {
 }
 
 function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, index: number, timestamp: number): void {
-  c.push(null, f, index, timestamp);
-  for (const crop of crops) c.push(crop, cropRgb(f, crop.rect), index, timestamp);
+  const full = { x: 0, y: 0, width: f.width, height: f.height };
+  const pictures: [string, CropCandidate | null, Rect][] = [['full', null, full], ...crops.map((k, i): [string, CropCandidate, Rect] => [`crop${i}:${k.reason}`, k, k.rect])];
+  for (const [name, crop, rect] of pictures) {
+    for (const z of QUERY_ZOOMS) {
+      const r = z === 1 ? rect : centredCrop(rect, z);
+      const pic = r === full ? f : cropRgb(f, r);
+      c.push(z === 1 ? name : `${name}~${Math.round(z * 1000) / 10}`, crop, pic, index, timestamp);
+    }
+  }
 }
 
 /**
@@ -116,28 +129,6 @@ export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashO
     crops: crops ?? [],
     variants: [...collector.variants.values()],
   };
-}
-
-/**
- * Centred crops hashed for reference frames (kept fraction of width and height). PDQ moves ~25 bits for a 3 %
- * crop, so zoomed-in reposts (a 85 % centre crop is common) only match a reference view cropped about the same;
- * 3 % steps keep every crop from 97 % to 76 % within ~1.5 % of a stored view.
- */
-export const REFERENCE_CROPS: readonly number[] = [0.97, 0.94, 0.91, 0.88, 0.85, 0.82, 0.79, 0.76];
-
-/** A reference frame hash (no dihedral: queries carry the transforms). */
-export function referenceHash(f: RgbFrame): { hash: Uint8Array; quality: number } {
-  return pdqFromRgb(f.rgb, f.width, f.height);
-}
-
-/** Hashes of the centred crops of a reference frame (see REFERENCE_CROPS). */
-export function referenceCropHashes(f: RgbFrame): { crop: number; hash: Uint8Array; quality: number }[] {
-  return REFERENCE_CROPS.map((c) => {
-    const w = Math.max(8, Math.round(f.width * c));
-    const h = Math.max(8, Math.round(f.height * c));
-    const sub = cropRgb(f, { x: (f.width - w) >> 1, y: (f.height - h) >> 1, width: w, height: h });
-    return { crop: c, ...pdqFromRgb(sub.rgb, sub.width, sub.height) };
-  });
 }
 
 export type { Rect };

@@ -1,0 +1,82 @@
+import { centredCrop, cropRgb, detectCropCandidates, type Rect, type RgbFrame } from '../../repositories/crop.repository.js';
+import { pdqFromRgb } from '../../signals/pdq/pdq.js';
+import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
+
+/**
+ * Centred crops hashed for reference frames (kept fraction of width and height). PDQ moves ~25 bits for a 3 %
+ * crop, so zoomed-in reposts (an 85 % centre crop is common) only match a reference view cropped about the same;
+ * 3 % steps keep every crop from 97 % to 76 % within ~1.5 % of a stored view.
+ */
+export const REFERENCE_CROPS: readonly number[] = [0.97, 0.94, 0.91, 0.88, 0.85, 0.82, 0.79, 0.76];
+/** Leading frames buffered to find the reference's own letterbox bars. */
+const BAR_SAMPLE_FRAMES = 48;
+
+export type ReferenceView = 'full' | 'content';
+
+/** A stored reference hash: a vPDQ frame plus the picture it is of (view + centred crop fraction). */
+export interface RefHash extends VpdqFrame {
+  view: ReferenceView;
+  crop: number;
+}
+
+/** Index key of a view: `full`, `content`, `full@85`… */
+export function viewKey(view: ReferenceView, crop: number): string {
+  return crop >= 1 ? view : `${view}@${Math.round(crop * 100)}`;
+}
+
+/**
+ * Hashes reference frames densely: the full frame every frame; when the reference has its own letterbox bars,
+ * the picture without them (`content`) too; and centred crops of that picture every `cropEvery` frames.
+ */
+export class ReferenceHasher {
+  private readonly buffered: { f: RgbFrame; index: number; timestamp: number }[] = [];
+  private content: Rect | null | undefined = undefined;
+  private n = 0;
+  private hashed = 0;
+  readonly hashes: RefHash[] = [];
+
+  constructor(private readonly cropEvery: number) {}
+
+  /** The reference's picture without its own bars, once decided (null: no bars). */
+  get contentRect(): Rect | null {
+    return this.content ?? null;
+  }
+
+  /** Frames pushed so far. */
+  get frames(): number {
+    return this.n;
+  }
+
+  push(f: RgbFrame, index: number, timestamp: number): void {
+    this.n++;
+    if (this.content !== undefined) return this.hash(f, index, timestamp);
+    this.buffered.push({ f: { ...f, rgb: f.rgb.slice() }, index, timestamp });
+    if (this.buffered.length >= BAR_SAMPLE_FRAMES) this.decide();
+  }
+
+  /** Hash whatever is still buffered; returns every hash. */
+  finish(): RefHash[] {
+    if (this.content === undefined) this.decide();
+    return this.hashes;
+  }
+
+  private decide(): void {
+    const sample = this.buffered.filter((_, i) => i % 4 === 0).map((b) => b.f);
+    this.content = detectCropCandidates(sample, ['solid'])[0]?.rect ?? null;
+    for (const b of this.buffered) this.hash(b.f, b.index, b.timestamp);
+    this.buffered.length = 0;
+  }
+
+  private hash(f: RgbFrame, frame: number, timestamp: number): void {
+    const add = (pic: RgbFrame, view: ReferenceView, crop: number) => {
+      const h = pdqFromRgb(pic.rgb, pic.width, pic.height);
+      this.hashes.push({ frame, timestamp, quality: h.quality, hash: h.hash, view, crop });
+    };
+    add(f, 'full', 1);
+    const content = this.content ?? null;
+    if (content) add(cropRgb(f, content), 'content', 1);
+    if (this.hashed++ % this.cropEvery !== 0) return;
+    const base = content ?? { x: 0, y: 0, width: f.width, height: f.height };
+    for (const c of REFERENCE_CROPS) add(cropRgb(f, centredCrop(base, c)), content ? 'content' : 'full', c);
+  }
+}
