@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ScamResult } from '../domain/scam.js';
 import { ValidationError } from '../domain/errors.js';
 import { decodeQrCodes, type DecodedQr } from '../repositories/qr.repository.js';
@@ -15,6 +16,8 @@ export interface ScamInput {
   urls?: string[];
   /** Image files to scan for QR codes. */
   images?: string[];
+  /** Names to report for the images (e.g. the uploaded file names), same order; default: the file's base name. */
+  imageNames?: string[];
   /** YYYY-MM-DD. */
   postedAt?: string | null;
 }
@@ -86,7 +89,7 @@ export class ScamService {
   }
 
   /** QR codes of every image, classified. */
-  async scanImages(images: string[], label: (file: string) => string = (f) => f): Promise<QrFinding[]> {
+  async scanImages(images: string[], label: (file: string) => string = (f) => basename(f)): Promise<QrFinding[]> {
     const out: QrFinding[] = [];
     for (const img of images) {
       for (const q of await this.decodeQr(img)) out.push({ image: label(img), text: q.text, kind: classifyQr(q.text) });
@@ -96,7 +99,7 @@ export class ScamService {
 
   async analyzeDetailed(input: ScamInput): Promise<ScamAnalysis> {
     const images = input.images ?? [];
-    const qr = await this.scanImages(images);
+    const qr = await this.scanImages(images, input.imageNames ? (f) => input.imageNames![images.indexOf(f)] ?? basename(f) : undefined);
     const a = this.analyzeText({ text: input.text ?? '', urls: input.urls ?? [], postedAt: input.postedAt ?? null, qr });
     if (this.opts.matchPoster && images.length > 0) {
       const known: { image: string; m: PosterMatch }[] = [];
