@@ -83,6 +83,16 @@ describe('ocrFindings', () => {
     assert.equal(e.direction, 'neutral');
     assert.equal(e.data.frames, 2);
   });
+  it('does not take a big or central "SORA" (a title, a sign) for a watermark', () => {
+    const big = [0, 1, 2].map((i) => frame(i, [tb('SORA', 400, 500, 480, 140)]));
+    const central = [0, 1, 2].map((i) => frame(i, [tb('Sora', 600, 340, 80, 30)]));
+    for (const frames of [big, central]) {
+      const { evidence, claims } = findings(frames);
+      assert.equal(evidence.some((e) => e.decides), false);
+      assert.ok(evidence.some((e) => e.code === 'generator_word_in_scene'));
+      assert.equal(claims.length, 0);
+    }
+  });
   it('finds nothing to report on scene text', () => {
     const frames = [0, 1].map((i) => frame(i, [tb('Sofa', 1100, 640, 90, 36)]));
     const { evidence, claims } = findings(frames);

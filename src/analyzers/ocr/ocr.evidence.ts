@@ -49,6 +49,20 @@ function persistent(t: TextTrack, sampled: number, kind: 'video' | 'image'): boo
   return kind === 'image' || sampled <= 1 || t.frames.length >= 2;
 }
 
+/** Below this mean OCR confidence a mark word is not trusted to be a mark. */
+const MIN_CONFIDENCE = 0.7;
+/** Watermarks are small: text taller than this fraction of the frame is a title or scene text. */
+const MAX_MARK_HEIGHT = 0.12;
+
+/**
+ * A watermark is small and sits off-centre (fixed marks in a corner or along an edge); a moving mark may
+ * pass anywhere. A big "SORA" in the middle of the frame is a title or a sign, not a generator's mark.
+ */
+export function watermarkLike(t: TextTrack): boolean {
+  if (t.confidence < MIN_CONFIDENCE || t.relHeight > MAX_MARK_HEIGHT) return false;
+  return t.moving === true || mainPosition(t) !== 'center';
+}
+
 export function ocrFindings(input: FindingsInput): OcrFindings {
   const { tracks, framesSampled: sampled, kind } = input;
   const ev: Evidence[] = [];
@@ -62,6 +76,15 @@ export function ocrFindings(input: FindingsInput): OcrFindings {
         detail: `The word "${t.text}" (a generator's mark) was read in only 1 of ${sampled} sampled frames, at the ${mainPosition(t)}; too brief to count as a watermark.`,
         detail_zh: `在 ${sampled} 个抽样帧中只有 1 帧读到“${t.text}”（生成器水印字样），位于画面 ${mainPosition(t)}，不足以认定为水印。`,
         data: { text: t.text, position: mainPosition(t), frames: t.frames.length, timestamps: t.timestamps },
+      }));
+      continue;
+    }
+    if (!watermarkLike(t)) {
+      ev.push(evidence({
+        analyzer: 'ocr', code: 'generator_word_in_scene', direction: 'neutral', weight: 0.1,
+        detail: `The word "${t.text}" was read ${seenIn(t, sampled, kind).en}, but ${t.confidence < MIN_CONFIDENCE ? 'too uncertainly' : 'too large or too central'} to be a generator watermark.`,
+        detail_zh: `${seenIn(t, sampled, kind).zh}读到“${t.text}”，但${t.confidence < MIN_CONFIDENCE ? '识别把握不足' : '字太大或位于画面中央'}，不像生成器水印。`,
+        data: { text: t.text, position: mainPosition(t), rel_height: round(t.relHeight), confidence: round(t.confidence) },
       }));
       continue;
     }
