@@ -84,6 +84,16 @@ describe('PDQ conformance (shared vectors)', { skip: haveData ? false : 'no ../s
       assert.equal(pdqToHex((await pdqHashImageFile(VEC + rel)).hash), hex, rel);
     }
     assert.ok(n >= 1);
+    // with autoOrient the orientation-6 photo is hashed upright: its hash is the stored pixels' rotate270 (90° cw)
+    const rel = 'reg-test-input/exif-rotn/exif-rotn-6.jpg';
+    if (existsSync(VEC + rel)) {
+      const upright = await pdqHashImageFile(VEC + rel, { autoOrient: true });
+      const img = await decodeImageRgb(VEC + rel, { maxDim: 512 });
+      const dih = pdqDihedralFromRgb(img.rgb, img.width, img.height);
+      const best = Math.min(...DIHEDRALS.map((d) => hamming(dih[d].hash, upright.hash)));
+      assert.ok(best <= 20, `upright hash is a dihedral of the stored one (${best} bits)`);
+      assert.ok(hamming(dih.original.hash, upright.hash) > 64, 'orientation was applied');
+    }
   });
 });
 

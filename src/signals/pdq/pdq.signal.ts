@@ -16,19 +16,21 @@ export interface PdqFileOptions {
   timeoutMs?: number;
   /** Default 512 (the C++ reference tool's rule); 0 hashes the full-resolution pixels. */
   maxDim?: number;
+  /** Apply the EXIF orientation first (default false, like the reference: stored pixels are hashed). */
+  autoOrient?: boolean;
 }
 
 /** PDQ hash of an image file, computed the way Meta's C++ `pdq-photo-hasher` does (decode included). */
 export async function pdqHashImageFile(path: string, opts: PdqFileOptions = {}): Promise<PdqHash> {
   const max = opts.maxDim ?? PDQ_REFERENCE_MAX_DIM;
-  const img = await decodeImageRgb(path, { maxDim: max > 0 ? max : undefined, timeoutMs: opts.timeoutMs });
+  const img = await decodeImageRgb(path, { maxDim: max > 0 ? max : undefined, timeoutMs: opts.timeoutMs, autoOrient: opts.autoOrient });
   return pdqFromRgb(img.rgb, img.width, img.height);
 }
 
 /** The 8 dihedral hashes of an image file (to match flipped or rotated reposts). */
 export async function pdqDihedralImageFile(path: string, opts: PdqFileOptions = {}): Promise<Record<Dihedral, PdqHash>> {
   const max = opts.maxDim ?? PDQ_REFERENCE_MAX_DIM;
-  const img = await decodeImageRgb(path, { maxDim: max > 0 ? max : undefined, timeoutMs: opts.timeoutMs });
+  const img = await decodeImageRgb(path, { maxDim: max > 0 ? max : undefined, timeoutMs: opts.timeoutMs, autoOrient: opts.autoOrient });
   return pdqDihedralFromRgb(img.rgb, img.width, img.height);
 }
 
