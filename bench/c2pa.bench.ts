@@ -1,6 +1,7 @@
 /**
  * bench:c2pa — per-file C2PA read + validate time (c2pa-wasm in the worker, with the shared trust lists loaded)
- * over the fixtures in ../shared/data/c2pa/fixtures and the shared AI/control media, plus the in-file label scan.
+ * over the fixtures in ../shared/data/c2pa/fixtures and the shared AI/control media, plus the in-file label read
+ * (exiftool grouped tags + raw byte scan).
  * The first read includes WebAssembly start-up and is reported apart. Prints a table (median of --runs).
  * Usage: npm run bench:c2pa [-- --runs 3]
  */
@@ -9,7 +10,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyRead } from '../src/analyzers/c2pa/state.js';
 import { closeC2paReader, loadTrustSettings, readC2pa } from '../src/repositories/c2pa.repository.js';
-import { readRawMetadata } from '../src/repositories/xmp.repository.js';
+import { readLabels } from '../src/analyzers/c2pa/provenance.js';
+import { loadConfig } from '../src/config/config.js';
+import { closeExiftool } from '../src/repositories/exif.repository.js';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,6 +32,7 @@ function walk(dir: string): string[] {
 }
 const files = [...walk(fixtures), ...walk(join(data, 'media', 'ai')), ...walk(join(data, 'media', 'c2pa-control')), join(data, 'media', 'real', 'img_truepic_c2pa_camera.jpg')].filter(existsSync);
 const trust = loadTrustSettings({ trustDir: join(data, 'c2pa', 'trust'), extraAnchors: [] });
+const config = loadConfig({ env: {}, file: null });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const t0 = performance.now();
@@ -47,12 +51,13 @@ for (const f of files) {
     c.push(performance.now() - a);
     state = classifyRead(read).state;
     const b = performance.now();
-    await readRawMetadata(f);
+    await readLabels(f, config);
     l.push(performance.now() - b);
   }
   rows.push({ file: relative(data, f), kb: Math.round(statSync(f).size / 1024), state, c2pa: median(c), labels: median(l) });
 }
 await closeC2paReader();
+await closeExiftool();
 
 const w = Math.max(...rows.map((r) => r.file.length), 4);
 const line = (cols: string[]) => `| ${cols[0].padEnd(w)} | ${cols[1].padStart(7)} | ${cols[2].padEnd(15)} | ${cols[3].padStart(9)} | ${cols[4].padStart(9)} |`;

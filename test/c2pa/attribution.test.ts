@@ -8,6 +8,7 @@ import { inspectProvenance } from '../../src/analyzers/c2pa/provenance.js';
 import { labelEvidence } from '../../src/analyzers/label/label.evidence.js';
 import { loadConfig } from '../../src/config/config.js';
 import { closeC2paReader } from '../../src/repositories/c2pa.repository.js';
+import { closeExiftool } from '../../src/repositories/exif.repository.js';
 
 /** Generator attribution and decisions on the shared AI, control and camera files (read in place). */
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -24,7 +25,10 @@ async function inspect(path: string) {
 }
 
 describe('C2PA attribution of shared media', { skip: !present && 'shared data not present' }, () => {
-  after(() => closeC2paReader());
+  after(async () => {
+    await closeC2paReader();
+    await closeExiftool();
+  });
 
   it('Sora clip → sora, trusted signed provenance', async () => {
     const { p, decisive } = await inspect(join(media, 'ai', 'sora_c2pa_huminify_videotest2.mp4'));

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it, before } from 'node:test';
+import { after, describe, it, before } from 'node:test';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { labelEvidence } from '../../src/analyzers/label/label.evidence.js';
-import { decodeEntities, extractLabels, parseAigcJson } from '../../src/analyzers/label/labels.js';
+import { decodeEntities, extractLabels, extractLabelsFromTags, parseAigcJson } from '../../src/analyzers/label/labels.js';
+import { closeExiftool, readGroupedTags } from '../../src/repositories/exif.repository.js';
 import { readRawMetadata } from '../../src/repositories/xmp.repository.js';
 import { toolPaths } from '../../src/repositories/tools.repository.js';
 import { execFileSync } from 'node:child_process';
@@ -79,6 +80,8 @@ async function labelsOf(path: string) {
   return extractLabels(await readRawMetadata(path));
 }
 
+after(() => closeExiftool());
+
 describe('in-file AI labels', () => {
   it('IPTC trainedAlgorithmicMedia and an AI credit line decide at the file_label tier', async () => {
     const labels = await labelsOf(files.iptcAi);
@@ -128,6 +131,15 @@ describe('in-file AI labels', () => {
 
   it('a plain file has no labels', async () => {
     assert.deepEqual(await labelsOf(files.plain), []);
+  });
+
+  it('exiftool grouped tags give the same labels (and C2PA-decoded groups are ignored)', async () => {
+    const kinds = async (p: string) => extractLabelsFromTags(await readGroupedTags(p, 30_000)).map((l) => `${l.kind}:${l.meaning}:${l.value}`).sort();
+    assert.deepEqual(await kinds(files.iptcAi), [`credit:ai:Made with Google AI`, `iptc:ai:${IPTC}trainedAlgorithmicMedia`]);
+    assert.deepEqual(await kinds(files.tc260), ['aigc_gb45438:ai:1']);
+    assert.deepEqual(await kinds(files.pngAigc2), ['aigc_gb45438:possible_ai:2']);
+    if (existsSync(files.mp4)) assert.deepEqual(await kinds(files.mp4), ['aigc_gb45438:ai:1']);
+    assert.deepEqual(extractLabelsFromTags({ 'CBOR:ActionsParametersComAdobeDigitalSourceType': `${IPTC}trainedAlgorithmicMedia` }), []);
   });
 
   it('entity decoding and AIGC JSON parsing handle double escaping and the inner-object form', () => {

@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import type { Config } from '../../config/config.js';
 import { loadTrustSettings, readC2pa, type C2paReadResult, type C2paTrustSettings } from '../../repositories/c2pa.repository.js';
+import { readGroupedTags } from '../../repositories/exif.repository.js';
 import { readRawMetadata } from '../../repositories/xmp.repository.js';
-import { extractLabels, type FileLabel } from '../label/labels.js';
+import { extractLabels, extractLabelsFromTags, mergeLabels, type FileLabel } from '../label/labels.js';
 import { attribute, type Attribution } from './attribution.js';
 import { walkManifests, type ManifestNode } from './manifest-walk.js';
 import { classifyRead, type ProvenanceState } from './state.js';
@@ -91,9 +92,19 @@ export function buildProvenance(read: C2paReadResult, labels: FileLabel[], trust
   };
 }
 
+/**
+ * In-file labels: exiftool's grouped tags (XMP, PNG text, QuickTime/MP4 item lists), merged with a raw scan of the
+ * bytes (XMP packets, PNG text chunks, AIGC JSON anywhere) that also catches what exiftool does not map. If exiftool
+ * fails, the raw scan alone is used.
+ */
+export async function readLabels(path: string, config: Config): Promise<FileLabel[]> {
+  const [tags, raw] = await Promise.all([readGroupedTags(path, config.timeouts.exiftoolMs).catch(() => ({})), readRawMetadata(path)]);
+  return mergeLabels(extractLabelsFromTags(tags), extractLabels(raw));
+}
+
 /** Read and validate a file's C2PA store and in-file labels. */
 export async function inspectProvenance(path: string, config: Config): Promise<Provenance> {
   const trust = trustFromConfig(config);
-  const [read, raw] = await Promise.all([readC2pa(path, { trust, timeoutMs: config.timeouts.c2paMs }), readRawMetadata(path)]);
-  return buildProvenance(read, extractLabels(raw), trust);
+  const [read, labels] = await Promise.all([readC2pa(path, { trust, timeoutMs: config.timeouts.c2paMs }), readLabels(path, config)]);
+  return buildProvenance(read, labels, trust);
 }

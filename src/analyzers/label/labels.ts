@@ -138,3 +138,46 @@ export function extractLabels(raw: RawMetadata): FileLabel[] {
   }
   return out;
 }
+
+/** Groups exiftool decodes from the C2PA store itself: read by the C2PA validator, never as unsigned labels. */
+const C2PA_GROUPS = /^(JUMBF|CBOR|C2PA|JSON)\b/i;
+
+/**
+ * Labels from exiftool's grouped tags (`-G1`, e.g. "XMP-iptcExt:DigitalSourceType", "XMP-TC260:Aigc", "PNG:AIGC",
+ * "ItemList:Comment"). Pure.
+ */
+export function extractLabelsFromTags(tags: Record<string, unknown>): FileLabel[] {
+  const out: FileLabel[] = [];
+  const add = (l: FileLabel) => {
+    if (!out.some((x) => x.kind === l.kind && x.value === l.value)) out.push(l);
+  };
+  for (const [key, raw] of Object.entries(tags)) {
+    if (C2PA_GROUPS.test(key)) continue;
+    const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && v.length < 65536);
+    const name = key.split(':').pop() ?? key;
+    for (const v0 of values) {
+      const v = decodeEntities(v0).trim();
+      if (name === 'DigitalSourceType') add({ kind: 'iptc', value: v, meaning: dstMeaning(v), source: key });
+      else if (name === 'Credit') {
+        const m = creditMeaning(v);
+        if (m !== 'other') add({ kind: 'credit', value: v, meaning: m, source: key });
+      }
+      if (/AIGC/i.test(key) || v.includes('AIGC')) {
+        const f = parseAigcJson(v) ?? parseAigcJson(`"AIGC":${v}`);
+        if (f) add(aigcLabel(f, key));
+      }
+      for (const p of PLATFORM_PHRASES) {
+        const m = p.re.exec(v);
+        if (m) add({ kind: 'platform', value: m[0], meaning: p.meaning, source: key });
+      }
+    }
+  }
+  return out;
+}
+
+/** Merge label lists (first occurrence of each kind+value wins). */
+export function mergeLabels(...lists: FileLabel[][]): FileLabel[] {
+  const out: FileLabel[] = [];
+  for (const l of lists.flat()) if (!out.some((x) => x.kind === l.kind && x.value === l.value)) out.push(l);
+  return out;
+}
