@@ -138,16 +138,17 @@ const crypto: Matcher = (n) => {
 };
 
 const fraudScript: Matcher = (n) => {
-  const found: Found[] = [];
+  const found: (Found & { weight: number })[] = [];
   const addressed = /[您你]|\byou\b/.test(n.text);
-  for (const { src, you } of L.FRAUD_SCRIPT) {
+  for (const { src, you, weight } of L.FRAUD_SCRIPT) {
     if (you && !addressed) continue;
     const f = first(src, n.text);
-    if (f) found.push(f);
+    if (f) found.push({ ...f, weight: weight ?? 3 });
   }
   if (found.length === 0) return null;
-  found.sort((a, b) => a.start - b.start);
-  return make('FRAUD_SCRIPT', n, found[0], found.length > 1 ? 4 : 3, { matches: found.map((f) => f.text) });
+  found.sort((a, b) => b.weight - a.weight);
+  const weight = Math.min(4, found[0].weight + (found.length > 1 ? 1 : 0));
+  return make('FRAUD_SCRIPT', n, found[0], weight, { matches: found.map((f) => f.text) });
 };
 
 const warning: Matcher = (n) => {
