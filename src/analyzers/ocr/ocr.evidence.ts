@@ -1,5 +1,6 @@
 import { claimPolarity, type Claim } from '../../domain/claim.js';
 import { evidence, type Evidence } from '../../domain/evidence.js';
+import { kb } from '../../knowledge/kb.js';
 import { burnedInClaims } from './burned-text.claims.js';
 import { pickGeneratorMark } from './mark.matcher.js';
 import { fold } from './ocr-text.util.js';
@@ -52,7 +53,7 @@ function persistent(t: TextTrack, sampled: number, kind: 'video' | 'image'): boo
 /** Below this mean OCR confidence a mark word is not trusted to be a mark. */
 const MIN_CONFIDENCE = 0.7;
 /** Watermarks are small: text taller than this fraction of the frame is a title or scene text. */
-const MAX_MARK_HEIGHT = 0.12;
+const MAX_MARK_HEIGHT = 0.2;
 
 /**
  * A watermark is small and sits off-centre (fixed marks in a corner or along an edge); a moving mark may
@@ -92,12 +93,13 @@ export function ocrFindings(input: FindingsInput): OcrFindings {
     if (doneGenerators.has(mark.generator)) continue;
     doneGenerators.add(mark.generator);
     const seen = seenIn(t, sampled, kind);
+    const name = kb.generator(mark.generator)?.name ?? mark.generator;
     const shown = handle ? `"${t.match.variant ?? t.text}" with the handle @${handle}` : `"${t.match.variant ?? t.text}"`;
     const weight = kind === 'image' ? 0.5 : t.moving && mark.motion === 'moving' ? 0.75 : 0.6;
     ev.push(evidence({
       analyzer: 'ocr', code: 'visible_generator_mark', direction: 'ai', weight,
-      detail: `A visible ${mark.generator} generator mark ${shown} was read ${seen.en}. ${mark.note} A mark can be pasted onto real footage, so it decides only when nothing contradicts it.`,
-      detail_zh: `${seen.zh}读到可见的 ${mark.generator} 生成器水印“${t.match.variant ?? t.text}”${handle ? `（账号 @${handle}）` : ''}。${mark.note_zh}水印可以被贴到真实视频上，因此只有在没有相反证据时才作为判定依据。`,
+      detail: `A visible ${name} generator mark ${shown} was read ${seen.en}. ${mark.note} A mark can be pasted onto real footage, so it decides only when nothing contradicts it.`,
+      detail_zh: `${seen.zh}读到可见的 ${name} 生成器水印“${t.match.variant ?? t.text}”${handle ? `（账号 @${handle}）` : ''}。${mark.note_zh}水印可以被贴到真实视频上，因此只有在没有相反证据时才作为判定依据。`,
       data: {
         text: t.match.variant ?? t.text, read_as: t.text, handle, generator: mark.generator, mark: mark.id,
         position: mainPosition(t), positions: labels(t), moving: t.moving,
@@ -110,8 +112,8 @@ export function ocrFindings(input: FindingsInput): OcrFindings {
       type: 'generator',
       text: handle ? `${t.match.variant ?? t.text} @${handle}` : (t.match.variant ?? t.text),
       status: 'unverified',
-      reasons: [`A visible ${mark.generator} watermark on the media is itself a claim that ${mark.generator} made it.`],
-      reasons_zh: [`画面上可见的 ${mark.generator} 水印本身就是“由 ${mark.generator} 生成”的声明。`],
+      reasons: [`A visible ${name} watermark on the media is itself a claim that ${name} made it.`],
+      reasons_zh: [`画面上可见的 ${name} 水印本身就是“由 ${name} 生成”的声明。`],
       sources: [mark.source.ref],
       origin: 'mark',
       generator: mark.generator,
