@@ -84,7 +84,7 @@ describe('ocrFindings', () => {
     assert.equal(e.data.frames, 2);
   });
   it('does not take a big or central "SORA" (a title, a sign) for a watermark', () => {
-    const big = [0, 1, 2].map((i) => frame(i, [tb('SORA', 400, 500, 480, 140)]));
+    const big = [0, 1, 2].map((i) => frame(i, [tb('SORA', 400, 480, 560, 200)]));
     const central = [0, 1, 2].map((i) => frame(i, [tb('Sora', 600, 340, 80, 30)]));
     for (const frames of [big, central]) {
       const { evidence, claims } = findings(frames);
