@@ -76,4 +76,13 @@ describe('genproof scam', () => {
     assert.deepEqual(JSON.parse(r.stdout), { id: 'a', label: 'ok', score: 0 });
     assert.equal(run(['scam', '--image', join(dir, 'nope.png'), '--batch', join(dir, 'missing.jsonl')]).status, 2);
   });
+  it('genproof check on a text-only post carries the scam result and the claim checks', () => {
+    const r = run(['check', '--caption', '谢赛宁是Sora发明者之一！Sora课程99元，扫码进群', '--posted-at', '2024-02-20', '--json', '--db', join(dir, 'check.db')]);
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.media, null);
+    assert.equal(j.scam.label, 'scam');
+    assert.ok(j.claims.some((c: { type: string; status: string }) => c.type === 'authorship' && c.status === 'refuted'));
+    assert.ok(j.evidence.some((e: { analyzer: string; direction: string }) => e.analyzer === 'scam' && e.direction === 'neutral'));
+  });
 });
