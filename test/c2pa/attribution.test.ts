@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { C2paAnalyzer } from '../../src/analyzers/c2pa/c2pa.analyzer.js';
 import { c2paEvidence } from '../../src/analyzers/c2pa/c2pa.evidence.js';
+import type { AnalyzerContext } from '../../src/analyzers/analyzer.js';
+import type { MediaInfo } from '../../src/domain/media.js';
 import { inspectProvenance } from '../../src/analyzers/c2pa/provenance.js';
 import { labelEvidence } from '../../src/analyzers/label/label.evidence.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -139,6 +142,21 @@ describe('C2PA attribution of shared media', { skip: !present && 'shared data no
     assert.equal(p.state, 'remote_manifest');
     assert.match(p.remote_url ?? '', /^https:\/\//);
     assert.match(ev[0].detail, /did not fetch/);
+  });
+
+  it('the analyzer returns C2PA and label evidence and the provenance object in extra', async () => {
+    const a = new C2paAnalyzer(config);
+    const path = join(media, 'ai', 'img_firefly_gemini_nanobanana_c2pa.png');
+    const m = { path, kind: 'image' } as MediaInfo;
+    assert.equal(a.appliesTo({ file: path, caption: null, postedAt: null, urls: [] }, m), true);
+    assert.equal(a.appliesTo({ file: null, caption: 'x', postedAt: null, urls: [] }, null), false);
+    let progress = 0;
+    const ctx = { post: { file: path, caption: null, postedAt: null, urls: [] }, media: m, config, claims: [], progress: (f: number) => { progress = f; }, workDir: '/tmp' } as AnalyzerContext;
+    const out = await a.analyze(ctx);
+    assert.equal(progress, 1);
+    assert.deepEqual(out.evidence.map((e) => `${e.analyzer}:${e.code}`).sort(), ['c2pa:c2pa_ai_trusted', 'label:ai_label_credit', 'label:ai_label_iptc']);
+    for (const e of out.evidence) assert.ok(e.detail && e.detail_zh && e.weight > 0 && e.weight <= 1);
+    assert.equal((out.extra?.provenance as { generator: string }).generator, 'firefly');
   });
 
   it('without trust lists loaded nothing is trusted, so nothing decides', async () => {
