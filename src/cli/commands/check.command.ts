@@ -7,6 +7,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { decodeUtf8Strict } from '../../services/post.validation.js';
 import { renderHtmlReport } from '../../report/html.report.js';
 import { createVerificationService } from '../../services/verification.factory.js';
+import { RegistryService } from '../../services/registry.service.js';
 import { globalOpts } from '../program.js';
 import { progressBar, renderTerminal } from '../render/terminal.render.js';
 
@@ -63,7 +64,20 @@ export function registerCheck(program: Command): void {
         bar.done();
         if (opts.html) {
           const frames = await Promise.all(keyframes.map(async (k) => ({ index: k.index, timestamp: k.timestamp, jpeg: await readFile(k.path) })));
-          await writeAtomic(opts.html, renderHtmlReport(result, { keyframes: frames, lang: config.lang }));
+          const referenceThumbnails: Record<string, Buffer> = {};
+          if (result.matches.length) {
+            // Show the matched originals beside the post, as the web report does.
+            const registry = RegistryService.open(config);
+            try {
+              for (const m of result.matches.slice(0, 5)) {
+                const t = await registry.thumbnail(m.reference_id).catch(() => null);
+                if (t) referenceThumbnails[m.reference_id] = t;
+              }
+            } finally {
+              await registry.close();
+            }
+          }
+          await writeAtomic(opts.html, renderHtmlReport(result, { keyframes: frames, lang: config.lang, referenceThumbnails }));
         }
         if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         else if (!g.quiet) process.stderr.write(renderTerminal(result, config.lang));
