@@ -5,6 +5,7 @@ import { evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
 import { grabFrame, grabFrames, sampleFrames, type GrabOptions, type RgbFrame } from '../../repositories/frame-grab.repository.js';
+import { decodeHeic } from '../../repositories/heic.repository.js';
 import { decodeImageFile, recognizeTiles } from '../../repositories/ocr.repository.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
 import { analyzeCaption } from '../caption/caption.claims.js';
@@ -77,7 +78,11 @@ async function grabSampled(media: MediaInfo, timestamps: number[], opts: GrabOpt
   if (d <= SEQUENTIAL_MAX_S) {
     const got = await sampleFrames(media.path, { ...opts, spacing, start: timestamps[0], keyframesOnly: false, maxFrames: n });
     if (got.length >= Math.min(n, 2)) return got;
-    return grabFrames(media.path, timestamps, opts);
+    const seeks = await grabFrames(media.path, timestamps, opts);
+    if (seeks.length > got.length) return seeks;
+    if (got.length) return got;
+    // The container may be longer than its video track (audio runs on): take the first frame.
+    return sampleFrames(media.path, { ...opts, spacing, keyframesOnly: false, maxFrames: 1 });
   }
   const keys = await sampleFrames(media.path, { ...opts, spacing, keyframesOnly: true, maxFrames: n + 1 });
   if (keys.length >= Math.ceil(n / 2)) return keys.slice(0, n);
@@ -107,6 +112,10 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal)
     async decodeImage(maxSide) {
       const img = await decodeImageFile(media.path, maxSide);
       if (img) return img;
+      if (media.container === 'heic' || media.container === 'avif') {
+        const h = await decodeHeic(media.path, config.timeouts.decodeMs).catch(() => null);
+        if (h) return { width: h.width, height: h.height, channels: 4, data: h.raw };
+      }
       // Formats sharp cannot read (some HEIC builds): let ffmpeg try the first frame.
       const f = await grabFrame(media.path, 0, { ...grabOpts, maxSide }).catch(() => null);
       return f ? { width: f.width, height: f.height, channels: 3, data: f.data } : null;
