@@ -1,4 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../domain/errors.js';
 
@@ -33,6 +36,8 @@ export const configSchema = z.object({
   c2pa: z
     .object({
       trustDir: z.string().nullable().default(null),
+      /** When trustDir is not set: use the lists installed by `genproof trust update`, else the workplace's shared copy. */
+      defaultTrustSearch: z.boolean().default(true),
       extraAnchors: z.array(z.string()).default([]),
     })
     .prefault({}),
@@ -120,5 +125,29 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError('config_invalid', `Invalid setting ${issue.path.join('.')}: ${issue.message}`);
   }
-  return parsed.data;
+  const cfg = parsed.data;
+  if (!cfg.c2pa.trustDir && cfg.c2pa.defaultTrustSearch) cfg.c2pa.trustDir = defaultTrustDir(env);
+  return cfg;
+}
+
+function hasFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((f) => f.endsWith('.pem') || f.endsWith('.cfg'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where C2PA trust lists are found when none is configured: the directory `genproof trust update` installs to
+ * ($XDG_CONFIG_HOME/genproof/trust), then the shared data copy beside the project checkout
+ * (../shared/data/c2pa/trust), else none (every signer is then untrusted, and reports say so).
+ */
+export function defaultTrustDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const xdg = join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'genproof', 'trust');
+  if (hasFiles(xdg)) return xdg;
+  const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const shared = join(projectRoot, '..', 'shared', 'data', 'c2pa', 'trust');
+  if (hasFiles(shared)) return shared;
+  return null;
 }

@@ -160,7 +160,7 @@ describe('C2PA attribution of shared media', { skip: !present && 'shared data no
   });
 
   it('without trust lists loaded nothing is trusted, so nothing decides', async () => {
-    const bare = loadConfig({ env: {}, file: null });
+    const bare = loadConfig({ env: {}, file: null, overrides: { c2pa: { defaultTrustSearch: false } } });
     const p = await inspectProvenance(join(media, 'ai', 'sora_c2pa_huminify_videotest2.mp4'), bare);
     // Without anchors the DigiCert timestamp is not trusted either, so the (since expired) certificate shows as expired.
     assert.ok(['valid_untrusted', 'expired'].includes(p.state), p.state);
