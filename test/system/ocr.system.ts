@@ -80,6 +80,30 @@ describe('OCR on generated fixtures', { skip }, () => {
   }
 });
 
+describe('OCR on awkward shared camera files', { skip: skip || (!existsSync(sharedData('media/real')) && 'no ../shared/data') }, () => {
+  async function ocrFile(rel: string): Promise<AnalyzerOutput> {
+    const path = sharedData(rel);
+    const media = await intakeFile(path, config);
+    return new OcrAnalyzer(config).analyze({
+      post: { file: path, caption: null, postedAt: null, urls: [] }, media, config, claims: [], progress: () => undefined, workDir: tmpdir(),
+    });
+  }
+  it('reads a HEIC still (wasm decoder) and a clip whose audio outlasts its 0.1 s of video', async () => {
+    for (const rel of ['media/real/img_iphone_heic_exifr.heic', 'media/real/dn_android6_with-gps.mp4']) {
+      const out = await ocrFile(rel);
+      assert.equal((out.extra?.ocr as { frames: number }).frames, 1, rel);
+      assert.equal(out.evidence.some((e) => e.code === 'ocr_skipped'), false, rel);
+    }
+  });
+  it('finds no generator mark on real camera footage', async () => {
+    for (const rel of ['media/real/gopro_karma.mp4', 'media/real/dn_iphone6_with-gps.mov', 'media/real/dn_flir_one_thermal.mp4']) {
+      const out = await ocrFile(rel);
+      assert.equal(out.evidence.some((e) => e.decides), false, rel);
+      assert.equal(out.claims?.length ?? 0, 0, rel);
+    }
+  });
+});
+
 const REPOSTS = [
   'dn_iphone6_with-gps__r3_textband_en.mp4',
   'dn_android_issue515__r3_textband_zh.mp4',

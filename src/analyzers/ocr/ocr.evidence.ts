@@ -33,6 +33,12 @@ function labels(t: TextTrack): string[] {
   return [...new Set(t.positions.map((p) => p.label))];
 }
 
+const ZH_POSITION: Record<string, string> = {
+  'top-left': '左上角', 'top-right': '右上角', 'bottom-left': '左下角', 'bottom-right': '右下角',
+  left: '左侧', right: '右侧', top: '顶部', bottom: '底部', center: '中央', unknown: '未知位置',
+};
+const zh = (label: string) => ZH_POSITION[label] ?? label;
+
 function mainPosition(t: TextTrack): string {
   return [...t.positions].sort((a, b) => b.frames.length - a.frames.length)[0]?.label ?? 'unknown';
 }
@@ -40,8 +46,8 @@ function mainPosition(t: TextTrack): string {
 function seenIn(t: TextTrack, sampled: number, kind: 'video' | 'image'): { en: string; zh: string } {
   if (kind === 'image') return { en: 'in the image', zh: '在图片中' };
   const where = t.moving
-    ? { en: `, moving between positions (${labels(t).join(', ')})`, zh: `，在多个位置间移动（${labels(t).join('、')}）` }
-    : { en: ` at the ${mainPosition(t)} of the frame`, zh: `，位于画面 ${mainPosition(t)}` };
+    ? { en: `, moving between positions (${labels(t).join(', ')})`, zh: `，在多个位置间移动（${labels(t).map(zh).join('、')}）` }
+    : { en: ` at the ${mainPosition(t)} of the frame`, zh: `，位于画面${zh(mainPosition(t))}` };
   return { en: `in ${t.frames.length} of ${sampled} sampled frames${where.en}`, zh: `在 ${sampled} 个抽样帧中的 ${t.frames.length} 帧出现${where.zh}` };
 }
 
@@ -75,7 +81,7 @@ export function ocrFindings(input: FindingsInput): OcrFindings {
       ev.push(evidence({
         analyzer: 'ocr', code: 'generator_text_once', direction: 'neutral', weight: 0.1,
         detail: `The word "${t.text}" (a generator's mark) was read in only 1 of ${sampled} sampled frames, at the ${mainPosition(t)}; too brief to count as a watermark.`,
-        detail_zh: `在 ${sampled} 个抽样帧中只有 1 帧读到“${t.text}”（生成器水印字样），位于画面 ${mainPosition(t)}，不足以认定为水印。`,
+        detail_zh: `在 ${sampled} 个抽样帧中只有 1 帧读到“${t.text}”（生成器水印字样），位于画面${zh(mainPosition(t))}，不足以认定为水印。`,
         data: { text: t.text, position: mainPosition(t), frames: t.frames.length, timestamps: t.timestamps },
       }));
       continue;
