@@ -19,7 +19,13 @@ function hashHere(px: Uint8Array, width: number, height: number, channels: 1 | 3
  */
 function spawnWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pdq.worker.js', import.meta.url));
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  // the ESM entry of tsx's API (require.resolve would give the CommonJS one, which import() cannot use here)
+  let tsxApi: string;
+  try {
+    tsxApi = import.meta.resolve('tsx/esm/api');
+  } catch {
+    tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
+  }
   const target = new URL('./pdq.worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
   return new Worker(code, { eval: true });
@@ -32,6 +38,8 @@ export class PdqPool {
   private readonly workers: { w: Worker; queued: number; broken: boolean }[] = [];
   private readonly pending = new Map<number, Pending & { worker: number }>();
   private nextId = 0;
+  /** Frames hashed by workers so far (the rest ran on the calling thread). */
+  workerJobs = 0;
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
@@ -49,7 +57,10 @@ export class PdqPool {
         this.pending.delete(m.id);
         if (--slot.queued === 0) w.unref();
         if (m.error !== undefined || !m.hash) p.resolve(hashHere(p.px, p.width, p.height, p.channels));
-        else p.resolve({ hash: new Uint8Array(m.hash), quality: m.quality ?? 0 });
+        else {
+          this.workerJobs++;
+          p.resolve({ hash: new Uint8Array(m.hash), quality: m.quality ?? 0 });
+        }
       });
       w.on('error', () => this.fail(index));
       w.on('exit', () => this.fail(index));
