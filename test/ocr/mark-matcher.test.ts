@@ -37,6 +37,10 @@ describe('matchLine', () => {
     assert.equal(matchLine('海螺AI').generators[0].generator, 'hailuo');
     assert.equal(matchLine('即梦AI').generators[0].generator, 'jimeng');
     assert.equal(matchLine('Veo').generators[0].generator, 'veo-3');
+    // the logo beside the word read as a stray character
+    assert.equal(matchLine('Q Sora').kind, 'generator');
+    assert.equal(matchLine('Sora @alice').kind, 'generator');
+    assert.equal(matchLine('QA Sora').kind, 'text');
   });
   it('does not take words one letter away, or sentences that mention a generator, for marks', () => {
     assert.equal(matchLine('Sofa').kind, 'text');

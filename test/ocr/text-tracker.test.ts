@@ -54,6 +54,8 @@ describe('trackText', () => {
     assert.equal(mark.moving, true);
     assert.deepEqual([...new Set(mark.positions.map((p) => p.label))].sort(), ['bottom-left', 'left', 'top-right']);
     assert.equal(tracks.some((t) => t.kind === 'handle'), false, 'the handle line is absorbed by the mark');
+    assert.deepEqual(mark.sequence.map((q) => q.position), ['left', 'left', 'top-right', 'top-right', 'bottom-left', 'bottom-left']);
+    assert.deepEqual(mark.sequence.map((q) => q.timestamp), [0, 1.5, 3, 4.5, 6, 7.5]);
   });
   it('calls a mark at one place in every frame fixed', () => {
     const frames = Array.from({ length: 5 }, (_, i) => frame(i, [tb('可灵AI', 1120 + (i % 2), 660, 120, 34)]));

@@ -84,7 +84,11 @@ function matchParts(text: string, { handle, rest }: { handle: string | null; res
   if (pid) return { kind: 'platform', generators: [], platform: pid.platform, variant: pid.platform.variants[0], handle: pid.id };
   const key = stripped(rest);
   if (!key) return handle ? { ...none, kind: 'handle', handle } : none;
-  const gens = GEN_VARIANTS.filter((v) => fuzzyEquals(key, v.key));
+  // A logo beside the word is often read as one stray character ("Q Sora"): ignore one such token.
+  const tokens = rest.normalize('NFKC').split(/\s+/).map(stripped).filter(Boolean);
+  const keys = [key];
+  if (tokens.length === 2 && Math.min(tokens[0].length, tokens[1].length) === 1) keys.push(tokens[0].length === 1 ? tokens[1] : tokens[0]);
+  const gens = GEN_VARIANTS.filter((v) => keys.some((k) => fuzzyEquals(k, v.key)));
   if (gens.length) {
     const variant = gens[0].variant;
     const generators = [...new Set(gens.map((g) => g.mark))];

@@ -110,6 +110,7 @@ export function ocrFindings(input: FindingsInput): OcrFindings {
         text: t.match.variant ?? t.text, read_as: t.text, handle, generator: mark.generator, mark: mark.id,
         position: mainPosition(t), positions: labels(t), moving: t.moving,
         frames: t.frames.length, frames_sampled: sampled, timestamps: t.timestamps, confidence: round(t.confidence),
+        sequence: t.sequence.slice(0, 24).map((q) => ({ t: q.timestamp === null ? null : round(q.timestamp), position: q.position })),
         since: mark.since, source: mark.source,
       },
       decides: { is_ai: true, tier: 'visible_mark', generator: mark.generator },

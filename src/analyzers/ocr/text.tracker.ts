@@ -53,6 +53,8 @@ export interface TextTrack {
   confidence: number;
   /** Relative text height (box height / frame height), mean. */
   relHeight: number;
+  /** Where the text was in each frame it was read in, in frame order (shows a moving mark's schedule). */
+  sequence: { frame: number; timestamp: number | null; position: string }[];
 }
 
 /** 3×3 grid name of a point given as fractions of the frame. */
@@ -218,6 +220,11 @@ export function trackText(frames: FrameText[]): TextTrack[] {
   for (const [key, obs] of groups) {
     const frameSet = [...new Set(obs.map((o) => o.frame))].sort((a, b) => a - b);
     const positions = clusterPositions(obs);
+    const sequence = frameSet.map((fr) => {
+      const o = obs.find((x) => x.frame === fr)!;
+      const p = positions.find((c) => c.frames.includes(fr))!;
+      return { frame: fr, timestamp: o.timestamp, position: p.label };
+    });
     const handles = obs.map((o) => o.match.handle).filter((h): h is string => !!h);
     const best = [...obs].sort((a, b) => b.line.confidence - a.line.confidence)[0];
     tracks.push({
@@ -232,6 +239,7 @@ export function trackText(frames: FrameText[]): TextTrack[] {
       moving: frameSet.length < 2 ? null : spread(positions) >= MOVE_MIN,
       confidence: obs.reduce((s, o) => s + o.line.confidence, 0) / obs.length,
       relHeight: obs.reduce((s, o) => s + o.relHeight, 0) / obs.length,
+      sequence,
     });
   }
   return tracks.sort((a, b) => b.frames.length - a.frames.length || a.key.localeCompare(b.key));
