@@ -3,6 +3,7 @@ import type { AvailabilityProduct, ScamKnowledge } from './knowledge.port.js';
 import * as L from './lexicon.data.js';
 import { originalSpan, type NormalizedText } from './normalize.js';
 import { first } from './symbol.js';
+import { THIRD_PARTY } from './text.rules.js';
 
 /**
  * Authorship ("X 是 Sora 的发明者之一", "X is one of Sora's creators") and availability ("Sora 已开放",
@@ -102,7 +103,7 @@ interface AvailabilityPattern {
 
 const AVAILABILITY: AvailabilityPattern[] = [
   { re: new RegExp(String.raw`(?:gpts\s*版\s*${P}|${P}\s*gpts|${P}.{0,12}(?:api|接口|developer key|api key)|(?:api|接口).{0,6}${P}|${P}[^。.!！]{0,40}(?:custom gpt|gpts|做成了gpts|封装成gpts))`, 'gu'), product: 'api' },
-  { re: new RegExp(String.raw`(?:${P}.{0,8}(?:账号|帐号|会员|内测资格|内测账号|内测入口|体验入口|内测名额|测试资格|邀请码|激活码|accounts?|invites?|invite codes?|access codes?|beta codes?|beta access|beta)|(?:账号|帐号|内测资格|邀请码).{0,4}${P})`, 'gu'), product: 'account' },
+  { re: new RegExp(String.raw`(?:${P}.{0,8}(?:账号|帐号|会员|内测资格|内测账号|内测入口|内测邀请|体验入口|内测名额|测试资格|邀请码|激活码|accounts?|invites?|invite codes?|access codes?|beta codes?|beta access|beta)|(?:账号|帐号|内测资格|邀请码).{0,4}${P})`, 'gu'), product: 'account' },
   { re: new RegExp(String.raw`(?:${P}.{0,10}(?:app|客户端|安装包|apk|软件)|(?:下载|安装).{0,10}${P}|${P}.{0,6}(?:desktop|mobile) app)`, 'gu'), product: 'app' },
   {
     re: new RegExp(
@@ -134,6 +135,8 @@ export function availabilityClaims(n: NormalizedText, kb: ScamKnowledge, postedA
       if (covered.some(([a, b]) => s < b && e > a)) continue;
       const before = n.folded.slice(Math.max(0, s - 6), s);
       if (NEGATION.test(before) || NEGATION.test(m[0].replace(/note?/g, ''))) continue;
+      // "一男子以出售Sora账号为名诈骗": a report about someone else's offer, not the post's own claim.
+      if (THIRD_PARTY.test(n.folded.slice(Math.max(0, s - 14), s).replace(/(?:出售|售卖|卖|selling|sell)\s*$/, ''))) continue;
       covered.push([s, e]);
       const slug = kb.findGenerator(n.original.slice(n.map[s], n.map[e - 1] + 1)) ?? kb.findGenerator(m[0]) ?? (/sora|索拉|搜拉/.test(m[0]) ? 'sora' : null);
       if (!slug) continue;

@@ -4,33 +4,33 @@
  */
 
 /** AI products and hype words. `folded` text is matched, so "s0ra" and "ѕora" count. 索拉/搜拉 are transliterations. */
-export const BRAND = String.raw`sora|索拉|搜拉|openai|open ai|chatgpt|chat gpt|gpt-?4o?|gpts|gpt|可灵|kling|veo|runway|midjourney|pika|海螺ai|即梦|dall-?e|ai视频|ai绘画|ai电影|ai导演|aigc|文生视频|人工智能|ai video|ai art|ai film|ai director|\bai\b`;
+export const BRAND = String.raw`(?<![a-z])(?:sora|openai|open ai|chatgpt|chat gpt|gpt-?4o?|gpts|gpt|kling|veo|runway|midjourney|pika|dall-?e|aigc|ai video|ai art|ai film|ai director|ai)(?![a-z])|索拉|搜拉|可灵|海螺ai|即梦|ai视频|ai绘画|ai电影|ai导演|文生视频|人工智能`;
 
 /** Named AI products (the composite counts them more than "AI" in general). */
-export const NAMED_PRODUCT = String.raw`sora|索拉|搜拉|openai|open ai|chatgpt|chat gpt|gpt-?4o?|gpts|可灵|kling|veo|runway|midjourney|pika|海螺ai|即梦|dall-?e`;
+export const NAMED_PRODUCT = String.raw`(?<![a-z])(?:sora|openai|open ai|chatgpt|chat gpt|gpt-?4o?|gpts|kling|veo|runway|midjourney|pika|dall-?e)(?![a-z])|索拉|搜拉|可灵|海螺ai|即梦`;
 
 /** A named generator that has a dated availability history in the KB. */
 export const PRODUCT_BRAND = String.raw`sora|索拉|搜拉|chatgpt|chat gpt|openai|gpt-?4o?`;
 
 /** Prices: 99元, ¥99, 99块, 仅需888, $29, 29 usd, 年费365, 原价1999. */
-export const PRICE = String.raw`(?:\d{1,15}(?:\.\d{1,15})?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d{1,15}(?:[.,]\d{1,15})?|(?:仅需|只需|只要|群费|费用|学费|年费|月费|会员费|资料费|报名费|入群费|门票|原价|现价|特价|直降到|售价|定价|首月)\s*\d{1,15}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?\s*(?:usd|dollars|bucks|gbp|eur|euros?|yuan|rmb|cny|hkd)\b|\d{1,15}\s*/\s*(?:month|mo|月|年))`;
+export const PRICE = String.raw`(?:\d{1,15}(?:\.\d{1,15})?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d{1,15}(?:[.,]\d{1,15})?|(?:仅需|只需|只要|费用|门票|原价|现价|特价|直降到|售价|定价|首月|\p{Script=Han}{0,3}费)\s*\d{1,15}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?\s*(?:usd|dollars|bucks|gbp|eur|euros?|yuan|rmb|cny|hkd)\b|\d{1,15}\s*/\s*(?:month|mo|月|年))`;
 
 /** Words that make a price an offer, when no price is given. */
-export const SALE = String.raw`报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
+export const SALE = String.raw`先款后发|先款|转让|报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
 
 export const FREE = String.raw`免费|不收费|(?<![\d.])0元|零元|\bfree\b|no fee|no charge|at no cost`;
 
-export const COURSE = String.raw`课程|大师课|网课|教程|训练营|实战营|特训营|速成班|培训班|培训|学习班|陪跑|私教课|课|course|tutorial|masterclass|master class|bootcamp|academy|workshop|lessons?|classes|coaching`;
+export const COURSE = String.raw`课程|大师课|网课|教程|训练营|实战营|特训营|速成班|培训班|培训|学习班|陪跑|私教课|课|course|tutorial|masterclass|master class|bootcamp|academy|workshop|lessons?|classes|coaching|tuition|training program|trains you|mentorship|cohort`;
 
 export const UPSELL = String.raw`进阶班|高级班|vip班|升级版|私董会|一对一|upsell|premium tier|vip tier`;
 
-export const GROUP = String.raw`私密圈子?|付费圈子?|会员圈|圈子|qq群|知识星球|星球|付费群|社群|学习群|交流群|vip群|会员群|粉丝群|内部群|进群|入群|拉群|拉你进|加群|群费|discord|telegram group|tg群|private group|vip group|paid group|inner circle|private community|private channel|signal group|whatsapp group`;
+export const GROUP = String.raw`membership|\bguild\b|members(?:'|hip)? (?:club|area)|私密圈子?|付费圈子?|会员圈|圈子|qq群|知识星球|星球|付费群|社群|学习群|交流群|vip群|会员群|粉丝群|内部群|进群|入群|拉群|拉你进|加群|群费|discord|telegram group|tg群|private group|vip group|paid group|inner circle|private community|private channel|signal group|whatsapp group`;
 
 export const PAYMENT = String.raw`${PRICE}|付费|缴纳|收费|群费|会费|年费|入群费|pay\b|paid|fee\b|\$\d{1,15}|subscription`;
 
 export const QR_TEXT = String.raw`扫码|扫一扫|扫描二维码|二维码|长按识别|scan the qr|scan this qr|scan qr|qr code|qr-code`;
 
-export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|openai(?:官方|内部|员工|工作人员)|内部人员|内部员工|内部渠道|内部名额|官方认证|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:openai |sora |chatgpt )?(?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
+export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|openai(?:官方|内部|员工|工作人员)|内部人员|内部员工|内部渠道|内部名额|官方认证|(?:openai|sora)\s*(?:官方)?认证|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:openai |sora |chatgpt )?(?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
 
 export const URGENCY = [
   String.raw`限时`, String.raw`限量`, String.raw`仅剩\s*\d*`, String.raw`只剩\s*\d*`, String.raw`最后\s*\d{1,15}\s*(?:小时|天|名|席|个名额)`,
@@ -39,16 +39,16 @@ export const URGENCY = [
   String.raw`仅限(?:今天|今晚|今日|本周|当天|\d{1,15}\s*名)`, String.raw`马上涨价`, String.raw`即将涨价`, String.raw`明天涨价`, String.raw`倒计时`, String.raw`前\s*\d{1,15}\s*名`, String.raw`抓紧`, String.raw`速来`,
   String.raw`last chance`, String.raw`limited (?:time|seats|spots|offer)`, String.raw`only \d{1,15} (?:seats|spots|places|copies)`,
   String.raw`\d{1,15} (?:seats|spots) left`, String.raw`price goes up`, String.raw`(?:before|until) (?:i|we) raise the price`, String.raw`act now`, String.raw`hurry`, String.raw`expires? (?:today|tonight|soon)`,
-  String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`,
+  String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`, String.raw`(?:filling|selling) (?:up )?fast`,
 ];
 
-export const INCOME_STRONG = String.raw`月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
+export const INCOME_STRONG = String.raw`月入(?:过|上|破)\s*[万千wk]|月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
 
 export const INCOME_WEAK = String.raw`副业|变现|赚钱|搞钱|make money|side hustle|extra income|cash out`;
 
-export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|第一批)\s*ai\s*(?:导演|编剧|创作者|电影人)|ai\s*(?:导演|编剧)(?:招募|培养|计划|孵化)|首部\s*(?:ai|sora|索拉)\s*(?:电影|短剧|影片)|ai\s*短剧\s*(?:主创|编剧|导演)|ai\s*电影共创|共创剧本|first (?:generation of )?ai (?:directors?|filmmakers?|screenwriters?)|ai (?:film|movie) (?:academy|co-?creation)|become (?:an? |one of the first )?ai (?:director|filmmaker)`;
+export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|第一批)\s*ai\s*(?:导演|编剧|创作者|电影人)|ai\s*(?:导演|编剧)(?:招募|培养|计划|孵化)|首部\s*(?:ai|sora|索拉)\s*(?:电影|短剧|影片)|ai\s*短剧\s*(?:主创|编剧|导演)|ai\s*电影共创|共创剧本|first (?:generation of )?ai (?:film |movie )?(?:directors?|filmmakers?|screenwriters?)|ai directors? (?:guild|program|academy|club|course|bootcamp)|ai (?:film|movie) (?:academy|co-?creation)|become (?:an? |one of the first )?ai (?:director|filmmaker)`;
 
-export const MATERIAL = String.raw`资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|ebook|e-book|pdf guide`;
+export const MATERIAL = String.raw`资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
 
 export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信我|私聊|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
 
@@ -58,7 +58,7 @@ export const APP_DOWNLOAD = String.raw`(?:下载|安装)(?:安装包|app|客户�
 
 export const ACCESS_RESALE = String.raw`(?:sora|chatgpt|gpt|plus|openai|可灵|midjourney)[^，。！？,.!?]{0,10}(?:代申请|代开|代充|充值|出售|转让|低价出|便宜出|合租)|(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?|(?:developer |api )?keys?|logins?|credentials|credits)|access codes? for sale|accounts? for sale`;
 
-export const WARNING = String.raw`\bpsa\b|is lying|are lying|(?:don'?t|do not) (?:buy|pay)|there is no sora|不要买|别买|千万别|别信|不要信|别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
+export const WARNING = String.raw`为名(?:诈骗|骗取)|被刑拘|刑事拘留|已被抓获|警方通报|依法(?:处理|刑拘|查处)|police (?:said|arrested|charged)|(?:was|were) arrested|\bpsa\b|is lying|are lying|(?:don'?t|do not) (?:buy|pay)|there is no sora|不要买|别买|千万别|别信|不要信|别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
 
 export const PRIZE = String.raw`you have won|you've won|winner|claim (?:your )?(?:prize|reward)|中奖|领取奖品|恭喜您?获得|congratulations`;
 
@@ -99,7 +99,8 @@ export const FRAUD_SCRIPT: { src: string; you?: boolean; weight?: number }[] = [
   { src: String.raw`(?:公安局|派出所|警官|警察|民警|检察院|法院|刑侦|网警|市场监管局|社保局|医保局)[^。！？]{0,40}(?:涉嫌|涉及|洗钱|犯罪|通缉|冻结|资金清查|安全账户|配合调查|逮捕|传唤)`, you: true },
   { src: String.raw`(?:客服|快递|淘宝|京东|支付宝|抖音|拼多多|微信支付|美团|闲鱼)[^。！？]{0,40}(?:退款|理赔|赔偿|注销|扣费|百万保障|自动续费|影响征信|解除|保证金|交易安全)`, you: true },
   { src: String.raw`(?:贷款|借款|网贷|额度|放款|征信)[^。！？]{0,40}(?:手续费|保证金|解冻|刷流水|验资|工本费|激活费|先交|预付)`, you: true },
-  { src: String.raw`(?:转账|汇款|打款|转入|转到)[^。！？]{0,12}(?:安全账户|指定账户|以下账户|对公账户|这个账户|银行卡号)|安全账户|屏幕共享|共享屏幕|远程(?:操控|协助|控制)` },
+  { src: String.raw`(?:转账|汇款|打款|转入|转到)[^。！？]{0,12}(?:安全账户|指定账户|以下账户|对公账户|这个账户|银行卡号)|安全账户` },
+  { src: String.raw`屏幕共享|共享屏幕|远程(?:操控|协助|控制)`, you: true },
   { src: String.raw`刷单|做任务[^。！？]{0,10}(?:佣金|返现|赚)|点赞赚钱|垫付|高额佣金|日结工资|(?:返利|佣金)[^。！？]{0,10}(?:任务|下单)` },
   { src: String.raw`我是你(?:的)?(?:领导|老师|老板|同学|朋友|亲戚|表哥|表姐|舅舅)|换了新号|加我新微信|这是我的新号` },
   { src: String.raw`(?<!勿|不要|切勿|不会|不得)(?:提供|告诉我|发给我|报给我|念一下)[^。！？]{0,6}验证码` },
@@ -109,3 +110,6 @@ export const FRAUD_SCRIPT: { src: string; you?: boolean; weight?: number }[] = [
   { src: String.raw`我是(?:你|您)(?:的)?(?:孙子|孙女|外孙|外甥|侄子|侄女|姐夫|姑父|儿子|女儿|表弟|表妹|高中同学|大学同学)|(?:我是|这里是)[^。！？,，]{0,6}(?:张总|王总|李总|厂长|老板|书记|负责人|主任|校长)[^。！？]{0,40}(?:转账|打款|汇款|资金|帮忙|垫付|打点)|打点费|(?:转|汇|打)\s*\d{1,15}\s*(?:块|元)?给我` },
   { src: String.raw`safe account|remote access|gift cards? (?:to pay|as payment)|irs (?:agent|officer)|arrest warrant|your (?:parcel|package) (?:is |was )?(?:held|on hold)|customs fee` },
 ];
+
+/** What gets resold: accounts, invitations, keys, quota. With a price or sale word nearby → ACCESS_RESALE. */
+export const ACCESS_WORDS = String.raw`账号|帐号|会员|邀请码|内测(?:邀请|资格|名额|账号|入口|码)|激活码|额度|accounts?|invites?|invite codes?|logins?|api keys?|developer keys?`;

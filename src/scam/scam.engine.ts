@@ -126,7 +126,11 @@ export function analyzeScamText(input: ScamTextInput, deps: ScamEngineDeps): Sca
     // The model saw little Chinese in training (only the project's own examples): it counts less on Chinese text.
     // Very short texts give the model few features and overconfident scores: they count less too.
     const damp = (hanRatio(text) > 0.5 ? 0.6 : 1) * (text.trim().length < 40 ? 0.7 : 1);
-    const w = Math.round(modelWeight(probability, deps.model.threshold) * damp * 100) / 100;
+    let w = Math.round(modelWeight(probability, deps.model.threshold) * damp * 100) / 100;
+    // The model learnt from SMS and X posts, not AI-hype posts: on a post naming an AI product it needs a
+    // corroborating symbol before it can flag the post on its own.
+    const named = findBrand(n);
+    if (named && isNamedProduct(named.text) && !hits.some((h) => h.weight > 0)) w = Math.min(w, SUSPICIOUS_AT - 0.5);
     if (w > 0) hits.push(mk('ML_SCAM_PROBABILITY', probability.toFixed(2), w, { probability }));
   }
 

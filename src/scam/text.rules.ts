@@ -67,7 +67,7 @@ const urgency: Matcher = (n) => {
 const income: Matcher = (n) => {
   const strong = first(L.INCOME_STRONG, n.text);
   // A figure alone ("年入50万" in a news story) is not a promise; it takes an offer around it.
-  const offer = first(L.OFFER_CONTEXT, n.text) || first(L.PRICE, n.text) || first(L.CONTACT, n.text) || first(L.GROUP, n.text);
+  const offer = first(L.OFFER_CONTEXT, n.text) || first(L.CONTACT, n.text) || first(L.GROUP, n.text);
   if (strong) return make('GUARANTEED_INCOME', n, strong, offer ? undefined : 1.5, offer ? undefined : { strength: 'figure' });
   const weak = first(L.INCOME_WEAK, n.text);
   return weak ? make('GUARANTEED_INCOME', n, weak, 1.5, { strength: 'weak' }) : null;
@@ -81,7 +81,7 @@ const aiDirector: Matcher = (n) => {
 const material: Matcher = (n) => {
   const m = findAll(L.MATERIAL, n.text);
   if (m.length === 0) return null;
-  const p = near(m, notFree(n, [...findAll(L.PRICE, n.text), ...findAll(L.SALE, n.text)]), 40);
+  const p = near(m, notFree(n, [...findAll(L.PRICE, n.text), ...findAll(L.SALE, n.text)]), 60);
   return p ? make('SELLING_PUBLIC_MATERIAL', n, cover(p.a, p.b)) : null;
 };
 
@@ -91,12 +91,16 @@ const contact: Matcher = (n) => {
 };
 
 /** "Anyone selling access is lying", "有人卖课": talk about third parties, not an offer. */
-const THIRD_PARTY = /(?:anyone|those|people|someone|scammers?|有人|别人|那些|谁)\s*$/;
+export const THIRD_PARTY = /(?:anyone|those|people|someone|scammers?|a man|a woman|有人|别人|那些|谁|男子|女子|某人|嫌疑人|骗子|以)\s*$/;
 
 const resale: Matcher = (n) => {
+  const thirdParty = (x: Found) => THIRD_PARTY.test(n.folded.slice(Math.max(0, x.start - 14), x.start));
   const f = first(L.ACCESS_RESALE, n.folded);
-  if (!f || THIRD_PARTY.test(n.folded.slice(Math.max(0, f.start - 14), f.start))) return null;
-  return make('ACCESS_RESALE', n, f);
+  if (f && !thirdParty(f)) return make('ACCESS_RESALE', n, f);
+  // Generic: an account/invite/key word with a price or sale word nearby ("内测邀请…转让…500元一个").
+  const p = near(findAll(L.ACCESS_WORDS, n.folded), notFree(n, [...findAll(L.PRICE, n.text), ...findAll(L.SALE, n.text)]), 30);
+  if (p && !thirdParty(p.a) && !thirdParty(p.b)) return make('ACCESS_RESALE', n, cover(p.a, p.b));
+  return null;
 };
 
 const phishing: Matcher = (n) => {
