@@ -13,16 +13,16 @@ export const NAMED_PRODUCT = String.raw`(?<![a-z])(?:sora|openai|open ai|chatgpt
 export const PRODUCT_BRAND = String.raw`sora|索拉|搜拉|chatgpt|chat gpt|openai|gpt-?4o?`;
 
 /** Prices: 99元, ¥99, 99块, 仅需888, $29, 29 usd, 年费365, 原价1999. */
-export const PRICE = String.raw`(?:\d{1,15}(?:\.\d{1,15})?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d{1,15}(?:[.,]\d{1,15})?|(?:仅需|只需|只要|费用|门票|原价|现价|特价|直降到|售价|定价|首月|\p{Script=Han}{0,3}费)\s*\d{1,15}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?\s*(?:usd|dollars|bucks|gbp|eur|euros?|yuan|rmb|cny|hkd)\b|\d{1,15}\s*/\s*(?:month|mo|月|年))`;
+export const PRICE = String.raw`(?:\d{1,15}(?:\.\d{1,15})?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d{1,15}(?:[.,]\d{1,15})?|(?:仅需|只需|只要|费用|门票|原价|现价|特价|直降到|售价|定价|首月|\p{Script=Han}{0,3}费)\s*\d{1,15}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?\s*(?:usd|dollars|bucks|gbp|eur|euros?|yuan|rmb|cny|hkd)\b|\d{1,15}\s*/\s*(?:month|mo|月|年)|(?<![a-z\d])\d{1,6}\s*(?:r|米|💰)(?![a-z]))`;
 
 /** Words that make a price an offer, when no price is given. */
-export const SALE = String.raw`先款后发|先款|转让|报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
+export const SALE = String.raw`带走|上车|先款后发|先款|转让|报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
 
 export const FREE = String.raw`免费|不收费|(?<![\d.])0元|零元|\bfree\b|no fee|no charge|at no cost`;
 
 export const COURSE = String.raw`课程|大师课|网课|教程|训练营|实战营|特训营|速成班|培训班|培训|学习班|陪跑|私教课|课|course|tutorial|masterclass|master class|bootcamp|academy|workshop|lessons?|classes|coaching|tuition|training program|trains you|mentorship|cohort`;
 
-export const UPSELL = String.raw`进阶班|高级班|vip班|升级版|私董会|一对一|upsell|premium tier|vip tier`;
+export const UPSELL = String.raw`证书|结业|包就业|推荐就业|certificate|certified|job guarantee|进阶班|高级班|vip班|升级版|私董会|一对一|upsell|premium tier|vip tier`;
 
 export const GROUP = String.raw`membership|\bguild\b|members(?:'|hip)? (?:club|area)|私密圈子?|付费圈子?|会员圈|圈子|qq群|知识星球|星球|付费群|社群|学习群|交流群|vip群|会员群|粉丝群|内部群|进群|入群|拉群|拉你进|加群|群费|discord|telegram group|tg群|private group|vip group|paid group|inner circle|private community|private channel|signal group|whatsapp group`;
 
@@ -30,7 +30,7 @@ export const PAYMENT = String.raw`${PRICE}|付费|缴纳|收费|群费|会费|�
 
 export const QR_TEXT = String.raw`扫码|扫一扫|扫描二维码|二维码|长按识别|scan the qr|scan this qr|scan qr|qr code|qr-code`;
 
-export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|openai(?:官方|内部|员工|工作人员)|内部人员|内部员工|内部渠道|内部名额|官方认证|(?:openai|sora)\s*(?:官方)?认证|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:openai |sora |chatgpt )?(?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
+export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|openai(?:官方|内部|员工|工作人员)|内部人员|内部员工|内部渠道|内部名额|官方认证|(?:openai|sora|chatgpt)\s*(?:官方)?(?:认证|授权)|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:openai |sora |chatgpt )?(?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
 
 export const URGENCY = [
   String.raw`限时`, String.raw`限量`, String.raw`仅剩\s*\d*`, String.raw`只剩\s*\d*`, String.raw`最后\s*\d{1,15}\s*(?:小时|天|名|席|个名额)`,
@@ -42,15 +42,15 @@ export const URGENCY = [
   String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`, String.raw`(?:filling|selling) (?:up )?fast`,
 ];
 
-export const INCOME_STRONG = String.raw`月入(?:过|上|破)\s*[万千wk]|月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
+export const INCOME_STRONG = String.raw`(?:平均)?月薪\s*[\d一二三四五六七八九十]{1,6}\s*[万千wk]|月入(?:过|上|破)\s*[万千wk]|月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
 
 export const INCOME_WEAK = String.raw`副业|变现|赚钱|搞钱|make money|side hustle|extra income|cash out`;
 
 export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|第一批)\s*ai\s*(?:导演|编剧|创作者|电影人)|ai\s*(?:导演|编剧)(?:招募|培养|计划|孵化)|首部\s*(?:ai|sora|索拉)\s*(?:电影|短剧|影片)|ai\s*短剧\s*(?:主创|编剧|导演)|ai\s*电影共创|共创剧本|first (?:generation of )?ai (?:film |movie )?(?:directors?|filmmakers?|screenwriters?)|ai directors? (?:guild|program|academy|club|course|bootcamp)|ai (?:film|movie) (?:academy|co-?creation)|become (?:an? |one of the first )?ai (?:director|filmmaker)`;
 
-export const MATERIAL = String.raw`资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
+export const MATERIAL = String.raw`资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|(?:paid |full |step-by-step )guide\b|cheat ?sheet|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
 
-export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信我|私聊|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
+export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信我|私聊|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|(?:i'?ll|we'?ll) dm you|comment ['"“‘]?[a-z0-9]{2,12}['"”’]? (?:and|to|below)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
 
 export const PHISHING = String.raw`(?:log ?in|sign ?in) with your .{0,20}account|verify your (?:card|account|identity|wallet|payment)|enter your (?:password|seed|card|otp)|connect your wallet|seed phrase|输入(?:账号|密码|验证码|银行卡)|验证(?:银行卡|身份)|提供验证码|绑定银行卡`;
 
@@ -75,7 +75,7 @@ export const PREMIUM_SMS = [
 ];
 
 /** Words that make an income statement an offer ("跟着我…月入三万", "you can earn…"). */
-export const OFFER_CONTEXT = String.raw`教你|带你|跟着|学会|只需|就能|轻松|零基础|小白|人人|宝妈|想学|you can|you could|i'?ll show|join|sign up|learn how|start earning|dm|link in bio`;
+export const OFFER_CONTEXT = String.raw`报名|学员|教你|带你|跟着|学会|只需|就能|轻松|零基础|小白|人人|宝妈|想学|you can|you could|i'?ll show|join|sign up|learn how|start earning|dm|link in bio`;
 
 /** Crypto scam mechanics on social media: claimable airdrops, "recovery" services, wallet harvesting, giveaways. */
 export const CRYPTO_SCAM: { src: string; weight: number }[] = [
