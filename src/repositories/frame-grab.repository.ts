@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import { runTool } from './process.repository.js';
 import { toolPaths } from './tools.repository.js';
@@ -148,4 +149,32 @@ export async function grabFrames(
 function lastLine(s: string): string {
   const lines = s.trim().split('\n');
   return (lines[lines.length - 1] ?? '').slice(0, 300);
+}
+
+/**
+ * Decode a still image file to RGB (EXIF orientation applied), longer side capped at `maxSide`. Null if sharp
+ * cannot read it or does not finish within `timeoutMs` (libvips cannot be interrupted; we stop waiting).
+ */
+export async function decodeImageFile(path: string, maxSide: number, timeoutMs: number): Promise<{ width: number; height: number; channels: 3; data: Buffer } | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const decode = sharp(path, { limitInputPixels: 200_000_000, animated: false })
+    .rotate()
+    .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  try {
+    const { data, info } = await Promise.race([
+      decode,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+    return { width: info.width, height: info.height, channels: 3, data };
+  } catch {
+    decode.catch(() => undefined);
+    return null;
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
 }

@@ -298,21 +298,6 @@ export function ctcDecode(t: { data: Float32Array; dims: readonly number[] }, di
   return { text, confidence: count ? sum / count : 0 };
 }
 
-/** Decode a still image file to RGB (EXIF orientation applied), longer side capped at `maxSide`. Null if sharp cannot read it. */
-export async function decodeImageFile(path: string, maxSide: number): Promise<RawImage | null> {
-  try {
-    const { data, info } = await sharp(path, { limitInputPixels: 200_000_000, animated: false })
-      .rotate()
-      .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { width: info.width, height: info.height, channels: 3, data };
-  } catch {
-    return null;
-  }
-}
-
 function clampRect(r: Rect, img: { width: number; height: number }): Rect {
   const x = Math.max(0, Math.min(img.width - 1, Math.round(r.x)));
   const y = Math.max(0, Math.min(img.height - 1, Math.round(r.y)));

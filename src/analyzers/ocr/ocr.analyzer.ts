@@ -4,9 +4,9 @@ import { ToolError } from '../../domain/errors.js';
 import { evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
-import { grabFrame, grabFrames, sampleFrames, type GrabOptions, type RgbFrame } from '../../repositories/frame-grab.repository.js';
+import { decodeImageFile, grabFrame, grabFrames, sampleFrames, type GrabOptions, type RgbFrame } from '../../repositories/frame-grab.repository.js';
 import { decodeHeic } from '../../repositories/heic.repository.js';
-import { decodeImageFile, recognizeTiles } from '../../repositories/ocr.repository.js';
+import { recognizeTiles } from '../../repositories/ocr.repository.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
 import { analyzeCaption } from '../caption/caption.claims.js';
 import { burnedInClaims } from './burned-text.claims.js';
@@ -110,7 +110,7 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal)
       return frames.map((f) => ({ width: f.width, height: f.height, channels: 3 as const, data: f.data, timestamp: f.timestamp }));
     },
     async decodeImage(maxSide) {
-      const img = await decodeImageFile(media.path, maxSide);
+      const img = await decodeImageFile(media.path, maxSide, config.timeouts.decodeMs);
       if (img) return img;
       if (media.container === 'heic' || media.container === 'avif') {
         const h = await decodeHeic(media.path, config.timeouts.decodeMs).catch(() => null);
