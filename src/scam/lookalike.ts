@@ -1,8 +1,11 @@
 import { foldConfusables } from './normalize.js';
 import { RISKY_TLDS, type FoundUrl } from './url.extract.js';
 
-/** Official domains (FACTS.md: official channels). Subdomains of these are official too. */
-export const DEFAULT_OFFICIAL_DOMAINS = ['openai.com', 'sora.com', 'chatgpt.com'];
+/**
+ * Official domains: OpenAI's from FACTS.md (official channels), plus the main sites of other video generators so
+ * that "klingai-free.xyz" is caught. Subdomains of these are official too. More via --official-domain.
+ */
+export const DEFAULT_OFFICIAL_DOMAINS = ['openai.com', 'sora.com', 'chatgpt.com', 'klingai.com', 'runwayml.com', 'pika.art', 'lumalabs.ai', 'midjourney.com'];
 
 export type LookalikeReason =
   | 'official'
