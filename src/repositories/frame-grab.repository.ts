@@ -21,6 +21,8 @@ export interface GrabOptions {
   signal?: AbortSignal;
   /** ffmpeg processes run at once (default 2). */
   concurrency?: number;
+  /** Return the keyframe at or before the seek point instead of decoding up to it (one decoded frame per seek). */
+  keyframeSeek?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function grabFrame(path: string, timestamp: number, opts: GrabOptio
   const scale = `scale='if(gte(iw,ih),min(iw,${m}),-2)':'if(gte(iw,ih),-2,min(ih,${m}))':flags=bilinear`;
   const args = [
     '-hide_banner', '-loglevel', 'error', '-nostdin',
+    ...(opts.keyframeSeek ? ['-noaccurate_seek'] : []),
     '-ss', Math.max(0, timestamp).toFixed(3), '-i', path,
     '-map', '0:v:0', '-frames:v', '1', '-vf', scale,
     '-pix_fmt', 'rgb24', '-c:v', 'ppm', '-f', 'image2pipe', 'pipe:1',

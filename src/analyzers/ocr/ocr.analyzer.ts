@@ -64,6 +64,8 @@ export function burnedInText(text: string, postedAt: string | null): Claim[] {
 
 /** Clips up to this long are decoded in one sequential pass (cheaper than seeking into one long GOP). */
 const SEQUENTIAL_MAX_S = 20;
+/** Beyond this, frames come from keyframe seeks rather than one pass over the file. */
+const KEYFRAME_SEEK_MIN_S = 600;
 
 /**
  * Frames near the planned times, as cheaply as the file allows. Short clips: one sequential pass that keeps
@@ -83,6 +85,10 @@ async function grabSampled(media: MediaInfo, timestamps: number[], opts: GrabOpt
     if (got.length) return got;
     // The container may be longer than its video track (audio runs on): take the first frame.
     return sampleFrames(media.path, { ...opts, spacing, keyframesOnly: false, maxFrames: 1 });
+  }
+  if (d > KEYFRAME_SEEK_MIN_S) {
+    // Very long files: a keyframe pass would still read every packet; jump to the keyframe before each time.
+    return grabFrames(media.path, timestamps, { ...opts, keyframeSeek: true });
   }
   const keys = await sampleFrames(media.path, { ...opts, spacing, keyframesOnly: true, maxFrames: n + 1 });
   if (keys.length >= Math.ceil(n / 2)) return keys.slice(0, n);
