@@ -16,7 +16,7 @@ export const PRODUCT_BRAND = String.raw`sora|索拉|搜拉|chatgpt|chat gpt|open
 export const PRICE = String.raw`(?:\d{1,15}(?:\.\d{1,15})?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d{1,15}(?:[.,]\d{1,15})?|(?:立减|直降|减免|返现|仅需|只需|只要|费用|门票|原价|现价|特价|直降到|售价|定价|首月|\p{Script=Han}{0,3}费(?:每[^\d]{0,3})?)\s*\d{1,15}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?\s*(?:usd|dollars|bucks|gbp|eur|euros?|yuan|rmb|cny|hkd)\b|\d{1,15}\s*/\s*(?:month|mo|月|年)|(?<![a-z\d])\d{1,6}\s*(?:r|米|💰)(?![a-z]))`;
 
 /** Words that make a price an offer, when no price is given. */
-export const SALE = String.raw`预付款|预付|定金|带走|上车|先款后发|先款|转让|报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
+export const SALE = String.raw`转账|支付宝|微信支付|发你邮箱|selling|instant access|预付款|预付|定金|带走|上车|先款后发|先款|转让|报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
 
 export const FREE = String.raw`免费|不收费|(?<![\d.])0元|零元|\bfree\b|no fee|no charge|at no cost`;
 
@@ -42,13 +42,13 @@ export const URGENCY = [
   String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`, String.raw`(?:filling|selling) (?:up )?fast`,
 ];
 
-export const INCOME_STRONG = String.raw`(?:平均)?月薪\s*[\d一二三四五六七八九十]{1,6}\s*[万千wk]|月入(?:过|上|破)\s*[万千wk]|月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
+export const INCOME_STRONG = String.raw`earn(?:s|ing)? (?:money )?while (?:they|you|i) sleep|make money while|quit your (?:9-5|job)|tired of your 9-?5|(?:平均)?月薪\s*[\d一二三四五六七八九十]{1,6}\s*[万千wk]|月入(?:过|上|破)\s*[万千wk]|月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
 
 export const INCOME_WEAK = String.raw`第一笔收入|第一桶金|副业|变现|赚钱|搞钱|make money|side hustle|extra income|cash out`;
 
 export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|第一批)\s*ai\s*(?:导演|编剧|创作者|电影人)|ai\s*(?:导演|编剧)(?:招募|培养|计划|孵化)|首部\s*(?:ai|sora|索拉)\s*(?:电影|短剧|影片)|ai\s*短剧\s*(?:主创|编剧|导演)|ai\s*电影共创|共创剧本|first (?:generation of )?ai (?:film |movie )?(?:directors?|filmmakers?|screenwriters?)|ai directors? (?:guild|program|academy|club|course|bootcamp)|ai (?:film|movie) (?:academy|co-?creation)|become (?:an? |one of the first )?ai (?:director|filmmaker)`;
 
-export const MATERIAL = String.raw`(?:学习|全套|内部|独家)资料|内部文档|资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|(?:paid |full |step-by-step )guide\b|cheat ?sheet|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
+export const MATERIAL = String.raw`(?:报告|论文|文档)(?:中文)?(?:翻译|解读)|\d{1,4}页\s*pdf|google drive|drive folder|dropbox|网盘资源|(?:学习|全套|内部|独家)资料|内部文档|资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|(?:paid |full |step-by-step )guide\b|cheat ?sheet|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
 
 export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信|私聊|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|(?:i'?ll|we'?ll) dm you|comment ['"“‘]?[a-z0-9]{2,12}['"”’]? (?:and|to|below)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
 
@@ -75,7 +75,7 @@ export const PREMIUM_SMS = [
 ];
 
 /** Words that make an income statement an offer ("跟着我…月入三万", "you can earn…"). */
-export const OFFER_CONTEXT = String.raw`报名|学员|教你|带你|跟着|学会|只需|就能|轻松|零基础|小白|人人|宝妈|想学|you can|you could|i'?ll show|join|sign up|learn how|start earning|dm|link in bio`;
+export const OFFER_CONTEXT = String.raw`apply|link below|报名|学员|教你|带你|跟着|学会|只需|就能|轻松|零基础|小白|人人|宝妈|想学|you can|you could|i'?ll show|join|sign up|learn how|start earning|dm|link in bio`;
 
 /** Crypto scam mechanics on social media: claimable airdrops, "recovery" services, wallet harvesting, giveaways. */
 export const CRYPTO_SCAM: { src: string; weight: number }[] = [
@@ -113,3 +113,7 @@ export const FRAUD_SCRIPT: { src: string; you?: boolean; weight?: number }[] = [
 
 /** What gets resold: accounts, invitations, keys, quota. With a price or sale word nearby → ACCESS_RESALE. */
 export const ACCESS_WORDS = String.raw`waitlist|wait-list|early access|beta access|账号|帐号|会员|邀请码|内测(?:邀请|资格|名额|账号|入口|码)|激活码|额度|accounts?|invites?|invite codes?|logins?|api keys?|developer keys?`;
+
+/** Recruiting cast or creators; with an upfront fee nearby it is the "AI film" lure. */
+export const RECRUIT = String.raw`(?:招募|招聘|征集|海选)[^。！？]{0,12}(?:演员|编剧|导演|主创|创作者|主播)|casting call|(?:recruiting|hiring) (?:actors|writers|directors|creators)`;
+export const UPFRONT_FEE = String.raw`(?:先|需|须)\s*(?:缴纳|交|支付|付)|建档费|保证金|押金|培训费|报名费|资料费|(?:registration|application|processing) fee`;

@@ -75,7 +75,10 @@ const income: Matcher = (n) => {
 
 const aiDirector: Matcher = (n) => {
   const f = first(L.AI_DIRECTOR, n.folded);
-  return f ? make('AI_DIRECTOR_RECRUITMENT', n, f) : null;
+  if (f) return make('AI_DIRECTOR_RECRUITMENT', n, f);
+  // Recruiting cast or writers against an upfront fee ("招募演员…需先缴纳300元建档费").
+  const p = near(findAll(L.RECRUIT, n.text), findAll(L.UPFRONT_FEE, n.text), 60);
+  return p ? make('AI_DIRECTOR_RECRUITMENT', n, cover(p.a, p.b)) : null;
 };
 
 const material: Matcher = (n) => {
