@@ -16,7 +16,7 @@ export const PRODUCT_BRAND = String.raw`sora|索拉|搜拉|chatgpt|chat gpt|open
 export const PRICE = String.raw`(?:\d{1,15}(?:\.\d{1,15})?\s*(?:元|块钱|块|rmb|人民币|美元|美金|刀)|[¥$€£]\s*\d{1,15}(?:[.,]\d{1,15})?|(?:立减|直降|减免|返现|仅需|只需|只要|费用|门票|原价|现价|特价|直降到|售价|定价|首月|\p{Script=Han}{0,3}费(?:每[^\d]{0,3})?)\s*\d{1,15}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?\s*(?:usd|dollars|bucks|gbp|eur|euros?|yuan|rmb|cny|hkd)\b|\d{1,15}\s*/\s*(?:month|mo|月|年)|(?<![a-z\d])\d{1,6}\s*(?:r|米|💰)(?![a-z]))`;
 
 /** Words that make a price an offer, when no price is given. */
-export const SALE = String.raw`转账|支付宝|微信支付|发你邮箱|selling|instant access|预付款|预付|定金|带走|上车|先款后发|先款|转让|报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
+export const SALE = String.raw`\d{1,3}% off|lifetime access|转账|支付宝|微信支付|发你邮箱|selling|instant access|预付款|预付|定金|带走|上车|先款后发|先款|转让|报名|购买|下单|买断|付款|付费|支付|收费|缴纳|出售|售卖|转让|秒发|拍下|扫码付|buy|purchase|order now|pay\b|paid|subscribe|enroll|for sale|checkout`;
 
 export const FREE = String.raw`免费|不收费|(?<![\d.])0元|零元|\bfree\b|no fee|no charge|at no cost`;
 
@@ -30,7 +30,7 @@ export const PAYMENT = String.raw`${PRICE}|付费|缴纳|收费|群费|会费|�
 
 export const QR_TEXT = String.raw`扫码|扫一扫|扫描二维码|二维码|长按识别|scan the qr|scan this qr|scan qr|qr code|qr-code`;
 
-export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|openai(?:官方)?(?:内部|员工|工作人员|合作伙伴|授权|代理|客服|渠道)|内部人员|内部员工|内部渠道|内部名额|官方认证|(?:openai|sora|chatgpt)\s*(?:官方)?(?:认证|授权)|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:openai |sora |chatgpt )?(?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
+export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|与\s*openai\s*达成(?:战略)?合作|openai\s*(?:的)?(?:战略)?合作伙伴|openai(?:官方)?(?:内部|员工|工作人员|合作伙伴|授权|代理|客服|渠道)|内部人员|内部员工|内部渠道|内部名额|官方认证|(?:openai|sora|chatgpt)\s*(?:官方)?(?:认证|授权)|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:openai |sora |chatgpt )?(?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
 
 export const URGENCY = [
   String.raw`限时`, String.raw`限量`, String.raw`仅剩\s*\d*`, String.raw`只剩\s*\d*`, String.raw`最后\s*\d{1,15}\s*(?:小时|天|名|席|个名额)`,
@@ -39,18 +39,18 @@ export const URGENCY = [
   String.raw`仅限(?:今天|今晚|今日|本周|当天|\d{1,15}\s*名)`, String.raw`马上涨价`, String.raw`即将涨价`, String.raw`明天涨价`, String.raw`倒计时`, String.raw`前\s*\d{1,15}\s*名`, String.raw`抓紧`, String.raw`速来`,
   String.raw`last chance`, String.raw`limited (?:time|seats|spots|offer)`, String.raw`only \d{1,15} (?:seats|spots|places|copies)`,
   String.raw`\d{1,15} (?:seats|spots) left`, String.raw`price goes up`, String.raw`(?:before|until) (?:i|we) raise the price`, String.raw`act now`, String.raw`hurry`, String.raw`expires? (?:today|tonight|soon)`,
-  String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`, String.raw`(?:filling|selling) (?:up )?fast`,
+  String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`, String.raw`(?:filling|selling) (?:up )?fast`, String.raw`spots are limited|limited spots`,
 ];
 
-export const INCOME_STRONG = String.raw`earn(?:s|ing)? (?:money )?while (?:they|you|i) sleep|make money while|quit your (?:9-5|job)|tired of your 9-?5|(?:平均)?月薪\s*[\d一二三四五六七八九十]{1,6}\s*[万千wk]|月入(?:过|上|破)\s*[万千wk]|月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
+export const INCOME_STRONG = String.raw`(?:回报率|收益率)\s*\d|\d{1,4}%\s*(?:回报|收益)|earn(?:s|ing)? (?:money )?while (?:they|you|i) sleep|make money while|quit your (?:9-5|job)|tired of your 9-?5|(?:平均)?月薪\s*[\d一二三四五六七八九十]{1,6}\s*[万千wk]|月入(?:过|上|破)\s*[万千wk]|月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
 
-export const INCOME_WEAK = String.raw`第一笔收入|第一桶金|副业|变现|赚钱|搞钱|make money|side hustle|extra income|cash out`;
+export const INCOME_WEAK = String.raw`赚到钱|第一笔收入|第一桶金|副业|变现|赚钱|搞钱|make money|side hustle|extra income|cash out`;
 
 export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|第一批)\s*ai\s*(?:导演|编剧|创作者|电影人)|ai\s*(?:导演|编剧)(?:招募|培养|计划|孵化)|首部\s*(?:ai|sora|索拉)\s*(?:电影|短剧|影片)|ai\s*短剧\s*(?:主创|编剧|导演)|ai\s*电影共创|共创剧本|first (?:generation of )?ai (?:film |movie )?(?:directors?|filmmakers?|screenwriters?)|ai directors? (?:guild|program|academy|club|course|bootcamp)|ai (?:film|movie) (?:academy|co-?creation)|become (?:an? |one of the first )?ai (?:director|filmmaker)`;
 
 export const MATERIAL = String.raw`(?:报告|论文|文档)(?:中文)?(?:翻译|解读)|\d{1,4}页\s*pdf|google drive|drive folder|dropbox|网盘资源|(?:学习|全套|内部|独家)资料|内部文档|资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|(?:paid |full |step-by-step )guide\b|cheat ?sheet|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
 
-export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信|私聊|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|(?:i'?ll|we'?ll) dm you|comment ['"“‘]?[a-z0-9]{2,12}['"”’]? (?:and|to|below)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
+export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信|私聊|添加(?:助理|客服|老师|微信)|reply ['"“‘]?[a-z0-9]{2,12}['"”’]? to (?:get|receive|join)|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|(?:i'?ll|we'?ll) dm you|comment ['"“‘]?[a-z0-9]{2,12}['"”’]? (?:and|to|below)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
 
 export const PHISHING = String.raw`(?:log ?in|sign ?in) with your .{0,20}account|verify your (?:card|account|identity|wallet|payment)|enter your (?:password|seed|card|otp)|connect your wallet|seed phrase|输入(?:账号|密码|验证码|银行卡)|验证(?:银行卡|身份)|提供验证码|绑定银行卡`;
 
@@ -58,7 +58,7 @@ export const APP_DOWNLOAD = String.raw`(?:下载|安装)(?:安装包|app|客户�
 
 export const ACCESS_RESALE = String.raw`skip (?:the )?wait-?list|wait-?list skip|fast[- ]track (?:access|your)|插队|unlimited (?:credits|coins|gems|generations) (?:generator|hack)|credits? generator|no survey|破解版|无限(?:积分|点数|次数)|(?:sora|chatgpt|gpt|plus|openai|可灵|midjourney)[^，。！？,.!?]{0,10}(?:代申请|代开|代充|充值|出售|转让|低价出|便宜出|合租)|(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?|(?:developer |api )?keys?|logins?|credentials|credits)|access codes? for sale|accounts? for sale`;
 
-export const WARNING = String.raw`为名(?:诈骗|骗取)|被刑拘|刑事拘留|已被抓获|警方通报|依法(?:处理|刑拘|查处)|police (?:said|arrested|charged)|(?:was|were) arrested|\bpsa\b|is lying|are lying|(?:don'?t|do not) (?:buy|pay)|there is no sora|不要买|别买|千万别|别信|不要信|别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
+export const WARNING = String.raw`report them|举报|为名(?:诈骗|骗取)|被刑拘|刑事拘留|已被抓获|警方通报|依法(?:处理|刑拘|查处)|police (?:said|arrested|charged)|(?:was|were) arrested|\bpsa\b|is lying|are lying|(?:don'?t|do not) (?:buy|pay)|there is no sora|不要买|别买|千万别|别信|不要信|别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
 
 export const PRIZE = String.raw`you have won|you've won|winner|claim (?:your )?(?:prize|reward)|中奖|领取奖品|恭喜您?获得|congratulations`;
 
@@ -102,6 +102,7 @@ export const FRAUD_SCRIPT: { src: string; you?: boolean; weight?: number }[] = [
   { src: String.raw`(?:转账|汇款|打款|转入|转到)[^。！？]{0,12}(?:安全账户|指定账户|以下账户|对公账户|这个账户|银行卡号)|安全账户` },
   { src: String.raw`屏幕共享|共享屏幕|远程(?:操控|协助|控制)`, you: true },
   { src: String.raw`刷单|做任务[^。！？]{0,10}(?:佣金|返现|赚)|点赞赚钱|垫付|高额佣金|日结工资|(?:返利|佣金)[^。！？]{0,10}(?:任务|下单)` },
+  { src: String.raw`(?:在家|居家)兼职|兼职[^。！？]{0,12}日结|日结\s*\d|入职(?:需|要)先(?:购买|缴纳|交)` },
   { src: String.raw`我是你(?:的)?(?:领导|老师|老板|同学|朋友|亲戚|表哥|表姐|舅舅)|换了新号|加我新微信|这是我的新号` },
   { src: String.raw`(?<!勿|不要|切勿|不会|不得)(?:提供|告诉我|发给我|报给我|念一下)[^。！？]{0,6}验证码` },
   { src: String.raw`(?:我是|这里是|我们是)[^。！？,，]{0,16}(?:贷款|信贷|借款|金融公司|金融部)|(?:无抵押|低利率|低息|快速放款|秒批|秒到账)[^。！？]{0,8}(?:贷款|借款)`, weight: 2 },
@@ -117,3 +118,8 @@ export const ACCESS_WORDS = String.raw`waitlist|wait-list|early access|beta acce
 /** Recruiting cast or creators; with an upfront fee nearby it is the "AI film" lure. */
 export const RECRUIT = String.raw`(?:招募|招聘|征集|海选)[^。！？]{0,12}(?:演员|编剧|导演|主创|创作者|主播)|casting call|(?:recruiting|hiring) (?:actors|writers|directors|creators)`;
 export const UPFRONT_FEE = String.raw`(?:先|需|须)\s*(?:缴纳|交|支付|付)|建档费|保证金|押金|培训费|报名费|资料费|(?:registration|application|processing) fee`;
+
+/** Commerce around a named AI product: shipping, stock, agency fees, upfront payment, discounts, onboarding. */
+export const COMMERCE = String.raw`自动发货|秒发|现货|售后|包邮|拍下|下单|代理费|代理权|加盟|包过|先款|付款|收款|半价|打折|\d折|特价|原价|立减|电子版|pay upfront|upfront|onboarding|lifetime access|\d{1,3}% off|in stock|restocked|\bprice\b|\bfee\b|\$\d`;
+/** Official subscriptions: talking about them is not a scam ("Sora is in ChatGPT Plus, $20"). */
+export const OFFICIAL_OFFER = String.raw`(?<![a-z])(?:plus|pro|team|enterprise) (?:plan|subscription|subscribers?|users?)|chatgpt (?:plus|pro)|订阅|官网|官方订阅|sora\.com|openai\.com|chatgpt\.com`;

@@ -117,6 +117,11 @@ export const SYMBOLS = {
     en: (s) => `The image matches a poster registered as a scam promotion (${s}).`,
     zh: (s) => `图片与登记在案的诈骗推广海报相同（${s}）。`,
   },
+  HYPE_COMMERCE: {
+    weight: 2.5,
+    en: (s) => `Something is being sold around an AI product (${q(s)}); the product itself is only sold through its official channels.`,
+    zh: (s) => `围绕AI产品进行买卖（${qz(s)}）；该产品只通过官方渠道销售。`,
+  },
   PRIZE_CLAIM: {
     weight: 1.5,
     en: (s) => `The post announces a prize to claim (${q(s)}).`,

@@ -23,7 +23,7 @@ const paidCourse: Matcher = (n) => {
   const p = near(course, price, 40);
   if (p) return make('PAID_COURSE', n, cover(p.a, p.b));
   const upsell = first(L.UPSELL, n.text);
-  const sale = near(course, findAll(L.SALE, n.text), 12);
+  const sale = near(course, findAll(L.SALE, n.text), 40);
   if (sale && upsell) return make('PAID_COURSE', n, cover(sale.a, sale.b));
   return null;
 };
@@ -158,6 +158,14 @@ const fraudScript: Matcher = (n) => {
   return make('FRAUD_SCRIPT', n, found[0], weight, { matches: found.map((f) => f.text) });
 };
 
+/** Selling something around a named AI product (not its official subscription). */
+const hypeCommerce: Matcher = (n) => {
+  const brand = first(L.NAMED_PRODUCT, n.folded);
+  if (!brand || first(L.OFFICIAL_OFFER, n.folded)) return null;
+  const c = first(L.COMMERCE, n.text);
+  return c ? make('HYPE_COMMERCE', n, c) : null;
+};
+
 const warning: Matcher = (n) => {
   const f = first(L.WARNING, n.text);
   return f ? make('ANTI_SCAM_WARNING', n, f) : null;
@@ -165,7 +173,7 @@ const warning: Matcher = (n) => {
 
 export const TEXT_MATCHERS: Matcher[] = [
   paidCourse, payToJoin, qrText, impersonation, urgency, income, aiDirector, material, contact, resale, phishing,
-  appDownload, prize, premiumSms, crypto, fraudScript, warning,
+  appDownload, prize, premiumSms, crypto, fraudScript, hypeCommerce, warning,
 ];
 
 /** Run every text matcher. */
