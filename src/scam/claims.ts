@@ -137,7 +137,7 @@ export function availabilityClaims(n: NormalizedText, kb: ScamKnowledge, postedA
       if (NEGATION.test(before) || NEGATION.test(m[0].replace(/note?/g, ''))) continue;
       // A sentence about what others do ("If anyone DMs you offering Sora access…", "有人卖Sora账号") is not the post's claim.
       const sentence = n.folded.slice(0, s).split(/[.!?。！？\n]/).pop() ?? '';
-      if (/(?:^|\s|if )(?:anyone|someone|people|scammers?)\b|有人|别人|骗子|一些人/.test(sentence)) continue;
+      if (/(?:^|\s|if )(?:anyone|someone|people|scammers?)\b|\b(?:keep seeing|i see|i saw|seeing)\b|有人|别人|骗子|一些人|看到/.test(sentence)) continue;
       // "一男子以出售Sora账号为名诈骗": a report about someone else's offer, not the post's own claim.
       if (THIRD_PARTY.test(n.folded.slice(Math.max(0, s - 14), s).replace(/(?:出售|售卖|卖|selling|sell)\s*$/, ''))) continue;
       covered.push([s, e]);

@@ -24,13 +24,13 @@ export const COURSE = String.raw`一对一教学|教学|课程|大师课|网课|
 
 export const UPSELL = String.raw`证书|结业|包就业|推荐就业|certificate|certified|job guarantee|进阶班|高级班|vip班|升级版|私董会|一对一|upsell|premium tier|vip tier`;
 
-export const GROUP = String.raw`membership|\bguild\b|members(?:'|hip)? (?:club|area)|私密圈子?|付费圈子?|会员圈|圈子|qq群|知识星球|星球|付费群|社群|学习群|交流群|vip群|会员群|粉丝群|内部群|进群|入群|拉群|拉你进|加群|群费|discord|telegram group|tg群|private group|vip group|paid group|inner circle|private community|private channel|signal group|whatsapp group`;
+export const GROUP = String.raw`创作者联盟|联盟|协会|入会|membership|\bguild\b|members(?:'|hip)? (?:club|area)|私密圈子?|付费圈子?|会员圈|圈子|qq群|知识星球|星球|付费群|社群|学习群|交流群|vip群|会员群|粉丝群|内部群|进群|入群|拉群|拉你进|加群|群费|discord|telegram group|tg群|private group|vip group|paid group|inner circle|private community|private channel|signal group|whatsapp group`;
 
 export const PAYMENT = String.raw`${PRICE}|付费|缴纳|收费|群费|会费|年费|入群费|pay\b|paid|fee\b|\$\d{1,15}|subscription`;
 
 export const QR_TEXT = String.raw`扫码|扫一扫|扫描二维码|二维码|长按识别|scan the qr|scan this qr|scan qr|qr code|qr-code`;
 
-export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|与\s*openai\s*达成(?:战略)?合作|openai\s*(?:的)?(?:战略)?合作伙伴|openai(?:官方)?(?:内部|员工|工作人员|合作伙伴|授权|代理|客服|渠道)|内部人员|内部员工|内部渠道|内部名额|官方认证|(?:openai|sora|chatgpt)\s*(?:官方)?(?:认证|授权)|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:openai |sora |chatgpt )?(?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
+export const IMPERSONATION = String.raw`官方(?:合作|授权|指定|认证|唯一)?(?:渠道|代理|合作伙伴|客服|授权)|官方合作|官方(?:流量)?扶持|与\s*openai\s*达成(?:战略)?合作|openai\s*(?:的)?(?:战略)?合作伙伴|openai(?:官方)?(?:内部|员工|工作人员|合作伙伴|授权|代理|客服|渠道)|内部人员|内部员工|内部渠道|内部名额|官方认证|(?:openai|sora|chatgpt)\s*(?:官方)?(?:认证|授权)|授权代理|official (?:partner|reseller|channel|agent|distributor)|authori[sz]ed (?:openai |sora |chatgpt )?(?:reseller|partner|dealer|agent)|openai (?:staff|employee|insider|team member)|on behalf of openai|we are openai|openai support team`;
 
 export const URGENCY = [
   String.raw`限时`, String.raw`限量`, String.raw`仅剩\s*\d*`, String.raw`只剩\s*\d*`, String.raw`最后\s*\d{1,15}\s*(?:小时|天|名|席|个名额)`,
@@ -48,7 +48,7 @@ export const INCOME_WEAK = String.raw`赚到钱|第一笔收入|第一桶金|副
 
 export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|第一批)\s*ai\s*(?:导演|编剧|创作者|电影人)|ai\s*(?:导演|编剧)(?:招募|培养|计划|孵化)|首部\s*(?:ai|sora|索拉)\s*(?:电影|短剧|影片)|ai\s*短剧\s*(?:主创|编剧|导演)|ai\s*电影共创|共创剧本|first (?:generation of )?ai (?:film |movie )?(?:directors?|filmmakers?|screenwriters?)|ai directors? (?:guild|program|academy|club|course|bootcamp)|ai (?:film|movie) (?:academy|co-?creation)|become (?:an? |one of the first )?ai (?:director|filmmaker)`;
 
-export const MATERIAL = String.raw`(?:报告|论文|文档)(?:中文)?(?:翻译|解读)|\d{1,4}页\s*pdf|google drive|drive folder|dropbox|网盘资源|(?:学习|全套|内部|独家)资料|内部文档|资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|(?:paid |full |step-by-step )guide\b|cheat ?sheet|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
+export const MATERIAL = String.raw`提示词|案例模板|万能公式|(?:报告|论文|文档)(?:中文)?(?:翻译|解读)|\d{1,4}页\s*pdf|google drive|drive folder|dropbox|网盘资源|(?:学习|全套|内部|独家)资料|内部文档|资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|(?:paid |full |step-by-step )guide\b|cheat ?sheet|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
 
 export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信|私聊|添加(?:助理|客服|老师|微信)|reply ['"“‘]?[a-z0-9]{2,12}['"”’]? to (?:get|receive|join)|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|(?:i'?ll|we'?ll) dm you|comment ['"“‘]?[a-z0-9]{2,12}['"”’]? (?:and|to|below)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
 
@@ -56,9 +56,9 @@ export const PHISHING = String.raw`(?:log ?in|sign ?in) with your .{0,20}account
 
 export const APP_DOWNLOAD = String.raw`(?:下载|安装)(?:安装包|app|客户端|apk)|安装包|\.apk\b|下载.{0,12}app|download (?:the |our )?(?:app|apk)|install (?:the |our )?app`;
 
-export const ACCESS_RESALE = String.raw`skip (?:the )?wait-?list|wait-?list skip|fast[- ]track (?:access|your)|插队|unlimited (?:credits|coins|gems|generations) (?:generator|hack)|credits? generator|no survey|破解版|无限(?:积分|点数|次数)|(?:sora|chatgpt|gpt|plus|openai|可灵|midjourney)[^，。！？,.!?]{0,10}(?:代申请|代开|代充|充值|出售|转让|低价出|便宜出|合租)|(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?|(?:developer |api )?keys?|logins?|credentials|credits)|access codes? for sale|accounts? for sale`;
+export const ACCESS_RESALE = String.raw`(?:我|这里|本人)(?:这里|这边)?(?:能|可以)?(?:搞到|弄到|搞得到|有渠道)|懂的(?:来|私|滴滴)|skip (?:the )?wait-?list|wait-?list skip|fast[- ]track (?:access|your)|插队|unlimited (?:credits|coins|gems|generations) (?:generator|hack)|credits? generator|no survey|破解版|无限(?:积分|点数|次数)|(?:sora|chatgpt|gpt|plus|openai|可灵|midjourney)[^，。！？,.!?]{0,10}(?:代申请|代开|代充|充值|出售|转让|低价出|便宜出|合租)|(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?|(?:developer |api )?keys?|logins?|credentials|credits)|access codes? for sale|accounts? for sale`;
 
-export const WARNING = String.raw`report them|举报|为名(?:诈骗|骗取)|被刑拘|刑事拘留|已被抓获|警方通报|依法(?:处理|刑拘|查处)|police (?:said|arrested|charged)|(?:was|were) arrested|\bpsa\b|is lying|are lying|(?:don'?t|do not) (?:buy|pay)|there is no sora|不要买|别买|千万别|别信|不要信|别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
+export const WARNING = String.raw`none of (?:them|these|those) (?:are|is) (?:real|legit)|(?:are|is) (?:all )?fake|not real|report them|举报|为名(?:诈骗|骗取)|被刑拘|刑事拘留|已被抓获|警方通报|依法(?:处理|刑拘|查处)|police (?:said|arrested|charged)|(?:was|were) arrested|\bpsa\b|is lying|are lying|(?:don'?t|do not) (?:buy|pay)|there is no sora|不要买|别买|千万别|别信|不要信|别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
 
 export const PRIZE = String.raw`you have won|you've won|winner|claim (?:your )?(?:prize|reward)|中奖|领取奖品|恭喜您?获得|congratulations`;
 
