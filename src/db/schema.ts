@@ -26,6 +26,8 @@ export interface ReferencesTable {
   frames: number;
 }
 
+export type ViewName = 'full' | 'content' | 'mask-top' | 'mask-bottom';
+
 export interface ReferenceHashesTable {
   id: Generated<number>;
   reference_id: string;
@@ -34,9 +36,12 @@ export interface ReferenceHashesTable {
   /** Seconds from the start (0 for images). */
   timestamp: number;
   quality: number;
-  /** `full` (the frame as stored) or `content` (the reference's own letterbox bars removed). */
-  view: ColumnType<'full' | 'content', 'full' | 'content' | undefined, 'full' | 'content'>;
-  /** Kept fraction of a centred crop of the view (1 = all of it); crops match zoomed-in reposts. */
+  /**
+   * `full` (the frame as stored), `content` (the reference's own letterbox bars removed), or `mask-top` /
+   * `mask-bottom` (the picture with a top/bottom share greyed out, to match caption bands drawn over it).
+   */
+  view: ColumnType<ViewName, ViewName | undefined, ViewName>;
+  /** full/content: kept fraction of a centred crop (1 = all; crops match zoomed reposts); masks: greyed fraction. */
   crop: ColumnType<number, number | undefined, number>;
   /** 32 raw bytes of the PDQ hash (ThreatExchange bit order). */
   pdq: ColumnType<Uint8Array, Uint8Array, Uint8Array>;

@@ -76,10 +76,11 @@ function lineStats(lumas: Float32Array[], w: number, h: number, axis: 'x' | 'y')
   const temporal = new Float64Array(lines);
   const nearFirst = new Float64Array(lines);
   const nearLast = new Float64Array(lines);
+  const m0 = edgeMargin(lines);
   for (const L of lumas) {
     let first = 0;
     let last = 0;
-    for (let k = 0, i = 0, j = (lines - 1) * lineStride; k < len; k++, i += step, j += step) {
+    for (let k = 0, i = m0 * lineStride, j = (lines - 1 - m0) * lineStride; k < len; k++, i += step, j += step) {
       first += L[i];
       last += L[j];
     }
@@ -147,12 +148,25 @@ function quantile(xs: ArrayLike<number>, q: number): number {
   return a.length ? a[Math.min(a.length - 1, Math.floor(q * a.length))] : 0;
 }
 
-/** Scan inward from both ends while `isBorder(line, edgeLine)`; returns [start, end) of the kept span. */
+/** Lines at the very edge that scalers and encoders smear (a bar is judged from the line this far in). */
+function edgeMargin(lines: number): number {
+  return Math.min(3, Math.floor(lines * 0.01));
+}
+
+/**
+ * Scan inward from both ends while `isBorder(line, referenceLine)`; returns [start, end) of the kept span. The
+ * reference line is edgeMargin() in from the edge, and the smeared lines outside it count as border when it does.
+ */
 function scan(lines: number, isBorder: (a: number, from: number) => boolean): [number, number] {
+  const m0 = edgeMargin(lines);
+  const top = m0;
+  const bottom = lines - 1 - m0;
   let s = 0;
-  while (s < lines && isBorder(s, 0)) s++;
+  if (isBorder(top, top)) s = top;
+  while (s < lines && isBorder(s, top)) s++;
   let e = lines;
-  while (e > s && isBorder(e - 1, lines - 1)) e--;
+  if (isBorder(bottom, bottom)) e = bottom + 1;
+  while (e > s && isBorder(e - 1, bottom)) e--;
   return [s, e];
 }
 
@@ -227,7 +241,7 @@ export function detectCropCandidates(frames: RgbFrame[], rules?: readonly CropCa
   // A caption band: starts with a solid outer line and keeps its colour on at least BAND_SHARE of every line
   // (glyphs cover the rest), and ends on a visible line. Works on still pictures too.
   const band = (s: LineStats) => (a: number, from: number) =>
-    s.solid[from] >= SOLID_FRACTION && (from === 0 ? s.nearFirst[a] : s.nearLast[a]) >= BAND_SHARE;
+    s.solid[from] >= SOLID_FRACTION && (from < s.mean.length / 2 ? s.nearFirst[a] : s.nearLast[a]) >= BAND_SHARE;
   const found: CropCandidate[] = [];
   const push = (rect: Rect, reason: CropCandidate['reason']) => found.push({ rect, reason });
 

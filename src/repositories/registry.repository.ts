@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import sharp from 'sharp';
 import { migrateToLatest } from '../db/migrations.js';
-import type { ReferencesTable, RegistryDatabase } from '../db/schema.js';
+import type { ReferencesTable, RegistryDatabase, ViewName } from '../db/schema.js';
 import { ToolError, UnsupportedMediaError, ValidationError } from '../domain/errors.js';
 import { decodeHeic } from './heic.repository.js';
 
@@ -12,8 +12,8 @@ export type ReferenceRow = ReferencesTable;
 
 export interface HashRow {
   reference_id: string;
-  /** `full` frame or `content` (the reference's own bars removed). */
-  view: 'full' | 'content';
+  /** `full` frame, `content` (the reference's own bars removed), or a masked picture (see the schema). */
+  view: ViewName;
   /** Centred-crop fraction of the view (1 = all of it). */
   crop: number;
   frame: number;

@@ -4,7 +4,7 @@
  * nothing else, and `check` with a "made by Sora" caption must say false_ai_claim on the strength of that match.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../../src/config/config.js';
 import { RegistryService } from '../../src/services/registry.service.js';
 import { createVerificationService } from '../../src/services/verification.factory.js';
 import { SHARED } from './media-fixtures.js';
+import { sharedRegistry } from './shared-registry.js';
 
 const MEDIA = join(SHARED, 'media');
 const dir = mkdtempSync(join(tmpdir(), 'genproof-reposts-'));
@@ -26,15 +27,8 @@ const ids = new Map<string, string>();
 let reg: RegistryService;
 
 before(async () => {
+  for (const e of await sharedRegistry(config.db)) ids.set(e.path, e.id);
   reg = RegistryService.open(config);
-  for (const sub of ['real', 'ai', 'c2pa-control']) {
-    for (const f of readdirSync(join(MEDIA, sub)).sort()) {
-      const path = join(MEDIA, sub, f);
-      const label = sub === 'ai' ? 'ai' : 'original';
-      const [a] = await reg.add([path], { label, source: `shared/${sub}` });
-      ids.set(path, a.id);
-    }
-  }
 });
 after(async () => {
   await reg.close();

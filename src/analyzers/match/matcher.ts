@@ -18,7 +18,7 @@ export const MATCH_DEFAULTS = { distance: 31, quality: 50, minQueryCoverage: 0.3
  * frame and would never match. Such frames (quality ≥ 20, so not blank) may match at a much stricter distance,
  * and only when most of a multi-frame query aligns.
  */
-export const LOW_DETAIL = { quality: 20, distance: 16, minQueryCoverage: 0.5, minFrames: 3 } as const;
+export const LOW_DETAIL = { quality: 10, distance: 20, minQueryCoverage: 0.5, minFrames: 3 } as const;
 
 /** One reference's best alignment, with the variant (crop/transform) that produced it. */
 export interface ScoredMatch extends Match {

@@ -4,6 +4,7 @@ import { readFrames } from '../../repositories/frames.repository.js';
 import { decodeStillForMatch } from '../../repositories/registry.repository.js';
 import { pdqDihedralFromRgb } from '../../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
+import { maskRows } from './reference-hasher.js';
 
 /** Longest side frames are decoded at before hashing (PDQ reduces to 64×64; the C++ tool resizes to 512). */
 export const HASH_DIM = 512;
@@ -78,6 +79,15 @@ class VariantCollector {
 function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, index: number, timestamp: number): void {
   const full = { x: 0, y: 0, width: f.width, height: f.height };
   const pictures: [string, CropCandidate | null, Rect][] = [['full', null, full], ...crops.map((k, i): [string, CropCandidate, Rect] => [`crop${i}:${k.reason}`, k, k.rect])];
+  // A caption band over the picture: grey it out (the reference has greyed-out views) instead of cropping it.
+  for (const [i, k] of crops.entries()) {
+    if (k.reason === 'solid' || k.reason === 'aspect') continue;
+    const top = k.rect.y;
+    const bottom = f.height - k.rect.y - k.rect.height;
+    if ((top > 0) === (bottom > 0) || Math.max(top, bottom) > f.height * 0.3) continue;
+    const pic = top > 0 ? maskRows(f, 0, top) : maskRows(f, f.height - bottom, f.height);
+    c.push(`mask${i}:${k.reason}`, k, pic, index, timestamp);
+  }
   for (const [name, crop, rect] of pictures) {
     for (const z of QUERY_ZOOMS) {
       const r = z === 1 ? rect : centredCrop(rect, z);

@@ -8,20 +8,37 @@ import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
  * 3 % steps keep every crop from 97 % to 76 % within ~1.5 % of a stored view.
  */
 export const REFERENCE_CROPS: readonly number[] = [0.97, 0.94, 0.91, 0.88, 0.85, 0.82, 0.79, 0.76];
+/**
+ * Caption bands drawn over the top or bottom of a picture hide part of it; queries grey out a detected band and
+ * compare with reference pictures whose top/bottom share is greyed out the same way (3 % steps: ~10 bits apart).
+ */
+export const REFERENCE_MASKS: readonly number[] = [0.07, 0.1, 0.13, 0.16, 0.19, 0.22];
+/** The grey that masks hide bands with (query and reference alike). */
+export const MASK_GREY = 128;
 /** Leading frames buffered to find the reference's own letterbox bars. */
 const BAR_SAMPLE_FRAMES = 48;
 
-export type ReferenceView = 'full' | 'content';
+export type ReferenceView = 'full' | 'content' | 'mask-top' | 'mask-bottom';
 
-/** A stored reference hash: a vPDQ frame plus the picture it is of (view + centred crop fraction). */
+/**
+ * A stored reference hash: a vPDQ frame plus the picture it is of. `crop` is, for `full`/`content`, the kept
+ * fraction of a centred crop (1 = all); for `mask-top`/`mask-bottom`, the greyed-out fraction of the height.
+ */
 export interface RefHash extends VpdqFrame {
   view: ReferenceView;
   crop: number;
 }
 
-/** Index key of a view: `full`, `content`, `full@85`… */
+/** Index key of a view: `full`, `content`, `full@85`, `mask-top@13`… */
 export function viewKey(view: ReferenceView, crop: number): string {
   return crop >= 1 ? view : `${view}@${Math.round(crop * 100)}`;
+}
+
+/** A copy of `f` with rows [from, to) filled with MASK_GREY. */
+export function maskRows(f: RgbFrame, from: number, to: number): RgbFrame {
+  const rgb = f.rgb.slice();
+  rgb.fill(MASK_GREY, Math.max(0, from) * f.width * 3, Math.min(f.height, to) * f.width * 3);
+  return { rgb, width: f.width, height: f.height };
 }
 
 /**
@@ -78,5 +95,11 @@ export class ReferenceHasher {
     if (this.hashed++ % this.cropEvery !== 0) return;
     const base = content ?? { x: 0, y: 0, width: f.width, height: f.height };
     for (const c of REFERENCE_CROPS) add(cropRgb(f, centredCrop(base, c)), content ? 'content' : 'full', c);
+    const pic = content ? cropRgb(f, content) : f;
+    for (const m of REFERENCE_MASKS) {
+      const rows = Math.round(pic.height * m);
+      add(maskRows(pic, 0, rows), 'mask-top', m);
+      add(maskRows(pic, pic.height - rows, pic.height), 'mask-bottom', m);
+    }
   }
 }
