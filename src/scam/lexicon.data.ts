@@ -22,7 +22,7 @@ export const FREE = String.raw`免费|不收费|(?<![\d.])0元|零元|\bfree\b|n
 
 export const COURSE = String.raw`一对一教学|教学|课程|大师课|网课|教程|训练营|实战营|特训营|速成班|培训班|培训|学习班|陪跑|私教课|课|course|tutorial|masterclass|master class|bootcamp|academy|workshop|lessons?|classes|coaching|tuition|training program|trains you|mentorship|cohort`;
 
-export const UPSELL = String.raw`证书|结业|包就业|推荐就业|certificate|certified|job guarantee|进阶班|高级班|vip班|升级版|私董会|一对一|upsell|premium tier|vip tier`;
+export const UPSELL = String.raw`不出单(?:全额)?退款|学不会(?:全额)?退款|包教包会|包出单|保证出单|money-back guarantee|guaranteed results|证书|结业|包就业|推荐就业|certificate|certified|job guarantee|进阶班|高级班|vip班|升级版|私董会|一对一|upsell|premium tier|vip tier`;
 
 export const GROUP = String.raw`创作者联盟|联盟|协会|入会|membership|\bguild\b|members(?:'|hip)? (?:club|area)|私密圈子?|付费圈子?|会员圈|圈子|qq群|知识星球|星球|付费群|社群|学习群|交流群|vip群|会员群|粉丝群|内部群|进群|入群|拉群|拉你进|加群|群费|discord|telegram group|tg群|private group|vip group|paid group|inner circle|private community|private channel|signal group|whatsapp group`;
 
@@ -42,15 +42,15 @@ export const URGENCY = [
   String.raw`don'?t miss`, String.raw`before it'?s too late`, String.raw`\burgent`, String.raw`final notice`, String.raw`ends tonight`, String.raw`(?:filling|selling) (?:up )?fast`, String.raw`spots are limited|limited spots`,
 ];
 
-export const INCOME_STRONG = String.raw`(?:回报率|收益率)\s*\d|\d{1,4}%\s*(?:回报|收益)|earn(?:s|ing)? (?:money )?while (?:they|you|i) sleep|make money while|quit your (?:9-5|job)|tired of your 9-?5|(?:平均)?月薪\s*[\d一二三四五六七八九十]{1,6}\s*[万千wk]|月入(?:过|上|破)\s*[万千wk]|月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
+export const INCOME_STRONG = String.raw`(?:一条|一单|一个月|一天|一周)(?:视频)?(?:就)?(?:卖了|赚了|收入|变现)\s*[\d一二三四五六七八九十百千万]{1,8}|(?:回报率|收益率)\s*\d|\d{1,4}%\s*(?:回报|收益)|earn(?:s|ing)? (?:money )?while (?:they|you|i) sleep|make money while|quit your (?:9-5|job)|tired of your 9-?5|(?:平均)?月薪\s*[\d一二三四五六七八九十]{1,6}\s*[万千wk]|月入(?:过|上|破)\s*[万千wk]|月入\s*[\d一二三四五六七八九十百千万]{1,12}\s*[万千wk]?|日入\s*[\d一二三四五六七八九十百千万]{1,12}|日赚|躺赚|稳赚|包赚|保本保息|轻松赚|年入\s*[\d一二三四五六七八九十百千万]{1,12}\s*万|收益翻倍|月赚\s*[\d一二三四五六七八九十百千万]{1,12}|earn (?:up to )?\$?\d[\d,]{0,15}(?:k)? ?(?:a|per|/|every) ?(?:day|week|month)|\$\d[\d,]{0,15} ?(?:a|per|/) ?(?:day|week)|passive income|(?:i |we )?(?:made|earned|make|earn) (?:over |about )?\$\d[\d,.]{0,15}k? (?:a |per |last |this |every )?(?:day|week|month)|guaranteed (?:income|returns?|profits?)|100% (?:profit|guaranteed|returns)|risk[- ]free (?:income|profit|returns?)|double your (?:money|investment)`;
 
 export const INCOME_WEAK = String.raw`赚到钱|第一笔收入|第一桶金|副业|变现|赚钱|搞钱|make money|side hustle|extra income|cash out`;
 
 export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|第一批)\s*ai\s*(?:导演|编剧|创作者|电影人)|ai\s*(?:导演|编剧)(?:招募|培养|计划|孵化)|首部\s*(?:ai|sora|索拉)\s*(?:电影|短剧|影片)|ai\s*短剧\s*(?:主创|编剧|导演)|ai\s*电影共创|共创剧本|first (?:generation of )?ai (?:film |movie )?(?:directors?|filmmakers?|screenwriters?)|ai directors? (?:guild|program|academy|club|course|bootcamp)|ai (?:film|movie) (?:academy|co-?creation)|become (?:an? |one of the first )?ai (?:director|filmmaker)`;
 
-export const MATERIAL = String.raw`提示词|案例模板|万能公式|(?:报告|论文|文档)(?:中文)?(?:翻译|解读)|\d{1,4}页\s*pdf|google drive|drive folder|dropbox|网盘资源|(?:学习|全套|内部|独家)资料|内部文档|资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|(?:paid |full |step-by-step )guide\b|cheat ?sheet|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
+export const MATERIAL = String.raw`手册|攻略|秘笈|方法论|提示词|案例模板|万能公式|(?:报告|论文|文档)(?:中文)?(?:翻译|解读)|\d{1,4}页\s*pdf|google drive|drive folder|dropbox|网盘资源|(?:学习|全套|内部|独家)资料|内部文档|资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|(?:paid |full |step-by-step )guide\b|cheat ?sheet|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
 
-export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信|私聊|添加(?:助理|客服|老师|微信)|reply ['"“‘]?[a-z0-9]{2,12}['"”’]? to (?:get|receive|join)|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|(?:i'?ll|we'?ll) dm you|comment ['"“‘]?[a-z0-9]{2,12}['"”’]? (?:and|to|below)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
+export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信|私聊|小助手|关注我[，,]?\s*(?:并)?评论|添加(?:助理|客服|老师|微信)|reply ['"“‘]?[a-z0-9]{2,12}['"”’]? to (?:get|receive|join)|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|(?:i'?ll|we'?ll) dm you|comment ['"“‘]?[a-z0-9]{2,12}['"”’]? (?:and|to|below)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
 
 export const PHISHING = String.raw`(?:log ?in|sign ?in) with your .{0,20}account|verify your (?:card|account|identity|wallet|payment)|enter your (?:password|seed|card|otp)|connect your wallet|seed phrase|输入(?:账号|密码|验证码|银行卡)|验证(?:银行卡|身份)|提供验证码|绑定银行卡`;
 
@@ -60,7 +60,7 @@ export const ACCESS_RESALE = String.raw`(?:我|这里|本人)(?:这里|这边)?(
 
 export const WARNING = String.raw`none of (?:them|these|those) (?:are|is) (?:real|legit)|(?:are|is) (?:all )?fake|not real|report them|举报|为名(?:诈骗|骗取)|被刑拘|刑事拘留|已被抓获|警方通报|依法(?:处理|刑拘|查处)|police (?:said|arrested|charged)|(?:was|were) arrested|\bpsa\b|is lying|are lying|(?:don'?t|do not) (?:buy|pay)|there is no sora|不要买|别买|千万别|别信|不要信|别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
 
-export const PRIZE = String.raw`you have won|you've won|winner|claim (?:your )?(?:prize|reward)|中奖|领取奖品|恭喜您?获得|congratulations`;
+export const PRIZE = String.raw`免费送|价值\s*\d{2,6}\s*(?:元)?的|转发(?:到)?\s*\d{1,2}\s*个群|集赞|you have won|you've won|winner|claim (?:your )?(?:prize|reward)|中奖|领取奖品|恭喜您?获得|congratulations`;
 
 /** Premium-rate SMS and marketing-SMS mechanics (UK-style short codes, per-minute charges, claim/opt-out lines). */
 export const PREMIUM_SMS = [
