@@ -50,13 +50,13 @@ export const AI_DIRECTOR = String.raw`(?:第一代|首批|首代|首位|首个|�
 
 export const MATERIAL = String.raw`手册|攻略|秘笈|方法论|提示词|案例模板|万能公式|(?:报告|论文|文档)(?:中文)?(?:翻译|解读)|\d{1,4}页\s*pdf|google drive|drive folder|dropbox|网盘资源|(?:学习|全套|内部|独家)资料|内部文档|资料包|资料合集|合集|大全|飞书文档|腾讯文档|百度网盘|网盘|提示词(?:包|合集|大全|库)|指令(?:合集|大全|包)|咒语(?:包|合集)?|prompt (?:pack|bible|library|bundle|collection|book)|prompts? pack|notion (?:link|template|page)|playbook|blueprint|swipe file|newsletter|(?:paid |full |step-by-step )guide\b|cheat ?sheet|secret (?:prompts|method|system|formula)|(?:\d[\d,+]{0,8} )?(?:[a-z-]+ )?prompts\b|(?:instant|pdf|digital) download|秘籍|内部资料|ebook|e-book|pdf guide`;
 
-export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信|私聊|小助手|关注我[，,]?\s*(?:并)?评论|添加(?:助理|客服|老师|微信)|reply ['"“‘]?[a-z0-9]{2,12}['"”’]? to (?:get|receive|join)|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|(?:i'?ll|we'?ll) dm you|comment ['"“‘]?[a-z0-9]{2,12}['"”’]? (?:and|to|below)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
+export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信|私聊|滴滴我|\bdd我|小助手|关注我[，,]?\s*(?:并)?评论|添加(?:助理|客服|老师|微信)|reply ['"“‘]?[a-z0-9]{2,12}['"”’]? to (?:get|receive|join)|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|(?:i'?ll|we'?ll) dm you|comment ['"“‘]?[a-z0-9]{2,12}['"”’]? (?:and|to|below)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
 
 export const PHISHING = String.raw`(?:log ?in|sign ?in) with your .{0,20}account|verify your (?:card|account|identity|wallet|payment)|enter your (?:password|seed|card|otp)|connect your wallet|seed phrase|输入(?:账号|密码|验证码|银行卡)|验证(?:银行卡|身份)|提供验证码|绑定银行卡`;
 
 export const APP_DOWNLOAD = String.raw`(?:下载|安装)(?:安装包|app|客户端|apk)|安装包|\.apk\b|下载.{0,12}app|download (?:the |our )?(?:app|apk)|install (?:the |our )?app`;
 
-export const ACCESS_RESALE = String.raw`(?:我|这里|本人)(?:这里|这边)?(?:能|可以)?(?:搞到|弄到|搞得到|有渠道)|懂的(?:来|私|滴滴)|skip (?:the )?wait-?list|wait-?list skip|fast[- ]track (?:access|your)|插队|unlimited (?:credits|coins|gems|generations) (?:generator|hack)|credits? generator|no survey|破解版|无限(?:积分|点数|次数)|(?:sora|chatgpt|gpt|plus|openai|可灵|midjourney)[^，。！？,.!?]{0,10}(?:代申请|代开|代充|充值|出售|转让|低价出|便宜出|合租)|(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?|(?:developer |api )?keys?|logins?|credentials|credits)|access codes? for sale|accounts? for sale`;
+export const ACCESS_RESALE = String.raw`(?:^|[，,。！!\s])出\s*(?:sora|chatgpt|gpt|可灵|索拉)?[^，,。！!\s]{0,4}(?:号|账号|会员)|(?:我|这里|本人)(?:这里|这边)?(?:能|可以)?(?:搞到|弄到|搞得到|有渠道)|懂的(?:来|私|滴滴)|skip (?:the )?wait-?list|wait-?list skip|fast[- ]track (?:access|your)|插队|unlimited (?:credits|coins|gems|generations) (?:generator|hack)|credits? generator|no survey|破解版|无限(?:积分|点数|次数)|(?:sora|chatgpt|gpt|plus|openai|可灵|midjourney)[^，。！？,.!?]{0,10}(?:代申请|代开|代充|充值|出售|转让|低价出|便宜出|合租)|(?:出售|代申请|代开|代充|充值|共享|合租|售卖|转让|卖|收)\s*(?:sora|chatgpt|gpt|plus|openai)?.{0,6}(?:账号|帐号|会员|内测资格|邀请码|激活码|api|接口|额度)|(?:selling|sell|resell|buy) .{0,20}(?:accounts?|access|invites?|invite codes?|beta codes?|access codes?|(?:developer |api )?keys?|logins?|credentials|credits)|access codes? for sale|accounts? for sale`;
 
 export const WARNING = String.raw`none of (?:them|these|those) (?:are|is) (?:real|legit)|(?:are|is) (?:all )?fake|not real|report them|举报|为名(?:诈骗|骗取)|被刑拘|刑事拘留|已被抓获|警方通报|依法(?:处理|刑拘|查处)|police (?:said|arrested|charged)|(?:was|were) arrested|\bpsa\b|is lying|are lying|(?:don'?t|do not) (?:buy|pay)|there is no sora|不要买|别买|千万别|别信|不要信|别上当|不要上当|谨防|提醒大家|骗局|(?:谨防|小心|警惕|防范|当心|识破|揭秘)\S{0,4}(?:诈骗|骗子|套路)|是诈骗|诈骗(?:套路|手段|新招)|割韭菜|辟谣|不要相信|转发前请核实|请核实|假的|beware|scam alert|don'?t fall for|fact[- ]check|is a scam|are scams|warning:`;
 
@@ -113,7 +113,7 @@ export const FRAUD_SCRIPT: { src: string; you?: boolean; weight?: number }[] = [
 ];
 
 /** What gets resold: accounts, invitations, keys, quota. With a price or sale word nearby → ACCESS_RESALE. */
-export const ACCESS_WORDS = String.raw`waitlist|wait-list|early access|beta access|账号|帐号|会员|邀请码|内测(?:邀请|资格|名额|账号|入口|码)|激活码|额度|accounts?|invites?|invite codes?|logins?|api keys?|developer keys?`;
+export const ACCESS_WORDS = String.raw`测试号|体验号|waitlist|wait-list|early access|beta access|账号|帐号|会员|邀请码|内测(?:邀请|资格|名额|账号|入口|码)|激活码|额度|accounts?|invites?|invite codes?|logins?|api keys?|developer keys?`;
 
 /** Recruiting cast or creators; with an upfront fee nearby it is the "AI film" lure. */
 export const RECRUIT = String.raw`(?:招募|招聘|征集|海选)[^。！？]{0,12}(?:演员|编剧|导演|主创|创作者|主播)|casting call|(?:recruiting|hiring) (?:actors|writers|directors|creators)`;
