@@ -1,4 +1,5 @@
 import { foldConfusables } from './normalize.js';
+import { PHISHY_HOST } from './lexicon.data.js';
 import { RISKY_TLDS, type FoundUrl } from './url.extract.js';
 
 /**
@@ -127,4 +128,18 @@ const REASON_ZH: Record<LookalikeReason, string> = {
 
 export function describeReasons(reasons: LookalikeReason[]): { en: string; zh: string } {
   return { en: reasons.map((r) => REASON_EN[r]).join(', '), zh: reasons.map((r) => REASON_ZH[r]).join('、') };
+}
+
+const PHISHY = new RegExp(PHISHY_HOST);
+/**
+ * A host dressed up as a service action ("usps-redelivery-help.top", "paypal-resolution-center.com"). Used for the
+ * PHISHING_LINK symbol (any brand, not only AI vendors). Link shorteners are not counted: platforms use their own
+ * (t.cn on Weibo, t.co on X).
+ */
+export function isPhishyHost(host: string): boolean {
+  const h = host.toLowerCase();
+  const reg = registrable(h);
+  const label = reg.split('.')[0];
+  const tld = reg.split('.').slice(1).join('.');
+  return (label.includes('-') && PHISHY.test(label)) || (RISKY_TLDS.has(tld) && PHISHY.test(h));
 }

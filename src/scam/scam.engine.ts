@@ -2,7 +2,7 @@ import type { Claim } from '../domain/claim.js';
 import type { ScamLabel, ScamResult } from '../domain/scam.js';
 import { authorshipClaims, availabilityClaims } from './claims.js';
 import type { ScamKnowledge } from './knowledge.port.js';
-import { checkDomain, describeReasons, DEFAULT_OFFICIAL_DOMAINS, type DomainVerdict } from './lookalike.js';
+import { checkDomain, describeReasons, DEFAULT_OFFICIAL_DOMAINS, isPhishyHost, type DomainVerdict } from './lookalike.js';
 import { hanRatio, normalizeText } from './normalize.js';
 import { QR_KIND_EN, QR_KIND_ZH, type QrFinding } from './qr.classify.js';
 import { modelWeight, type ScamModel } from './scam.model.js';
@@ -84,6 +84,8 @@ export function analyzeScamText(input: ScamTextInput, deps: ScamEngineDeps): Sca
     verdicts.push(checkDomain(u, officials));
   }
   const lookalikes = verdicts.filter((v) => v.lookalike_of);
+  const phishy = verdicts.find((v) => !v.lookalike_of && !v.reasons.includes('official') && isPhishyHost(v.host));
+  if (phishy) hits.push(mk('PHISHING_LINK', phishy.url));
   if (lookalikes.length > 0) {
     const v = lookalikes[0];
     const why = describeReasons(v.reasons);
@@ -131,6 +133,7 @@ export function analyzeScamText(input: ScamTextInput, deps: ScamEngineDeps): Sca
     // corroborating symbol before it can flag the post on its own.
     const named = findBrand(n);
     if (named && isNamedProduct(named.text) && !hits.some((h) => h.weight > 0)) w = Math.min(w, SUSPICIOUS_AT - 0.5);
+
     if (w > 0) hits.push(mk('ML_SCAM_PROBABILITY', probability.toFixed(2), w, { probability }));
   }
 

@@ -122,6 +122,11 @@ export const SYMBOLS = {
     en: (s) => `Something is being sold around an AI product (${q(s)}); the product itself is only sold through its official channels.`,
     zh: (s) => `围绕AI产品进行买卖（${qz(s)}）；该产品只通过官方渠道销售。`,
   },
+  PHISHING_LINK: {
+    weight: 2.5,
+    en: (s) => `The link ${s} is dressed up as a service action (verify, login, refund, delivery…).`,
+    zh: (s) => `链接 ${s} 伪装成服务操作（验证、登录、退款、派送…）。`,
+  },
   PRIZE_CLAIM: {
     weight: 1.5,
     en: (s) => `The post announces a prize to claim (${q(s)}).`,
@@ -155,5 +160,5 @@ export type SymbolCode = keyof typeof SYMBOLS;
 export const SELLING_CODES: SymbolCode[] = [
   'PAID_COURSE', 'PAY_TO_JOIN_GROUP', 'SELLING_PUBLIC_MATERIAL', 'ACCESS_RESALE', 'GUARANTEED_INCOME',
   'CREDENTIAL_PHISHING', 'FAKE_ACCESS_CLAIM', 'AI_DIRECTOR_RECRUITMENT', 'QR_GROUP_INVITE', 'QR_PAYMENT',
-  'LOOKALIKE_DOMAIN', 'APP_DOWNLOAD', 'IMPERSONATION',
+  'LOOKALIKE_DOMAIN', 'APP_DOWNLOAD', 'IMPERSONATION', 'PHISHING_LINK',
 ];
