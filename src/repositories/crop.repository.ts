@@ -148,6 +148,15 @@ function quantile(xs: ArrayLike<number>, q: number): number {
   return a.length ? a[Math.min(a.length - 1, Math.floor(q * a.length))] : 0;
 }
 
+/** Like scan() but inside [lo, hi), judging from the lines at lo and hi - 1. */
+function scanWithin(lo: number, hi: number, isBorder: (a: number, from: number) => boolean): [number, number] {
+  let s = lo;
+  while (s < hi && isBorder(s, lo)) s++;
+  let e = hi;
+  while (e > s && isBorder(e - 1, hi - 1)) e--;
+  return [s, e];
+}
+
 /** Lines at the very edge that scalers and encoders smear (a bar is judged from the line this far in). */
 function edgeMargin(lines: number): number {
   return Math.min(3, Math.floor(lines * 0.01));
@@ -258,7 +267,22 @@ export function detectCropCandidates(frames: RgbFrame[], rules?: readonly CropCa
     return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
   };
   if (use('solid')) push(fromScan(solid(rows), solid(cols), true), 'solid');
-  if (use('band')) push(fromScan(band(rows), band(cols), true), 'band');
+  if (use('band')) {
+    const b = fromScan(band(rows), band(cols), true);
+    push(b, 'band');
+    // A caption band above a letterboxed picture: the bars inside the band's remainder go too.
+    if (use('combined')) {
+      const sr = solid(rows);
+      const sc = solid(cols);
+      let [y0, y1] = scanWithin(b.y, b.y + b.height, sr);
+      let [x0, x1] = scanWithin(b.x, b.x + b.width, sc);
+      if (y0 > b.y && !boundary(rows.edge, y0, 1)) y0 = b.y;
+      if (y1 < b.y + b.height && !boundary(rows.edge, y1, -1)) y1 = b.y + b.height;
+      if (x0 > b.x && !boundary(cols.edge, x0, 1)) x0 = b.x;
+      if (x1 < b.x + b.width && !boundary(cols.edge, x1, -1)) x1 = b.x + b.width;
+      push({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, 'combined');
+    }
+  }
   if (use('static') && moving) push(fromScan(still(rows), still(cols)), 'static');
   if (use('combined') && moving) {
     const sr = solid(rows);

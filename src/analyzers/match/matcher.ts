@@ -18,7 +18,7 @@ export const MATCH_DEFAULTS = { distance: 31, quality: 50, minQueryCoverage: 0.3
  * frame and would never match. Such frames (quality ≥ 20, so not blank) may match at a much stricter distance,
  * and only when most of a multi-frame query aligns.
  */
-export const LOW_DETAIL = { quality: 10, distance: 20, minQueryCoverage: 0.5, minFrames: 3 } as const;
+export const LOW_DETAIL = { quality: 10, distance: 20, imageDistance: 12, minQueryCoverage: 0.5, minFrames: 3 } as const;
 
 /** One reference's best alignment, with the variant (crop/transform) that produced it. */
 export interface ScoredMatch extends Match {
@@ -85,10 +85,13 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
       for (const v of variants.values()) {
         let { r, usable } = score(v, refFrames, distance, quality);
         let lowDetail = false;
-        if (r.queryCoverage === 0 && q.kind === 'video') {
-          const low = score(v, refFrames, Math.min(distance, LOW_DETAIL.distance), LOW_DETAIL.quality);
+        if (r.queryCoverage === 0) {
+          // A still has one frame: it may only match far more strictly than a multi-frame video.
+          const d = Math.min(distance, q.kind === 'image' ? LOW_DETAIL.imageDistance : LOW_DETAIL.distance);
+          const low = score(v, refFrames, d, LOW_DETAIL.quality);
           const matched = Math.round(low.r.queryCoverage * low.usable);
-          if (low.r.queryCoverage >= LOW_DETAIL.minQueryCoverage && matched >= LOW_DETAIL.minFrames) {
+          const ok = q.kind === 'image' ? matched >= 1 : low.r.queryCoverage >= LOW_DETAIL.minQueryCoverage && matched >= LOW_DETAIL.minFrames;
+          if (ok) {
             ({ r, usable } = low);
             lowDetail = true;
           }
