@@ -52,7 +52,7 @@ export const MATERIAL = String.raw`手册|攻略|秘笈|方法论|提示词|案�
 
 export const CONTACT = String.raw`加\s*[v微]|v信|威信|薇信|\bvx\b|\bwx\b|微信号?\s*[:：]\s*[a-z0-9_-]{5,}|私我|私信|私聊|滴滴我|\bdd我|小助手|关注我[，,]?\s*(?:并)?评论|添加(?:助理|客服|老师|微信)|reply ['"“‘]?[a-z0-9]{2,12}['"”’]? to (?:get|receive|join)|扣\s*1|评论区扣|加(?:客服)?\s*qq|qq\s*[:：]?\s*\d{5,}|dm (?:me|to|for)|(?:i'?ll|we'?ll) dm you|comment ['"“‘]?[a-z0-9]{2,12}['"”’]? (?:and|to|below)|message me|whatsapp|telegram|t\.me/|text (?:me|\w+) (?:on|at) \+?\d{6,}|call \+?\d{8,}|拉你进群|进群|入群|加群`;
 
-export const PHISHING = String.raw`account (?:has been |was |will be )?(?:locked|suspended|limited|deactivated|restricted|closed|on hold)|(?:unusual|suspicious) (?:sign-?in|log-?in|activity|attempt)|payment (?:was |has been )?(?:declined|failed|unsuccessful)|update (?:your )?(?:billing|payment|card|bank) (?:details|information|info|method)|could not be delivered|unpaid (?:toll|balance|invoice|fee)|tax refund|(?:photos|account|files) will be (?:deleted|suspended|deactivated|closed)|confirm your identity|verify your (?:ssn|social security)|this is my new number|send me \$?\d{2,6}|(?:log ?in|sign ?in) with your .{0,20}account|verify your (?:card|account|identity|wallet|payment)|enter your (?:password|seed|card|otp)|connect your wallet|seed phrase|输入(?:账号|密码|验证码|银行卡)|验证(?:银行卡|身份)|提供验证码|绑定银行卡`;
+export const PHISHING = String.raw`schedule (?:a )?redelivery|(?:shipment|parcel|package) is (?:held|on hold)|(?:held|on hold) at (?:our|the) (?:depot|warehouse)|pay the \$\d{1,4}(?:\.\d{2})? fee|account (?:has been |was |will be )?(?:locked|suspended|limited|deactivated|restricted|closed|on hold)|(?:unusual|suspicious) (?:sign-?in|log-?in|activity|attempt)|payment (?:was |has been )?(?:declined|failed|unsuccessful)|update (?:your )?(?:billing|payment|card|bank) (?:details|information|info|method)|could not be delivered|unpaid (?:toll|balance|invoice|fee)|tax refund|(?:photos|account|files) will be (?:deleted|suspended|deactivated|closed)|confirm your identity|verify your (?:ssn|social security)|this is my new number|send me \$?\d{2,6}|(?:log ?in|sign ?in) with your .{0,20}account|verify your (?:card|account|identity|wallet|payment)|enter your (?:password|seed|card|otp)|connect your wallet|seed phrase|输入(?:账号|密码|验证码|银行卡)|验证(?:银行卡|身份)|提供验证码|绑定银行卡`;
 
 export const APP_DOWNLOAD = String.raw`(?:下载|安装)(?:安装包|app|客户端|apk)|安装包|\.apk\b|下载.{0,12}app|download (?:the |our )?(?:app|apk)|install (?:the |our )?app`;
 
@@ -102,6 +102,7 @@ export const FRAUD_SCRIPT: { src: string; you?: boolean; weight?: number }[] = [
   { src: String.raw`(?:转账|汇款|打款|转入|转到)[^。！？]{0,12}(?:安全账户|指定账户|以下账户|对公账户|这个账户|银行卡号)|安全账户` },
   { src: String.raw`屏幕共享|共享屏幕|远程(?:操控|协助|控制)`, you: true },
   { src: String.raw`刷单|做任务[^。！？]{0,10}(?:佣金|返现|赚)|点赞赚钱|垫付|高额佣金|日结工资|(?:返利|佣金)[^。！？]{0,10}(?:任务|下单)` },
+  { src: String.raw`(?:需|要)?先(?:交|缴纳|付)\s*(?:押金|保证金|培训费|服装费|体检费|会费)|日薪\s*\d{2,5}[^。！？]{0,20}(?:手机|在家|兼职)|(?:手机|在家)就能做` },
   { src: String.raw`(?:在家|居家)兼职|兼职[^。！？]{0,12}日结|日结\s*\d|入职(?:需|要)先(?:购买|缴纳|交)` },
   { src: String.raw`我是你(?:的)?(?:领导|老师|老板|同学|朋友|亲戚|表哥|表姐|舅舅)|换了新号|加我新微信|这是我的新号` },
   { src: String.raw`(?<!勿|不要|切勿|不会|不得)(?:提供|告诉我|发给我|报给我|念一下)[^。！？]{0,6}验证码` },
@@ -109,6 +110,7 @@ export const FRAUD_SCRIPT: { src: string; you?: boolean; weight?: number }[] = [
   { src: String.raw`(?:京东金融|金条|借呗|花呗|微粒贷|网商贷|白条)[^。！？]{0,40}(?:征信|额度|利率|注销|清空|滞纳金|违规)`, you: true },
   { src: String.raw`(?:警方|公安局|公安机关)[^。！？]{0,30}(?:涉嫌|配合调查|清查|异常)`, you: true },
   { src: String.raw`我是(?:你|您)(?:的)?(?:孙子|孙女|外孙|外甥|侄子|侄女|姐夫|姑父|儿子|女儿|表弟|表妹|高中同学|大学同学)|(?:我是|这里是)[^。！？,，]{0,6}(?:张总|王总|李总|厂长|老板|书记|负责人|主任|校长)[^。！？]{0,40}(?:转账|打款|汇款|资金|帮忙|垫付|打点)|打点费|(?:转|汇|打)\s*\d{1,15}\s*(?:块|元)?给我` },
+  { src: String.raw`\bnew number\b|pay (?:this|an?|the) (?:invoice|bill) for me|(?:hi|hey) (?:mum|mom|dad)\b.{0,40}(?:phone|number)` },
   { src: String.raw`safe account|remote access|gift cards? (?:to pay|as payment)|irs (?:agent|officer)|arrest warrant|your (?:parcel|package) (?:is |was )?(?:held|on hold)|customs fee` },
 ];
 
@@ -120,7 +122,7 @@ export const RECRUIT = String.raw`(?:招募|招聘|征集|海选)[^。！？]{0,
 export const UPFRONT_FEE = String.raw`(?:先|需|须)\s*(?:缴纳|交|支付|付)|建档费|保证金|押金|培训费|报名费|资料费|(?:registration|application|processing) fee`;
 
 /** Commerce around a named AI product: shipping, stock, agency fees, upfront payment, discounts, onboarding. */
-export const COMMERCE = String.raw`自动发货|秒发|现货|售后|包邮|拍下|下单|代理费|代理权|加盟|包过|先款|付款|收款|半价|打折|\d折|特价|原价|立减|电子版|pay upfront|upfront|onboarding|lifetime access|\d{1,3}% off|in stock|restocked|\bprice\b|\bfee\b|\$\d`;
+export const COMMERCE = String.raw`\p{Script=Han}{1,3}费\s*\d|自动发货|秒发|现货|售后|包邮|拍下|下单|代理费|代理权|加盟|包过|先款|付款|收款|半价|打折|\d折|特价|原价|立减|电子版|pay upfront|upfront|onboarding|lifetime access|\d{1,3}% off|in stock|restocked|\bprice\b|\bfee\b|\$\d`;
 /** Official subscriptions: talking about them is not a scam ("Sora is in ChatGPT Plus, $20"). */
 export const OFFICIAL_OFFER = String.raw`(?<![a-z])(?:plus|pro|team|enterprise) (?:plan|subscription|subscribers?|users?)|chatgpt (?:plus|pro)|订阅|官网|官方订阅|sora\.com|openai\.com|chatgpt\.com`;
 
