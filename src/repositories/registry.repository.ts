@@ -131,20 +131,32 @@ export class RegistryRepository {
     return rows.map((r) => ({ ...r, pdq: new Uint8Array(r.pdq) }));
   }
 
-  /** Every hash, in batches ordered by reference then frame (keyset pagination, works on both dialects). */
-  async *allHashes(batch = 20_000): AsyncGenerator<HashRow[]> {
-    let after = 0;
+  /** Highest hash row id (0 when empty): lets an in-memory index load only what was added since. */
+  async maxHashId(): Promise<number> {
+    const r = await this.db.selectFrom('reference_hashes').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+    return Number(r?.m ?? 0);
+  }
+
+  /**
+   * Hashes with row id in (after, upTo], in batches in insertion order (keyset pagination, works on both
+   * dialects). Each batch ends with the id of its last row.
+   */
+  async *hashesSince(after: number, upTo: number, batch = 20_000): AsyncGenerator<{ rows: HashRow[]; lastId: number }> {
     for (;;) {
       const rows = await this.db
         .selectFrom('reference_hashes')
         .select(['id', 'reference_id', 'view', 'crop', 'frame', 'timestamp', 'quality', 'pdq'])
         .where('id', '>', after)
+        .where('id', '<=', upTo)
         .orderBy('id')
         .limit(batch)
         .execute();
       if (!rows.length) return;
       after = Number(rows[rows.length - 1].id);
-      yield rows.map((r) => ({ reference_id: r.reference_id, view: r.view, crop: r.crop, frame: r.frame, timestamp: r.timestamp, quality: r.quality, pdq: new Uint8Array(r.pdq) }));
+      yield {
+        lastId: after,
+        rows: rows.map((r) => ({ reference_id: r.reference_id, view: r.view, crop: r.crop, frame: r.frame, timestamp: r.timestamp, quality: r.quality, pdq: new Uint8Array(r.pdq) })),
+      };
     }
   }
 

@@ -78,6 +78,9 @@ export class RegistryService {
   private repo: RegistryRepository | null = null;
   private readonly store = new HashStore();
   private readyPromise: Promise<void> | null = null;
+  /** Highest hash row id already in the in-memory index; syncs are chained so rows are never added twice. */
+  private loadedHashId = 0;
+  private syncing: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly config: Config,
@@ -97,17 +100,37 @@ export class RegistryService {
     if (!create && !RegistryRepository.exists(this.path) && !this.repo) return Promise.resolve();
     this.readyPromise ??= (async () => {
       this.repo = await RegistryRepository.open(this.path, { create: true });
-      const refs = new Map((await this.repo.allReferences()).map((r) => [r.id, toStored(r)]));
-      for (const r of refs.values()) this.store.refIndex(r);
-      for await (const batch of this.repo.allHashes()) {
-        for (const h of batch) {
-          const ref = refs.get(h.reference_id);
-          if (ref) this.store.add(ref, { frame: h.frame, timestamp: h.timestamp, quality: h.quality, hash: h.pdq, view: viewKey(h.view, h.crop) });
-        }
-      }
-      this.store.finish();
+      await this.sync();
     })();
     return this.readyPromise;
+  }
+
+  /**
+   * Bring the in-memory index up to date with the database: loads only hash rows added since the last sync, so
+   * references added by another process or another service instance (the HTTP API, the CLI) become matchable.
+   */
+  private sync(): Promise<void> {
+    this.syncing = this.syncing.then(async () => {
+      const repo = this.repo;
+      if (!repo) return;
+      const max = await repo.maxHashId();
+      if (max <= this.loadedHashId) return;
+      const refs = new Map<string, StoredReference>();
+      for await (const { rows, lastId } of repo.hashesSince(this.loadedHashId, max)) {
+        for (const h of rows) {
+          let ref = refs.get(h.reference_id);
+          if (!ref) {
+            const row = await repo.get(h.reference_id);
+            if (!row) continue;
+            refs.set(row.id, (ref = toStored(row)));
+          }
+          this.store.add(ref, { frame: h.frame, timestamp: h.timestamp, quality: h.quality, hash: h.pdq, view: viewKey(h.view, h.crop) });
+        }
+        this.loadedHashId = lastId;
+      }
+      this.store.finish();
+    });
+    return this.syncing;
   }
 
   private async writable(): Promise<RegistryRepository> {
@@ -161,10 +184,7 @@ export class RegistryService {
       hashes: hashes.map((h) => ({ view: h.view, crop: h.crop, frame: h.frame, timestamp: h.timestamp, quality: h.quality, pdq: h.hash })),
       keyframes,
     });
-    const ref = toStored(row);
-    this.store.refIndex(ref);
-    for (const h of hashes) this.store.add(ref, { ...h, view: viewKey(h.view, h.crop) });
-    this.store.finish();
+    await this.sync();
   }
 
   /** Dense PDQ hashes (every frame, at most ~30/s) and a few keyframe thumbnails. */
@@ -308,7 +328,9 @@ export class RegistryService {
   async match(file: string, opts: MatchOptions & { media?: MediaInfo; signal?: AbortSignal; onProgress?: (f: number) => void } = {}): Promise<ScoredMatch[]> {
     const media = opts.media ?? (await intakeFile(file, this.config, opts.signal));
     await this.ready(false);
-    if (!this.repo || this.store.size === 0) return [];
+    if (!this.repo) return [];
+    await this.sync();
+    if (this.store.size === 0) return [];
     const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 2000);
     const q = await hashQuery(file, media, { timeoutMs, signal: opts.signal, onProgress: opts.onProgress });
     return matchQuery(q, this.store, opts);

@@ -131,6 +131,28 @@ describe('RegistryService on SQLite', () => {
     }
   });
 
+  test('references added by another instance become matchable without reopening', async () => {
+    const db = join(dir, 'shared.db');
+    const reader = RegistryService.open(cfg(db));
+    const writer = RegistryService.open(cfg(db));
+    try {
+      await writer.add([image], { label: 'scam_poster' });
+      assert.deepEqual(await reader.match(clipB), [], 'nothing matches yet');
+      const [b] = await writer.add([clipB], { label: 'ai', generator: 'veo-3' });
+      const m = await reader.match(clipB);
+      assert.equal(m.length, 1);
+      assert.equal(m[0].reference_id, b.id);
+      assert.equal(m[0].generator, 'veo-3');
+      // Its own inserts are indexed once (no duplicated frames inflating coverage).
+      const again = await writer.match(clipB);
+      assert.equal(again[0].reference_id, b.id);
+      assert.ok(again[0].reference_coverage <= 1);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
   test('a missing database is no registry: match is empty and nothing is created', async () => {
     const db = join(dir, 'missing', 'none.db');
     const reg = RegistryService.open(cfg(db));
