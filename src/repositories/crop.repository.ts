@@ -323,3 +323,13 @@ export function centredCrop(r: Rect, fraction: number): Rect {
   const height = Math.max(8, Math.round(r.height * fraction));
   return { x: r.x + ((r.width - width) >> 1), y: r.y + ((r.height - height) >> 1), width, height };
 }
+
+/** The grey that masks hide caption bands with (query and reference alike). */
+export const MASK_GREY = 128;
+
+/** A copy of `f` with rows [from, to) filled with MASK_GREY. */
+export function maskRows(f: RgbFrame, from: number, to: number): RgbFrame {
+  const rgb = f.rgb.slice();
+  rgb.fill(MASK_GREY, Math.max(0, from) * f.width * 3, Math.min(f.height, to) * f.width * 3);
+  return { rgb, width: f.width, height: f.height };
+}

@@ -3,30 +3,19 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { HashStore, type StoredReference } from '../analyzers/match/hash-store.js';
 import { matchQuery, type MatchOptions, type ScoredMatch } from '../analyzers/match/matcher.js';
-import { hashQuery, hashSize, HASH_DIM } from '../analyzers/match/query-hasher.js';
-import { ReferenceHasher, viewKey, type RefHash } from '../analyzers/match/reference-hasher.js';
+import { hashQuery } from '../analyzers/match/query-hasher.js';
+import { hashReferenceFile, viewKey, type RefHash } from '../analyzers/match/reference-hasher.js';
 import type { Config } from '../config/config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { ReferenceLabel } from '../domain/match.js';
 import type { MediaInfo } from '../domain/media.js';
-import { readFrames } from '../repositories/frames.repository.js';
-import { decodeStillForMatch, encodeThumbnailJpeg, RegistryRepository, type KeyframeRow, type ReferenceRow } from '../repositories/registry.repository.js';
-import { formatVpdqLines, parseVpdqLines, type VpdqFrame } from '../signals/vpdq/vpdq.js';
-import { pdqFromHex, pdqToHex } from '../signals/pdq/pdq.js';
+import { RegistryRepository, type KeyframeRow, type ReferenceRow } from '../repositories/registry.repository.js';
+import { formatVpdqLines } from '../signals/vpdq/vpdq.js';
+import { checkFormat, formatHashList, parseHashList, type HashListFormat } from '../analyzers/match/hash-list.js';
 import { intakeFile } from './intake/intake.service.js';
 
-export type HashListFormat = 'vpdq' | 'pdq-list';
 export const LABELS: readonly ReferenceLabel[] = ['original', 'ai', 'scam_poster'];
-/**
- * References are hashed densely: every frame up to this rate (60 fps clips every 2nd frame), so a query frame
- * sampled anywhere — after trimming or a frame-rate change — has a reference frame at most ~1/60 s away.
- */
-export const REFERENCE_MAX_HASHES_PER_SECOND = 30;
-/** Centred-crop views of reference frames are hashed this often (seconds): dense, because fast motion between a
- * query frame and the nearest cropped reference frame would otherwise add distance on top of the crop error. */
-export const REFERENCE_CROP_SECONDS = 1 / 15;
 
-const KEYFRAMES = 4;
 const GENERATOR_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface AddOptions {
@@ -156,7 +145,8 @@ export class RegistryService {
         out.push({ id: existing.id, file, frames: existing.frames, duplicate: true });
         continue;
       }
-      const { hashes, frames, keyframes } = await this.hashReference(file, media, (f) => opts.onProgress?.({ file, fraction: f }));
+      const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 4000);
+      const { hashes, frames, keyframes } = await hashReferenceFile(file, media, { timeoutMs, onProgress: (f) => opts.onProgress?.({ file, fraction: f }) });
       const row: ReferenceRow = {
         id: refId(media.sha256),
         file_name: basename(file),
@@ -187,73 +177,19 @@ export class RegistryService {
     await this.sync();
   }
 
-  /** Dense PDQ hashes (every frame, at most ~30/s) and a few keyframe thumbnails. */
-  private async hashReference(file: string, media: MediaInfo, onProgress: (f: number) => void): Promise<{ hashes: RefHash[]; frames: number; keyframes: KeyframeRow[] }> {
-    const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 4000);
-    if (media.kind === 'image') {
-      const img = await decodeStillForMatch(file, { maxDim: HASH_DIM, timeoutMs, heic: media.container === 'heic' });
-      const hasher = new ReferenceHasher(1);
-      hasher.push(img, 0, 0);
-      const thumb = await encodeThumbnailJpeg(img.rgb, img.width, img.height);
-      onProgress(1);
-      return { hashes: hasher.finish(), frames: 1, keyframes: [{ idx: 0, timestamp: 0, ...thumb }] };
-    }
-    const fps = media.fps && media.fps > 0 ? media.fps : 30;
-    const everyNth = Math.max(1, Math.floor(fps / REFERENCE_MAX_HASHES_PER_SECOND));
-    const size = hashSize(media.width, media.height);
-    const duration = media.duration ?? 0;
-    const targets = Array.from({ length: KEYFRAMES }, (_, i) => (duration * (2 * i + 1)) / (2 * KEYFRAMES));
-    const cropEvery = Math.max(1, Math.round((fps * REFERENCE_CROP_SECONDS) / everyNth));
-    const hasher = new ReferenceHasher(cropEvery);
-    const keyframes: KeyframeRow[] = [];
-    await readFrames(file, { everyNth, width: size.width, height: size.height, timeoutMs }, async (f) => {
-      hasher.push(f, f.index, f.timestamp);
-      const next = keyframes.length;
-      if (next < KEYFRAMES && (next === 0 || f.timestamp >= targets[next])) {
-        keyframes.push({ idx: next, timestamp: f.timestamp, ...(await encodeThumbnailJpeg(f.rgb, f.width, f.height)) });
-      }
-      if (duration > 0) onProgress(Math.min(1, f.timestamp / duration));
-    });
-    const hashes = hasher.finish();
-    if (!hashes.length) throw new ValidationError('media_no_frames', `No video frame could be decoded from ${file}`);
-    onProgress(1);
-    return { hashes, frames: hasher.frames, keyframes };
-  }
-
   /** Import a ThreatExchange vPDQ file (one reference) or a PDQ hash list (one reference per hash). */
   async importHashes(file: string, opts: ImportOptions): Promise<AddedReference[]> {
     checkLabel(opts);
-    if (opts.format !== 'vpdq' && opts.format !== 'pdq-list')
-      throw new ValidationError('bad_format', `--format must be vpdq or pdq-list (got "${opts.format}")`);
+    checkFormat(opts.format);
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch {
       throw new ValidationError('file_not_found', `File not found: ${file}`);
     }
+    const entries = parseHashList(text, opts.format, file);
     const repo = await this.writable();
     const base = { label: opts.label, generator: opts.generator ?? null, source: opts.source ?? null, kind: 'hashes' as const };
-    const entries: { name: string; frames: VpdqFrame[] }[] = [];
-    if (opts.format === 'vpdq') {
-      const frames = parseVpdqLines(text);
-      if (!frames.length) throw new ValidationError('empty_hash_list', `${file} holds no vPDQ lines`);
-      entries.push({ name: basename(file), frames });
-    } else {
-      text.split(/\r?\n/).forEach((line, i) => {
-        const t = line.trim();
-        if (!t || t.startsWith('#')) return;
-        const [hex, q, ...rest] = t.split(/[,\t ]+/);
-        let hash: Uint8Array;
-        try {
-          hash = pdqFromHex(hex);
-        } catch {
-          throw new ValidationError('bad_hash_list', `${file}:${i + 1}: not a 64-hex PDQ hash: ${hex.slice(0, 80)}`);
-        }
-        const quality = q !== undefined && /^\d+$/.test(q) ? Number(q) : 100;
-        entries.push({ name: rest.join(' ') || `${basename(file)}#${i + 1}`, frames: [{ frame: 0, timestamp: 0, quality, hash }] });
-      });
-      if (!entries.length) throw new ValidationError('empty_hash_list', `${file} holds no PDQ hashes`);
-    }
     const out: AddedReference[] = [];
     for (const e of entries) {
       const sha256 = createHash('sha256').update(formatVpdqLines(e.frames)).digest('hex');
@@ -281,19 +217,15 @@ export class RegistryService {
     return out;
   }
 
-  /**
-   * Export every reference's hashes. `vpdq`: per reference a `# reference <id> <label> <file>` comment line then
-   * its vPDQ lines; `pdq-list`: one `hex,quality,label,reference_id,frame,timestamp` line per frame hash.
-   */
+  /** Export every reference's full-frame hashes (see formatHashList for the two formats). */
   async exportHashes(format: HashListFormat): Promise<string> {
-    if (format !== 'vpdq' && format !== 'pdq-list') throw new ValidationError('bad_format', `--format must be vpdq or pdq-list (got "${format}")`);
+    checkFormat(format);
     await this.ready(false);
     if (!this.repo) return '';
     const parts: string[] = [];
     for (const r of await this.repo.allReferences()) {
       const frames = (await this.repo.hashes(r.id)).map((h) => ({ frame: h.frame, quality: h.quality, hash: h.pdq, timestamp: h.timestamp }));
-      if (format === 'vpdq') parts.push(`# reference ${r.id} ${r.label} ${r.file_name}\n${formatVpdqLines(frames).trimEnd()}\n`);
-      else for (const f of frames) parts.push(`${pdqToHex(f.hash)},${f.quality},${r.label},${r.id},${f.frame},${f.timestamp.toFixed(3)}\n`);
+      parts.push(formatHashList(format, r, frames));
     }
     return parts.join('');
   }
@@ -359,3 +291,5 @@ async function expandFiles(files: string[], recursive: boolean): Promise<string[
   }
   return out;
 }
+
+export type { HashListFormat };

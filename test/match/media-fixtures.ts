@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { toolPaths } from '../../src/repositories/tools.repository.js';
 
 const run = promisify(execFile);
-export const CACHE_DIR = join(tmpdir(), 'genproof-match-fixtures-v1');
+export const CACHE_DIR = process.env.GENPROOF_FIXTURE_CACHE ?? join(tmpdir(), 'genproof-match-fixtures-v1');
 export const SHARED = resolve(import.meta.dirname, '../../../shared/data');
 
 /** Run ffmpeg with `args` (output path last, given as OUT) unless the cached output exists; returns the path. */

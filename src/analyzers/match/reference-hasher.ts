@@ -1,6 +1,22 @@
-import { centredCrop, cropRgb, detectCropCandidates, type Rect, type RgbFrame } from '../../repositories/crop.repository.js';
+import { ValidationError } from '../../domain/errors.js';
+import type { MediaInfo } from '../../domain/media.js';
+import { centredCrop, cropRgb, detectCropCandidates, maskRows, type Rect, type RgbFrame } from '../../repositories/crop.repository.js';
+import { readFrames } from '../../repositories/frames.repository.js';
+import { decodeStillForMatch, encodeThumbnailJpeg, type KeyframeRow } from '../../repositories/registry.repository.js';
 import { pdqFromRgb } from '../../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
+import { HASH_DIM, hashSize } from './query-hasher.js';
+
+/**
+ * References are hashed densely: every frame up to this rate (60 fps clips every 2nd frame), so a query frame
+ * sampled anywhere — after trimming or a frame-rate change — has a reference frame at most ~1/60 s away.
+ */
+export const REFERENCE_MAX_HASHES_PER_SECOND = 30;
+/** Crop and mask views of reference frames are hashed this often (seconds): dense, because fast motion between a
+ * query frame and the nearest reference view would otherwise add distance on top of the crop error. */
+export const REFERENCE_VIEW_SECONDS = 1 / 15;
+/** Keyframe thumbnails kept per reference (the report shows the matched original). */
+export const KEYFRAMES = 4;
 
 /**
  * Centred crops hashed for reference frames (kept fraction of width and height). PDQ moves ~25 bits for a 3 %
@@ -13,8 +29,6 @@ export const REFERENCE_CROPS: readonly number[] = [0.97, 0.94, 0.91, 0.88, 0.85,
  * compare with reference pictures whose top/bottom share is greyed out the same way (3 % steps: ~10 bits apart).
  */
 export const REFERENCE_MASKS: readonly number[] = [0.07, 0.1, 0.13, 0.16, 0.19, 0.22];
-/** The grey that masks hide bands with (query and reference alike). */
-export const MASK_GREY = 128;
 /** Leading frames buffered to find the reference's own letterbox bars. */
 const BAR_SAMPLE_FRAMES = 48;
 
@@ -32,13 +46,6 @@ export interface RefHash extends VpdqFrame {
 /** Index key of a view: `full`, `content`, `full@85`, `mask-top@13`… */
 export function viewKey(view: ReferenceView, crop: number): string {
   return crop >= 1 ? view : `${view}@${Math.round(crop * 100)}`;
-}
-
-/** A copy of `f` with rows [from, to) filled with MASK_GREY. */
-export function maskRows(f: RgbFrame, from: number, to: number): RgbFrame {
-  const rgb = f.rgb.slice();
-  rgb.fill(MASK_GREY, Math.max(0, from) * f.width * 3, Math.min(f.height, to) * f.width * 3);
-  return { rgb, width: f.width, height: f.height };
 }
 
 /**
@@ -102,4 +109,40 @@ export class ReferenceHasher {
       add(maskRows(pic, pic.height - rows, pic.height), 'mask-bottom', m);
     }
   }
+}
+
+/** Hash a reference file densely (see ReferenceHasher) and keep a few keyframe thumbnails. */
+export async function hashReferenceFile(
+  file: string,
+  media: MediaInfo,
+  opts: { timeoutMs: number; onProgress?: (f: number) => void },
+): Promise<{ hashes: RefHash[]; frames: number; keyframes: KeyframeRow[] }> {
+  const { timeoutMs } = opts;
+  if (media.kind === 'image') {
+    const img = await decodeStillForMatch(file, { maxDim: HASH_DIM, timeoutMs, heic: media.container === 'heic' });
+    const hasher = new ReferenceHasher(1);
+    hasher.push(img, 0, 0);
+    const thumb = await encodeThumbnailJpeg(img.rgb, img.width, img.height);
+    opts.onProgress?.(1);
+    return { hashes: hasher.finish(), frames: 1, keyframes: [{ idx: 0, timestamp: 0, ...thumb }] };
+  }
+  const fps = media.fps && media.fps > 0 ? media.fps : 30;
+  const everyNth = Math.max(1, Math.floor(fps / REFERENCE_MAX_HASHES_PER_SECOND));
+  const size = hashSize(media.width, media.height);
+  const duration = media.duration ?? 0;
+  const targets = Array.from({ length: KEYFRAMES }, (_, i) => (duration * (2 * i + 1)) / (2 * KEYFRAMES));
+  const hasher = new ReferenceHasher(Math.max(1, Math.round((fps * REFERENCE_VIEW_SECONDS) / everyNth)));
+  const keyframes: KeyframeRow[] = [];
+  await readFrames(file, { everyNth, width: size.width, height: size.height, timeoutMs }, async (f) => {
+    hasher.push(f, f.index, f.timestamp);
+    const next = keyframes.length;
+    if (next < KEYFRAMES && (next === 0 || f.timestamp >= targets[next])) {
+      keyframes.push({ idx: next, timestamp: f.timestamp, ...(await encodeThumbnailJpeg(f.rgb, f.width, f.height)) });
+    }
+    if (duration > 0) opts.onProgress?.(Math.min(1, f.timestamp / duration));
+  });
+  const hashes = hasher.finish();
+  if (!hashes.length) throw new ValidationError('media_no_frames', `No video frame could be decoded from ${file}`);
+  opts.onProgress?.(1);
+  return { hashes, frames: hasher.frames, keyframes };
 }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.js';
 import { intakeFile } from '../../services/intake/intake.service.js';
 import { pdqHashImageFile } from '../../signals/pdq/pdq.signal.js';
-import { pdqToHex } from '../../signals/pdq/pdq.js';
+import { pdqFromRgb, pdqToHex } from '../../signals/pdq/pdq.js';
+import { decodeStillForMatch } from '../../repositories/registry.repository.js';
 import { formatVpdqLines, vpdqHashFile } from '../../signals/vpdq/vpdq.js';
 import { globalOpts } from '../program.js';
 import { progressBar } from '../render/terminal.render.js';
@@ -30,7 +31,11 @@ export function registerHash(program: Command): void {
       if (!Number.isFinite(sph) || sph < 0) throw new ValidationError('bad_usage', '--seconds-per-hash must be a number ≥ 0');
       const media = await intakeFile(file, config);
       if (media.kind === 'image') {
-        const h = await pdqHashImageFile(file, { timeoutMs: config.timeouts.decodeMs });
+        // sharp's prebuilt binaries cannot decode HEIC: those go through the wasm decoder (512 px, like the C++ tool).
+        const h =
+          media.container === 'heic'
+            ? await decodeStillForMatch(file, { maxDim: 512, timeoutMs: config.timeouts.decodeMs, heic: true }).then((img) => pdqFromRgb(img.rgb, img.width, img.height))
+            : await pdqHashImageFile(file, { timeoutMs: config.timeouts.decodeMs });
         const hex = pdqToHex(h.hash);
         if (o.format === 'vpdq') process.stdout.write(g.json ? JSON.stringify({ kind: 'image', lines: [`0,${h.quality},${hex},0.000`] }) + '\n' : `0,${h.quality},${hex},0.000\n`);
         else process.stdout.write(g.json ? JSON.stringify({ kind: 'image', pdq: hex, quality: h.quality }) + '\n' : `${hex} ${h.quality}\n`);
