@@ -52,7 +52,19 @@ export function queryEveryNth(fps: number | null, duration: number | null, secon
   const rate = fps && fps > 0 ? fps : 30;
   let perSecond = 1 / secondsPerHash;
   if (duration && duration > 0) perSecond = Math.min(5, Math.max(perSecond, 6 / duration));
-  return Math.max(1, Math.round(rate / perSecond));
+  // A multiple of the reference view cadence: an untrimmed repost at the same frame rate then samples exactly the
+  // frames whose crop/mask views were hashed (fast motion makes neighbouring frames differ).
+  const { viewEvery } = referenceCadence(rate);
+  return Math.max(viewEvery, Math.round(rate / perSecond / viewEvery) * viewEvery);
+}
+
+/**
+ * Reference sampling at a frame rate: full frames every `everyNth` source frames (≤ 30/s), crop and mask views
+ * every `viewEvery` source frames (≈ 15/s). Shared by reference hashing and query sampling.
+ */
+export function referenceCadence(fps: number): { everyNth: number; viewEvery: number } {
+  const everyNth = Math.max(1, Math.floor(fps / 30));
+  return { everyNth, viewEvery: everyNth * Math.max(1, Math.round(fps / 15 / everyNth)) };
 }
 
 /**

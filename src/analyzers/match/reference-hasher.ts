@@ -5,16 +5,13 @@ import { readFrames } from '../../repositories/frames.repository.js';
 import { decodeStillForMatch, encodeThumbnailJpeg, type KeyframeRow } from '../../repositories/registry.repository.js';
 import { pdqFromRgb } from '../../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
-import { HASH_DIM, hashSize } from './query-hasher.js';
+import { HASH_DIM, hashSize, referenceCadence } from './query-hasher.js';
 
-/**
- * References are hashed densely: every frame up to this rate (60 fps clips every 2nd frame), so a query frame
- * sampled anywhere — after trimming or a frame-rate change — has a reference frame at most ~1/60 s away.
+/*
+ * References are hashed densely (see referenceCadence): every frame up to 30/s, so a query frame sampled anywhere
+ * — after trimming or a frame-rate change — has a reference frame at most ~1/60 s away; crop and mask views at
+ * ~15/s, dense because fast motion between a query frame and the nearest view adds distance to the crop error.
  */
-export const REFERENCE_MAX_HASHES_PER_SECOND = 30;
-/** Crop and mask views of reference frames are hashed this often (seconds): dense, because fast motion between a
- * query frame and the nearest reference view would otherwise add distance on top of the crop error. */
-export const REFERENCE_VIEW_SECONDS = 1 / 15;
 /** Keyframe thumbnails kept per reference (the report shows the matched original). */
 export const KEYFRAMES = 4;
 
@@ -127,11 +124,11 @@ export async function hashReferenceFile(
     return { hashes: hasher.finish(), frames: 1, keyframes: [{ idx: 0, timestamp: 0, ...thumb }] };
   }
   const fps = media.fps && media.fps > 0 ? media.fps : 30;
-  const everyNth = Math.max(1, Math.floor(fps / REFERENCE_MAX_HASHES_PER_SECOND));
+  const { everyNth, viewEvery } = referenceCadence(fps);
   const size = hashSize(media.width, media.height);
   const duration = media.duration ?? 0;
   const targets = Array.from({ length: KEYFRAMES }, (_, i) => (duration * (2 * i + 1)) / (2 * KEYFRAMES));
-  const hasher = new ReferenceHasher(Math.max(1, Math.round((fps * REFERENCE_VIEW_SECONDS) / everyNth)));
+  const hasher = new ReferenceHasher(viewEvery / everyNth);
   const keyframes: KeyframeRow[] = [];
   await readFrames(file, { everyNth, width: size.width, height: size.height, timeoutMs }, async (f) => {
     hasher.push(f, f.index, f.timestamp);
