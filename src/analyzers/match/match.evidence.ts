@@ -9,6 +9,8 @@ export const DECISIVE_MIN_FRAMES = 2;
 export interface MatchForEvidence extends Match {
   matched_frames?: number;
   query_frames?: number;
+  /** Only the strict low-detail pass matched (dim or low-contrast footage). */
+  low_detail?: boolean;
 }
 
 function clock(s: number): string {
@@ -58,7 +60,7 @@ export function matchEvidence(m: MatchForEvidence, decisive: boolean): Evidence 
   const data = {
     reference_id: m.reference_id, reference_file: m.reference_file, label: m.label, generator: m.generator, source: m.source ?? null,
     query_coverage: m.query_coverage, reference_coverage: m.reference_coverage, min_distance: m.min_distance,
-    segments: m.segments, transform: m.transform ?? null, decisive,
+    segments: m.segments, transform: m.transform ?? null, decisive, low_detail: m.low_detail ?? false,
   };
   const weak = decisive ? '' : ' The overlap is too small to decide on its own.';
   const weakZh = decisive ? '' : '重合部分太少，不足以单独下结论。';
