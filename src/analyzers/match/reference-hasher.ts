@@ -97,8 +97,10 @@ export class ReferenceHasher {
     const content = this.content ?? null;
     if (content) add(cropRgb(f, content), 'content', 1);
     if (this.hashed++ % this.cropEvery !== 0) return;
-    const base = content ?? { x: 0, y: 0, width: f.width, height: f.height };
-    for (const c of REFERENCE_CROPS) add(cropRgb(f, centredCrop(base, c)), content ? 'content' : 'full', c);
+    const whole = { x: 0, y: 0, width: f.width, height: f.height };
+    for (const c of REFERENCE_CROPS) add(cropRgb(f, centredCrop(whole, c)), 'full', c);
+    // A letterboxed reference: zoomed reposts may crop the bars away (crops of the content) or keep some (above).
+    if (content) for (const c of REFERENCE_CROPS) add(cropRgb(f, centredCrop(content, c)), 'content', c);
     const pic = content ? cropRgb(f, content) : f;
     for (const m of REFERENCE_MASKS) {
       const rows = Math.round(pic.height * m);
