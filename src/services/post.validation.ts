@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import { ValidationError } from '../domain/errors.js';
 import type { Post } from '../domain/post.js';
@@ -9,6 +10,17 @@ export function decodeUtf8Strict(buf: Buffer, what = 'caption'): string {
   } catch {
     throw new ValidationError('invalid_utf8', `The ${what} is not valid UTF-8 text.`);
   }
+}
+
+/** Read a text file given on the command line: missing → file_not_found, broken UTF-8 → invalid_utf8 (both exit 2). */
+export async function readTextFileStrict(path: string, what: string): Promise<string> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch {
+    throw new ValidationError('file_not_found', `${what[0].toUpperCase()}${what.slice(1)} not found: ${path}`);
+  }
+  return decodeUtf8Strict(buf, what);
 }
 
 /** Validate and normalise a post before any work starts. */

@@ -4,7 +4,7 @@ import { dirname, join, basename } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
-import { decodeUtf8Strict } from '../../services/post.validation.js';
+import { readTextFileStrict } from '../../services/post.validation.js';
 import { renderHtmlReport } from '../../report/html.report.js';
 import { createVerificationService } from '../../services/verification.factory.js';
 import { RegistryService } from '../../services/registry.service.js';
@@ -44,15 +44,7 @@ export function registerCheck(program: Command): void {
       if (g.lang && !['zh', 'en'].includes(g.lang)) throw new ValidationError('bad_usage', '--lang must be zh or en');
       if (opts.caption !== undefined && opts.captionFile) throw new ValidationError('bad_usage', 'Give --caption or --caption-file, not both.');
       let caption = opts.caption ?? null;
-      if (opts.captionFile) {
-        let buf: Buffer;
-        try {
-          buf = await readFile(opts.captionFile);
-        } catch {
-          throw new ValidationError('file_not_found', `Caption file not found: ${opts.captionFile}`);
-        }
-        caption = decodeUtf8Strict(buf, 'caption file');
-      }
+      if (opts.captionFile) caption = await readTextFileStrict(opts.captionFile, 'caption file');
       const service = createVerificationService(config);
       const bar = progressBar(!g.quiet && !g.json && Boolean(process.stderr.isTTY));
       const keyDir = opts.html ? await mkdtemp(join(tmpdir(), 'genproof-frames-')) : undefined;

@@ -1,12 +1,11 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config/config.js';
 import { RegistryService } from '../../services/registry.service.js';
 import type { ScamResult } from '../../domain/scam.js';
 import { isAppError, ValidationError } from '../../domain/errors.js';
-import { decodeUtf8Strict } from '../../services/post.validation.js';
+import { readTextFileStrict } from '../../services/post.validation.js';
 import { parsePostedAt, ScamService } from '../../services/scam.service.js';
 import { globalOpts, type GlobalOptions } from '../program.js';
 
@@ -60,15 +59,7 @@ async function runScam(service: ScamService, opts: ScamOpts, g: GlobalOptions, c
   }
   if (opts.text !== undefined && opts.textFile) throw new ValidationError('bad_usage', 'Give --text or --text-file, not both.');
   let text = opts.text ?? '';
-  if (opts.textFile) {
-    let buf: Buffer;
-    try {
-      buf = await readFile(opts.textFile);
-    } catch {
-      throw new ValidationError('file_not_found', `Text file not found: ${opts.textFile}`);
-    }
-    text = decodeUtf8Strict(buf, `text file ${opts.textFile}`);
-  }
+  if (opts.textFile) text = await readTextFileStrict(opts.textFile, 'text file');
   if (text.includes('\uFFFD')) throw new ValidationError('invalid_utf8', 'The text is not valid UTF-8 (it contains undecodable bytes).');
   if (text.length > config.limits.maxCaptionChars) {
     throw new ValidationError('text_too_long', `The text has ${text.length} characters; the limit is ${config.limits.maxCaptionChars}.`);

@@ -6,7 +6,7 @@
  * build wait in a small linear tail that is folded in once it grows.
  */
 import {
-  type HashIndex, type IndexHit, HASH_WORDS, ValueStore, deserializeIndex, packInto, popcount32, serializeIndex,
+  type HashIndex, type IndexHit, HASH_WORDS, ValueStore, appendPacked, deserializeIndex, packInto, popcount32, serializeIndex,
 } from './signal-index.js';
 
 const KIND_MIH = 2;
@@ -103,14 +103,7 @@ export class MihIndex<T> implements HashIndex<T> {
   }
 
   add(hash: Uint8Array, value: T): void {
-    if ((this.n + 1) * HASH_WORDS > this.words.length) {
-      // double while small, then grow by a quarter so 10 M hashes do not reserve room for 16 M
-      const factor = this.n < 1 << 20 ? 2 : 1.25;
-      const w = new Uint32Array(Math.max(Math.ceil((this.words.length * factor) / HASH_WORDS) * HASH_WORDS, HASH_WORDS * 1024));
-      w.set(this.words.subarray(0, this.n * HASH_WORDS));
-      this.words = w;
-    }
-    packInto(hash, this.words, this.n * HASH_WORDS);
+    this.words = appendPacked(this.words, this.n, hash);
     this.values.push(value);
     this.n++;
   }

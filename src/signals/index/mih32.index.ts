@@ -8,7 +8,7 @@
  * Memory: 32 B per hash + 6 B per hash per substring (48 B). Same contract as MihIndex.
  */
 import {
-  type HashIndex, type IndexHit, HASH_WORDS, ValueStore, deserializeIndex, packInto, popcount32, serializeIndex,
+  type HashIndex, type IndexHit, HASH_WORDS, ValueStore, appendPacked, deserializeIndex, packInto, popcount32, serializeIndex,
 } from './signal-index.js';
 
 const KIND_MIH32 = 3;
@@ -66,13 +66,7 @@ export class Mih32Index<T> implements HashIndex<T> {
   }
 
   add(hash: Uint8Array, value: T): void {
-    if ((this.n + 1) * HASH_WORDS > this.words.length) {
-      const factor = this.n < 1 << 20 ? 2 : 1.25;
-      const w = new Uint32Array(Math.max(Math.ceil((this.words.length * factor) / HASH_WORDS) * HASH_WORDS, HASH_WORDS * 1024));
-      w.set(this.words.subarray(0, this.n * HASH_WORDS));
-      this.words = w;
-    }
-    packInto(hash, this.words, this.n * HASH_WORDS);
+    this.words = appendPacked(this.words, this.n, hash);
     this.values.push(value);
     this.n++;
   }

@@ -41,6 +41,21 @@ export function packInto(hash: Uint8Array, words: Uint32Array, at: number): void
   }
 }
 
+/**
+ * Append a hash to a packed word array, growing it when full (double while small, then by a quarter so 10 M
+ * hashes do not reserve room for 16 M). Returns the array to keep (the same one unless it grew).
+ */
+export function appendPacked(words: Uint32Array, n: number, hash: Uint8Array): Uint32Array {
+  let w = words;
+  if ((n + 1) * HASH_WORDS > w.length) {
+    const factor = n < 1 << 20 ? 2 : 1.25;
+    w = new Uint32Array(Math.max(Math.ceil((words.length * factor) / HASH_WORDS) * HASH_WORDS, HASH_WORDS * 1024));
+    w.set(words.subarray(0, n * HASH_WORDS));
+  }
+  packInto(hash, w, n * HASH_WORDS);
+  return w;
+}
+
 /** Read 8 words back into a 32-byte hash. */
 export function unpack(words: Uint32Array, at: number): Uint8Array {
   const h = new Uint8Array(HASH_BYTES);
