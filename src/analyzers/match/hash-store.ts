@@ -1,4 +1,4 @@
-import { MihIndex } from '../../signals/index/mih.index.js';
+import { Mih32Index } from '../../signals/index/mih32.index.js';
 import type { HashIndex } from '../../signals/index/signal-index.js';
 import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
 
@@ -43,7 +43,7 @@ export class HashStore {
   private readonly entriesOf: Map<number, number[]>[] = [];
 
   constructor(index?: HashIndex<number>) {
-    this.index = index ?? new MihIndex<number>();
+    this.index = index ?? new Mih32Index<number>();
   }
 
   get size(): number {
