@@ -131,7 +131,7 @@ export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashO
     for (const b of buffered) hashFrame(collector, crops, b.f, b.index, b.timestamp);
     buffered.length = 0;
   };
-  await readFrames(path, { everyNth, width: size.width, height: size.height, timeoutMs: opts.timeoutMs, signal: opts.signal }, (fr) => {
+  await readFrames(path, { everyNth, width: size.width, height: size.height, fastDecode: true, timeoutMs: opts.timeoutMs, signal: opts.signal }, (fr) => {
     const f = { rgb: fr.rgb, width: fr.width, height: fr.height };
     if (crops === null) {
       buffered.push({ f: { ...f, rgb: fr.rgb.slice() }, index: fr.index, timestamp: fr.timestamp });
