@@ -8,7 +8,8 @@ import type { DemoPort, ReferenceView, RegistryPort, ScamPort } from './ports.js
 export function registryPort(reg: RegistryService): RegistryPort {
   return {
     async add(files, opts) {
-      const added = await reg.add(files.map((f) => f.path), { label: opts.label, source: opts.source ?? null, generator: opts.generator ?? null });
+      const displayNames = Object.fromEntries(files.filter((f) => f.name).map((f) => [f.path, f.name as string]));
+      const added = await reg.add(files.map((f) => f.path), { label: opts.label, source: opts.source ?? null, generator: opts.generator ?? null, displayNames });
       return { ids: added.map((a) => a.id) };
     },
     async list(page) {

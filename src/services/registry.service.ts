@@ -23,7 +23,17 @@ export interface AddOptions {
   source?: string | null;
   generator?: string | null;
   recursive?: boolean;
+  /** Names to list instead of the files' own (e.g. the client's name of an upload stored as upload-0.mp4). */
+  displayNames?: Record<string, string>;
   onProgress?: (p: { file: string; fraction: number }) => void;
+}
+
+/** A display name safe to store and show: the last path segment, no control characters, at most 200 characters. */
+export function cleanDisplayName(name: string | undefined | null): string | null {
+  if (!name) return null;
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f\ufffd]/g, '').trim().slice(0, 200);
+  return clean || null;
 }
 
 export interface AddedReference {
@@ -149,7 +159,7 @@ export class RegistryService {
       const { hashes, frames, keyframes } = await hashReferenceFile(file, media, { timeoutMs, onProgress: (f) => opts.onProgress?.({ file, fraction: f }) });
       const row: ReferenceRow = {
         id: refId(media.sha256),
-        file_name: basename(file),
+        file_name: cleanDisplayName(opts.displayNames?.[file]) ?? basename(file),
         sha256: media.sha256,
         label: opts.label,
         generator: opts.generator ?? null,

@@ -182,3 +182,19 @@ describe('RegistryService on SQLite', () => {
     }
   });
 });
+
+describe('display names for uploads', () => {
+  test('an upload stored as upload-0 is listed under the name the client gave, cleaned', async () => {
+    const db = join(dir, 'names.db');
+    const reg = RegistryService.open(cfg(db));
+    try {
+      const [a] = await reg.add([image], { label: 'original', displayNames: { [image]: '../evil/\u0007My Street Clip.png' } });
+      const row = await reg.get(a.id);
+      assert.equal(row?.file_name, 'My Street Clip.png');
+      const [b] = await reg.add([clipB], { label: 'original', displayNames: {} });
+      assert.equal((await reg.get(b.id))?.file_name, clipB.split('/').pop());
+    } finally {
+      await reg.close();
+    }
+  });
+});
