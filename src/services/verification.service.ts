@@ -66,6 +66,8 @@ export class VerificationService {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.config.timeouts.checkMs);
     const onOuterAbort = () => abort.abort();
+    /** Our own deadline fired (not the caller's signal). */
+    const timedOut = () => abort.signal.aborted && !opts.signal?.aborted;
     opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
     const workDir = await mkdtemp(join(tmpdir(), 'genproof-check-'));
     const report = (stage: string, fraction: number) => opts.onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
@@ -80,13 +82,12 @@ export class VerificationService {
       const matches: Match[] = [];
       let scam: ScamResult | undefined;
       const extra: Record<string, unknown> = {};
-      const merge = (name: string, out: AnalyzerOutput) => {
+      const merge = (out: AnalyzerOutput) => {
         evidence.push(...out.evidence);
         if (out.claims) claims.push(...out.claims);
         if (out.matches) matches.push(...out.matches);
         if (out.scam) scam = out.scam;
         if (out.extra) Object.assign(extra, out.extra);
-        void name;
       };
 
       const keyframesPromise: Promise<Keyframe[]> = media && this.config.check.keyframes > 0
@@ -97,15 +98,15 @@ export class VerificationService {
         : Promise.resolve([]);
       keyframesPromise.catch(() => undefined);
 
-      const ctxFor = (a: Analyzer, onProgress: (f: number) => void): AnalyzerContext => ({
+      const ctxFor = (onProgress: (f: number) => void): AnalyzerContext => ({
         post: clean, media, config: this.config, claims, progress: onProgress, signal: abort.signal, workDir,
       });
       const run = async (a: Analyzer, onProgress: (f: number) => void) => {
         const start = Date.now();
         try {
-          merge(a.name, await a.analyze(ctxFor(a, onProgress)));
+          merge(await a.analyze(ctxFor(onProgress)));
         } catch (e) {
-          if (abort.signal.aborted && !opts.signal?.aborted) throw new ToolError('check_timeout', `The check took longer than ${this.config.timeouts.checkMs} ms and was stopped.`);
+          if (timedOut()) throw this.timeoutError();
           if (e instanceof UnsupportedMediaError || e instanceof ValidationError || REQUIRED.has(a.name)) throw e;
           evidence.push(failedNote(a.name, e));
         } finally {
@@ -155,15 +156,17 @@ export class VerificationService {
       report('done', 1);
       return { result, keyframes };
     } catch (e) {
-      if (abort.signal.aborted && !(e instanceof AppError) && !opts.signal?.aborted)
-        throw new ToolError('check_timeout', `The check took longer than ${this.config.timeouts.checkMs} ms and was stopped.`);
+      if (timedOut() && !(e instanceof AppError)) throw this.timeoutError();
       throw e;
     } finally {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onOuterAbort);
-      if (!opts.keyframesDir) await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
-      else await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+      await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
     }
+  }
+
+  private timeoutError(): ToolError {
+    return new ToolError('check_timeout', `The check took longer than ${this.config.timeouts.checkMs} ms and was stopped.`);
   }
 
   async close(): Promise<void> {
