@@ -5,9 +5,8 @@
  * Memory: 32 B per hash + 4 B per hash per band (64 B) in flat typed arrays; hashes added after the last
  * build wait in a small linear tail that is folded in once it grows.
  */
-import {
-  type HashIndex, type IndexHit, HASH_WORDS, ValueStore, appendPacked, deserializeIndex, packInto, popcount32, serializeIndex,
-} from './signal-index.js';
+import { type IndexHit, HASH_WORDS, ValueStore, deserializeIndex, packInto, popcount32, serializeIndex } from './signal-index.js';
+import { type MultiIndexOptions, PackedMultiIndex } from './packed-multi.index.js';
 
 const KIND_MIH = 2;
 const BANDS = 16;
@@ -54,73 +53,23 @@ function radixSort(a: Uint32Array, n: number, limit: number): Uint32Array {
   return src;
 }
 
-export interface MihOptions {
-  /** Fold the linear tail into the posting lists once it exceeds max(minTail, size × tailFraction). */
-  minTail?: number;
-  tailFraction?: number;
-}
+export type MihOptions = MultiIndexOptions;
 
-export class MihIndex<T> implements HashIndex<T> {
-  private words: Uint32Array;
-  private values = new ValueStore<T>();
-  private n = 0;
-  /** Entries [0, indexed) are in the posting lists; [indexed, n) are scanned linearly. */
-  private indexed = 0;
+export class MihIndex<T> extends PackedMultiIndex<T> {
   /** Per band: BUCKETS + 1 offsets into `ids` (CSR layout). */
   private offsets: Uint32Array[] = [];
   private ids: Uint32Array[] = [];
-  private readonly minTail: number;
-  /** Candidates examined by the last query (for benchmarks). */
-  lastCandidates = 0;
-  private readonly tailFraction: number;
-
-  constructor(opts: MihOptions = {}) {
-    this.words = new Uint32Array(HASH_WORDS * 1024);
-    this.minTail = opts.minTail ?? 4096;
-    this.tailFraction = opts.tailFraction ?? 0.01;
-  }
-
-  get size(): number {
-    return this.n;
-  }
-
-  /** The packed hashes (8 big-endian u32 words per entry, entries [0, size)); do not modify. */
-  get packedWords(): Uint32Array {
-    return this.words;
-  }
 
   /**
    * Take ownership of `count` hashes already packed as 8 big-endian u32 words each (see packInto) and build
    * the posting lists; values are the entry numbers. The fast path for bulk loads (no copy).
    */
   static fromPackedWords(words: Uint32Array, count: number): MihIndex<number> {
-    const idx = new MihIndex<number>();
-    idx.words = words;
-    idx.n = count;
-    idx.values = ValueStore.from<number>(null, count);
-    idx.rebuild();
-    return idx;
-  }
-
-  add(hash: Uint8Array, value: T): void {
-    this.words = appendPacked(this.words, this.n, hash);
-    this.values.push(value);
-    this.n++;
-  }
-
-  build(entries?: Iterable<readonly [Uint8Array, T]>): void {
-    if (entries) {
-      this.words = new Uint32Array(HASH_WORDS * 1024);
-      this.values = new ValueStore<T>();
-      this.n = 0;
-      this.indexed = 0;
-      for (const [h, v] of entries) this.add(h, v);
-    }
-    this.rebuild();
+    return new MihIndex<number>().load(words, count, ValueStore.from<number>(null, count));
   }
 
   /** Counting sort of all entries into the 16 posting lists. */
-  private rebuild(): void {
+  protected rebuild(): void {
     const n = this.n;
     const w = this.words;
     for (let band = 0; band < BANDS; band++) {
@@ -139,8 +88,7 @@ export class MihIndex<T> implements HashIndex<T> {
   }
 
   query(hash: Uint8Array, maxDistance: number): IndexHit<T>[] {
-    const tail = this.n - this.indexed;
-    if (tail > Math.max(this.minTail, this.n * this.tailFraction)) this.rebuild();
+    this.foldLongTail();
     const q = new Uint32Array(HASH_WORDS);
     packInto(hash, q, 0);
     const q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
@@ -191,9 +139,7 @@ export class MihIndex<T> implements HashIndex<T> {
       d += popcount32(q4 ^ w[b + 4]) + popcount32(q5 ^ w[b + 5]) + popcount32(q6 ^ w[b + 6]) + popcount32(q7 ^ w[b + 7]);
       if (d <= maxDistance) { found.push(id); dists.push(d); }
     }
-    const hits: IndexHit<T>[] = new Array(found.length);
-    for (let i = 0; i < found.length; i++) hits[i] = { value: this.values.get(found[i]), distance: dists[i] };
-    return hits.sort((a, b) => a.distance - b.distance);
+    return this.hitsOf(found, dists);
   }
 
   serialize(): Buffer {
@@ -203,11 +149,6 @@ export class MihIndex<T> implements HashIndex<T> {
   /** Read an index written by serialize(); the posting lists are rebuilt (≈ 1 s per 10 M hashes). */
   static deserialize<T>(buf: Buffer): MihIndex<T> {
     const { words, n, values } = deserializeIndex<T>(buf, KIND_MIH);
-    const idx = new MihIndex<T>();
-    idx.words = words;
-    idx.n = n;
-    idx.values = values;
-    idx.rebuild();
-    return idx;
+    return new MihIndex<T>().load(words, n, values);
   }
 }

@@ -7,9 +7,8 @@
  * 256-bit check are then rare, and the memory touched per query is mostly sequential.
  * Memory: 32 B per hash + 6 B per hash per substring (48 B). Same contract as MihIndex.
  */
-import {
-  type HashIndex, type IndexHit, HASH_WORDS, ValueStore, appendPacked, deserializeIndex, packInto, popcount32, serializeIndex,
-} from './signal-index.js';
+import { type IndexHit, HASH_WORDS, ValueStore, deserializeIndex, packInto, popcount32, serializeIndex } from './signal-index.js';
+import { type MultiIndexOptions, PackedMultiIndex } from './packed-multi.index.js';
 
 const KIND_MIH32 = 3;
 const SUBSTRINGS = 8;
@@ -25,68 +24,22 @@ const MASKS_BY_WEIGHT: Uint16Array[] = [0, 1, 2, 3].map((k) => {
 const POP16 = new Uint8Array(BUCKETS);
 for (let m = 1; m < BUCKETS; m++) POP16[m] = POP16[m >> 1] + (m & 1);
 
-export interface Mih32Options {
-  minTail?: number;
-  tailFraction?: number;
-}
+export type Mih32Options = MultiIndexOptions;
 
-export class Mih32Index<T> implements HashIndex<T> {
-  private words: Uint32Array = new Uint32Array(HASH_WORDS * 1024);
-  private values = new ValueStore<T>();
-  private n = 0;
-  private indexed = 0;
+export class Mih32Index<T> extends PackedMultiIndex<T> {
   private offsets: Uint32Array[] = [];
   private ids: Uint32Array[] = [];
   private rest: Uint16Array[] = [];
-  private readonly minTail: number;
-  private readonly tailFraction: number;
-  /** Entries compared on all 256 bits by the last query (for benchmarks). */
-  lastCandidates = 0;
-
-  constructor(opts: Mih32Options = {}) {
-    this.minTail = opts.minTail ?? 4096;
-    this.tailFraction = opts.tailFraction ?? 0.01;
-  }
-
-  get size(): number {
-    return this.n;
-  }
 
   static fromPackedWords(words: Uint32Array, count: number): Mih32Index<number> {
-    const idx = new Mih32Index<number>();
-    idx.words = words;
-    idx.n = count;
-    idx.values = ValueStore.from<number>(null, count);
-    idx.rebuild();
-    return idx;
-  }
-
-  get packedWords(): Uint32Array {
-    return this.words;
-  }
-
-  add(hash: Uint8Array, value: T): void {
-    this.words = appendPacked(this.words, this.n, hash);
-    this.values.push(value);
-    this.n++;
-  }
-
-  build(entries?: Iterable<readonly [Uint8Array, T]>): void {
-    if (entries) {
-      this.words = new Uint32Array(HASH_WORDS * 1024);
-      this.values = new ValueStore<T>();
-      this.n = 0;
-      this.indexed = 0;
-      for (const [h, v] of entries) this.add(h, v);
-    }
-    this.rebuild();
+    return new Mih32Index<number>().load(words, count, ValueStore.from<number>(null, count));
   }
 
   /**
    * Per substring: LSD counting sort on (remainder, then key), carrying id and value so that both passes read
    * sequentially; buckets end up sorted by remainder.
    */
-  private rebuild(): void {
+  protected rebuild(): void {
     const n = this.n;
     const w = this.words;
     const tmpIds = new Uint32Array(n);
@@ -123,7 +76,7 @@ export class Mih32Index<T> implements HashIndex<T> {
 
   query(hash: Uint8Array, maxDistance: number): IndexHit<T>[] {
     if (maxDistance < 0) return [];
-    if (this.n - this.indexed > Math.max(this.minTail, this.n * this.tailFraction)) this.rebuild();
+    this.foldLongTail();
     const q = new Uint32Array(HASH_WORDS);
     packInto(hash, q, 0);
     const w = this.words;
@@ -169,9 +122,7 @@ export class Mih32Index<T> implements HashIndex<T> {
     }
     for (let id = scanFrom; id < this.n; id++) verify(id);
     this.lastCandidates = checked;
-    const hits: IndexHit<T>[] = new Array(found.length);
-    for (let i = 0; i < found.length; i++) hits[i] = { value: this.values.get(found[i]), distance: dists[i] };
-    return hits.sort((a, b) => a.distance - b.distance);
+    return this.hitsOf(found, dists);
   }
 
   serialize(): Buffer {
@@ -180,11 +131,6 @@ export class Mih32Index<T> implements HashIndex<T> {
 
   static deserialize<T>(buf: Buffer): Mih32Index<T> {
     const { words, n, values } = deserializeIndex<T>(buf, KIND_MIH32);
-    const idx = new Mih32Index<T>();
-    idx.words = words;
-    idx.n = n;
-    idx.values = values;
-    idx.rebuild();
-    return idx;
+    return new Mih32Index<T>().load(words, n, values);
   }
 }
