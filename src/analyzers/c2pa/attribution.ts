@@ -1,5 +1,5 @@
 import type { ManifestNode } from './manifest-walk.js';
-import { CLAIM_GENERATORS, DIGITAL_SOURCE_TYPES, SIGNERS, SOFTWARE_AGENTS, sourceTypeName, type NameRow, type SignerRole, type SignerRow } from './signers.data.js';
+import { CLAIM_GENERATORS, DIGITAL_SOURCE_TYPES, SIGNERS, SOFTWARE_AGENTS, sourceTypeName, type AttributionRow, type NameRow, type SignerRole, type SignerRow } from './signers.data.js';
 
 export interface Attribution {
   /** Whether the chain says the content was generated (or composited) by a trained model. */
@@ -36,7 +36,7 @@ export function matchSigner(org: string | null, cn: string | null): SignerRow | 
   );
 }
 
-function slug(row: { generator: string | null; videoGenerator?: string }, video: boolean): string | null {
+function slug(row: AttributionRow, video: boolean): string | null {
   return video && row.videoGenerator ? row.videoGenerator : row.generator;
 }
 

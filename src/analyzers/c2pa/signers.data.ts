@@ -15,9 +15,8 @@
 
 export type SignerRole = 'ai_generator' | 'capture' | 'editor' | 'test';
 
-export interface NameRow {
-  /** Regular expression source, matched case-insensitively. */
-  pattern: string;
+/** What a matching row says about the asset, with where that knowledge comes from. */
+export interface AttributionRow {
   vendor: string;
   /** Generator slug (CONTRACTS.md), or null when the row names no generator (an editor, a camera). */
   generator: string | null;
@@ -28,16 +27,15 @@ export interface NameRow {
   date: string;
 }
 
-export interface SignerRow {
+export interface NameRow extends AttributionRow {
+  /** Regular expression source, matched case-insensitively. */
+  pattern: string;
+}
+
+export interface SignerRow extends AttributionRow {
   organization: string;
   /** Optional CN pattern; omitted = any CN of that organisation. */
   commonName?: string;
-  vendor: string;
-  generator: string | null;
-  videoGenerator?: string;
-  role: SignerRole;
-  source: string;
-  date: string;
 }
 
 const EX = 'contentauth/example-assets';
