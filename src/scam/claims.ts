@@ -199,10 +199,36 @@ function judgeAvailability(
     base.reasons_zh = [`${postedAt} 时 ${gen} 处于仅限受邀测试者的预览阶段${a.note_zh ? `（${a.note_zh}）` : ''}；个人获得使用权限的可能性很小。${sinceZh}`];
     return base;
   }
-  base.status = 'refuted';
   const verb = offer ? 'The post offers' : 'The post claims';
   const verbZh = offer ? '帖子提供' : '帖子声称有';
+  if (a.status === 'ended' && a.ended) {
+    // The vendor switched it off: an offer or report of working access after that date is refuted by the
+    // shutdown itself (a third-party date only makes it unlikely).
+    const e = a.ended;
+    const note = e.note.charAt(0).toUpperCase() + e.note.slice(1);
+    base.sources = [e.source];
+    base.status = e.strength === 'third-party' ? 'unlikely' : 'refuted';
+    base.reasons = [`${note}. ${verb} ${gen} ${PRODUCT_EN[product]} on ${postedAt}, after that date.`];
+    base.reasons_zh = [`${e.note_zh}。${verbZh} ${gen} ${PRODUCT_ZH[product]}（${postedAt}），晚于该日期。`];
+    return beyondHorizon(base, kb, postedAt);
+  }
+  base.status = 'refuted';
   base.reasons = [`${verb} ${gen} ${PRODUCT_EN[product]} on ${postedAt}, but none was publicly available then${product === 'access' ? ` (status: ${a.status})` : ''}.${since}`];
   base.reasons_zh = [`${verbZh} ${gen} ${PRODUCT_ZH[product]}（${postedAt}），但当时并无公开的此类产品${product === 'access' ? `（状态：${a.status}）` : ''}。${sinceZh}`];
-  return base;
+  return beyondHorizon(base, kb, postedAt);
+}
+
+/**
+ * A post dated after the KB's horizon: a refutation that rests on something not having happened (no launch,
+ * no relaunch) cannot be known, so it becomes `unlikely`, and the claim says why.
+ */
+function beyondHorizon(c: Claim, kb: ScamKnowledge, postedAt: string): Claim {
+  const asOf = kb.asOf();
+  if (c.status !== 'refuted' || postedAt.slice(0, 10) <= asOf) return c;
+  return {
+    ...c,
+    status: 'unlikely',
+    reasons: [...c.reasons, `genproof's knowledge base ends on ${asOf}; the post is later, and events after ${asOf} are unknown to it, so this is unlikely rather than refuted.`],
+    reasons_zh: [...(c.reasons_zh ?? []), `genproof 知识库截至 ${asOf}；帖子晚于该日期，此后的事件知识库无从知晓，因此判为"不太可能"而非"已驳斥"。`],
+  };
 }
