@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Analyzer, ClaimChecker } from './analyzer.js';
 import { CaptionAnalyzer } from './caption/caption.analyzer.js';
 import { KbClaimChecker } from './kb/kb-claims.checker.js';
+import { kbForConfig } from '../knowledge/kb.loader.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
@@ -28,7 +29,7 @@ export type AnalyzerFactory = (config: Config) => { stage: 'first' | 'parallel';
 export type ClaimCheckerFactory = (config: Config) => ClaimChecker;
 
 const analyzerFactories: AnalyzerFactory[] = [
-  () => ({ stage: 'first', analyzer: new CaptionAnalyzer() }),
+  (config) => ({ stage: 'first', analyzer: new CaptionAnalyzer(kbForConfig(config)) }),
   (config) => ({ stage: 'parallel', analyzer: new MetadataAnalyzer(config) }),
   (config) => ({ stage: 'parallel', analyzer: new OcrAnalyzer(config) }),
   createScamAnalyzer,
@@ -36,7 +37,7 @@ const analyzerFactories: AnalyzerFactory[] = [
   createC2paAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [
-  () => new KbClaimChecker(),
+  (config) => new KbClaimChecker(kbForConfig(config)),
 ];
 
 export function createAnalyzers(config: Config): AnalyzerSet {

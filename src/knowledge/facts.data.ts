@@ -131,7 +131,7 @@ export const FACTS: Fact[] = [
     date: '2025-10-06',
     text: 'Sora 2 became available in the OpenAI API (sora-2, sora-2-pro) on 2025-10-06; before that no Sora API existed.',
     text_zh: 'Sora 2 于 2025-10-06 进入 OpenAI API（sora-2、sora-2-pro）；此前不存在任何 Sora API。',
-    source: S.sora2Api,
+    source: S.sora2ApiSdk,
   },
   ...FACTS_2026,
 ];

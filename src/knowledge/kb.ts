@@ -259,14 +259,18 @@ export class KnowledgeBase {
 export { sourceLabel, addDays, today };
 export { firstDay, weakest } from './kb-helpers.js';
 
-/** The default knowledge base, built from the data files in this folder. */
-export const kb = new KnowledgeBase({
+/** The built-in data (the data files in this folder), before any local overlay. */
+export const BUILTIN_DATA: KnowledgeData = {
   generators: GENERATORS,
   authors: AUTHOR_LISTS,
   facts: FACTS,
   channels: OFFICIAL_CHANNELS,
   noCourseVendors: NO_COURSE_VENDORS,
-});
+  asOf: KB_AS_OF,
+};
+
+/** The default knowledge base, built from the data files in this folder. */
+export const kb = new KnowledgeBase(BUILTIN_DATA);
 
 export const findGenerator = (text: string) => kb.findGenerator(text);
 export const findGenerators = (text: string) => kb.findGenerators(text);

@@ -140,6 +140,8 @@ export function availabilityClaims(n: NormalizedText, kb: ScamKnowledge, postedA
       if (/(?:^|\s|if )(?:anyone|someone|people|scammers?)\b|\b(?:keep seeing|i see|i saw|seeing)\b|有人|别人|骗子|一些人|看到/.test(sentence)) continue;
       // "一男子以出售Sora账号为名诈骗": a report about someone else's offer, not the post's own claim.
       if (THIRD_PARTY.test(n.folded.slice(Math.max(0, s - 14), s).replace(/(?:出售|售卖|卖|selling|sell)\s*$/, ''))) continue;
+      // "Sora-compatible API", "兼容Sora接口": another model behind Sora's request format, not a claim of Sora access.
+      if (/compatible|兼容|平替|替代|alternative|replacement/.test(n.folded.slice(Math.max(0, s - 4), e + 14))) continue;
       covered.push([s, e]);
       const slug = kb.findGenerator(n.original.slice(n.map[s], n.map[e - 1] + 1)) ?? kb.findGenerator(m[0]) ?? (/sora|索拉|搜拉/.test(m[0]) ? 'sora' : null);
       if (!slug) continue;

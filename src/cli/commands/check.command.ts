@@ -9,6 +9,7 @@ import { renderHtmlReport } from '../../report/html.report.js';
 import { createVerificationService } from '../../services/verification.factory.js';
 import { RegistryService } from '../../services/registry.service.js';
 import { globalOpts } from '../program.js';
+import { withKbOverlays } from './kb.command.js';
 import { progressBar, renderTerminal } from '../render/terminal.render.js';
 
 interface CheckOpts {
@@ -18,6 +19,7 @@ interface CheckOpts {
   url?: string[];
   html?: string;
   depth?: 'fast' | 'default' | 'deep';
+  kbOverlay?: string[];
 }
 
 /** Write a file atomically (temp + rename) so a failure never leaves a partial report. */
@@ -37,10 +39,14 @@ export function registerCheck(program: Command): void {
     .option('--url <url>', 'a link in the post (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--html <out.html>', 'also write a self-contained HTML report')
     .option('--depth <depth>', 'fast | default | deep')
+    .option('--kb-overlay <file>', 'merge a local knowledge overlay (JSON; repeatable; config kb.overlays)', (v: string, acc: string[] = []) => [...acc, v])
     .action(async (file: string | undefined, opts: CheckOpts, cmd: Command) => {
       const g = globalOpts(cmd);
       if (opts.depth && !['fast', 'default', 'deep'].includes(opts.depth)) throw new ValidationError('bad_usage', '--depth must be fast, default or deep');
-      const config = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}) } });
+      const config = withKbOverlays(
+        loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}) } }),
+        opts.kbOverlay,
+      );
       if (g.lang && !['zh', 'en'].includes(g.lang)) throw new ValidationError('bad_usage', '--lang must be zh or en');
       if (opts.caption !== undefined && opts.captionFile) throw new ValidationError('bad_usage', 'Give --caption or --caption-file, not both.');
       let caption = opts.caption ?? null;

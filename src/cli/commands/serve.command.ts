@@ -3,6 +3,7 @@ import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { startServer } from '../../http/server.js';
 import { globalOpts } from '../program.js';
+import { withKbOverlays } from './kb.command.js';
 
 interface ServeOpts {
   port?: string;
@@ -11,6 +12,7 @@ interface ServeOpts {
   token?: string;
   concurrency?: string;
   log?: boolean;
+  kbOverlay?: string[];
 }
 
 function intOpt(name: string, v: string | undefined, min: number, max: number): number | undefined {
@@ -21,8 +23,8 @@ function intOpt(name: string, v: string | undefined, min: number, max: number): 
 }
 
 /** Run the server until SIGINT/SIGTERM. Shared by `genproof serve` and src/bin/server.ts. */
-export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?: boolean; configFile?: string; log?: boolean }): Promise<void> {
-  const config = loadConfig({ file: opts.configFile, overrides });
+export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?: boolean; configFile?: string; log?: boolean; kbOverlay?: string[] }): Promise<void> {
+  const config = withKbOverlays(loadConfig({ file: opts.configFile, overrides }), opts.kbOverlay);
   const log = (m: string) => process.stderr.write(`genproof: ${m}\n`);
   const server = await startServer({ config, demo: opts.demo, log, logger: opts.log ? { level: 'info' } : false });
   log(`serving the desk on ${server.url}  (API: ${server.url}/openapi.json)`);
@@ -47,6 +49,7 @@ export function registerServe(program: Command): void {
     .option('--token <token>', 'require Authorization: Bearer <token> for registry writes (env GENPROOF_SERVER__TOKEN)')
     .option('--concurrency <n>', 'checks that run at once (default 2)')
     .option('--log', 'log every request (pino, stdout)')
+    .option('--kb-overlay <file>', 'merge a local knowledge overlay (JSON; repeatable; config kb.overlays)', (v: string, acc: string[] = []) => [...acc, v])
     .action(async (opts: ServeOpts, cmd: Command) => {
       const g = globalOpts(cmd);
       const server: NonNullable<ConfigOverrides['server']> = {};
@@ -56,6 +59,6 @@ export function registerServe(program: Command): void {
       if (concurrency !== undefined) server.concurrency = concurrency;
       if (opts.host) server.host = opts.host;
       if (opts.token) server.token = opts.token;
-      await serveUntilSignal({ ...(g.db ? { db: g.db } : {}), server }, { demo: opts.demo, configFile: g.config, log: opts.log });
+      await serveUntilSignal({ ...(g.db ? { db: g.db } : {}), server }, { demo: opts.demo, configFile: g.config, log: opts.log, kbOverlay: opts.kbOverlay });
     });
 }
