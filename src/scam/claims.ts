@@ -114,6 +114,10 @@ const AVAILABILITY: AvailabilityPattern[] = [
   },
 ];
 
+/** Words reporting that a product ended ("was switched off", "已关停"). */
+const SHUTDOWN = /switched off|shut(?:s|ting)? down|discontinued|retired|is gone|was gone|no longer|(?:has |have )?ended|went offline|关停|停止(?:服务|运营)|停服|下线|已关闭|关闭了|被砍|退场/;
+const SHUTDOWN_BEFORE = /关停了?|停掉了?|砍掉了?|下线了?|shut down|killed|discontinued/;
+
 const NEGATION = /没|未|不|无|别|假|谣|not |n't|no |never|fake/;
 
 /** An offer (sale, price, contact) rather than a personal report. */
@@ -140,6 +144,8 @@ export function availabilityClaims(n: NormalizedText, kb: ScamKnowledge, postedA
       if (/(?:^|\s|if )(?:anyone|someone|people|scammers?)\b|\b(?:keep seeing|i see|i saw|seeing)\b|有人|别人|骗子|一些人|看到/.test(sentence)) continue;
       // "一男子以出售Sora账号为名诈骗": a report about someone else's offer, not the post's own claim.
       if (THIRD_PARTY.test(n.folded.slice(Math.max(0, s - 14), s).replace(/(?:出售|售卖|卖|selling|sell)\s*$/, ''))) continue;
+      // "The Sora API was switched off", "关停了Sora": a report of the end, not a claim of access.
+      if (SHUTDOWN.test(n.folded.slice(e, e + 30).split(/[.!?。！？;；\n]/)[0]) || SHUTDOWN_BEFORE.test(n.folded.slice(Math.max(0, s - 8), s))) continue;
       // "Sora-compatible API", "兼容Sora接口": another model behind Sora's request format, not a claim of Sora access.
       if (/compatible|兼容|平替|替代|alternative|replacement/.test(n.folded.slice(Math.max(0, s - 4), e + 14))) continue;
       covered.push([s, e]);
