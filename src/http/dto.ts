@@ -57,7 +57,7 @@ const binary = z.string().meta({ format: 'binary' });
 export const checkFormDoc = z.object({
   file: binary.optional().describe('image or video; optional for a text-only check'),
   caption: z.string().optional(),
-  posted_at: z.string().optional().describe('YYYY-MM-DD'),
+  posted_at: z.string().optional().describe('YYYY-MM-DD or ISO 8601 date-time with offset'),
   'urls[]': z.array(z.string()).optional(),
 });
 export const registryFormDoc = z.object({
