@@ -4,6 +4,7 @@ import { RegistryService } from '../services/registry.service.js';
 import { scamServiceFor } from '../services/scam.service.js';
 import { createVerificationService } from '../services/verification.factory.js';
 import { buildApp, type GenproofApp } from './app.js';
+import { assertSafeBind } from './hardening.js';
 import { demoPort, registryPort, scamPort } from './service-adapters.js';
 
 export interface ServeOptions {
@@ -25,6 +26,7 @@ export interface RunningServer extends GenproofApp {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const { config } = opts;
   const log = opts.log ?? (() => {});
+  assertSafeBind(config);
   const verification = createVerificationService(config);
   const registry = RegistryService.open(config);
   let demo: DemoAssets | null = null;
