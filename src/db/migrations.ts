@@ -146,7 +146,18 @@ const MIGRATION_LOCK = 0x67656e70; // "genp"
  * lock table guards the migration rows too); on SQLite the file lock and busy_timeout serialise writers.
  */
 export async function migrateShared(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
-  if (dialect !== 'postgres') return migrateToLatest(db, dialect);
+  if (dialect !== 'postgres') {
+    // SQLite has no cross-connection migration lock in Kysely: a process that loses the race to record a migration
+    // sees the winner's rows on its next try (the DDL is idempotent).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await migrateToLatest(db, dialect);
+      } catch (e) {
+        if (attempt >= 5 || !/UNIQUE constraint failed: kysely_migration|already exists|database is locked/i.test((e as Error).message)) throw e;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+      }
+    }
+  }
   await db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
     try {
