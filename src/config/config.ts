@@ -60,6 +60,25 @@ export const configSchema = z.object({
       days: z.number().positive().default(30),
     })
     .prefault({}),
+  /** Fetching media by URL (`genproof check URL`, `media_url`): SSRF-guarded, capped in size and time. */
+  urlIntake: z
+    .object({
+      maxBytes: z.number().int().positive().default(512 * 1024 * 1024),
+      timeoutMs: z.number().int().positive().default(120_000),
+      maxRedirects: z.number().int().min(0).max(5).default(5),
+      /** Tests only: accept loopback servers (private, link-local and metadata addresses stay refused). */
+      allowLoopbackForTests: z.boolean().default(false),
+    })
+    .prefault({}),
+  /** API limits per client and per request. */
+  api: z
+    .object({
+      postsPerMinute: z.number().int().positive().default(60),
+      bodyLimitBytes: z.number().int().positive().default(1024 * 1024),
+      maxFields: z.number().int().positive().default(50),
+      maxUrls: z.number().int().positive().default(50),
+    })
+    .prefault({}),
   ffmpegPath: z.string().nullable().default(null),
   ffprobePath: z.string().nullable().default(null),
 });

@@ -10,6 +10,8 @@ import { CheckResultsRepository } from '../repositories/check-results.repository
 import { createMetrics, opsRoutes } from './routes/ops.routes.js';
 import type { JobQueue } from '../queue/queue.js';
 import { installGuards } from './guard.js';
+import { installHardening } from './hardening.js';
+import { fetchMediaUrl } from '../services/url-intake.service.js';
 import { installErrorHandlers } from './problem.js';
 import type { CheckRunnerPort, DemoPort, RegistryPort, ScamPort } from './ports.js';
 import { checksRoutes, registerCheckJob } from './routes/checks.routes.js';
@@ -52,7 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   const { config } = deps;
   const app = Fastify({
     logger: deps.logger ?? false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: config.api.bodyLimitBytes,
     // Upload requests may be slow on phones; checks themselves run in the queue, not in the request.
     requestTimeout: 10 * 60_000,
     genReqId: () => Math.random().toString(36).slice(2, 10),
@@ -61,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
   installGuards(app, { bindHost: config.server.host });
+  await installHardening(app, config);
 
   const queue = deps.queue ?? new InProcessQueue({
     concurrency: config.server.concurrency,
@@ -83,7 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
     limits: {
       fileSize: config.server.maxUploadBytes,
       files: 20,
-      fields: 50,
+      fields: config.api.maxFields,
       fieldSize: Math.max(config.limits.maxCaptionChars * 4, 64 * 1024),
       parts: 100,
     },
@@ -100,7 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await app.register(opsRoutes, { results, queue, metrics });
   typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(checksRoutes, { queue, results, blobs, token: config.server.token, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes, thumbnail: deps.registry ? (id) => deps.registry!.thumbnail(id) : null });
+  await app.register(checksRoutes, { queue, results, blobs, token: config.server.token, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes, thumbnail: deps.registry ? (id) => deps.registry!.thumbnail(id) : null,
+    maxUrls: config.api.maxUrls, fetchMedia: (url, dir) => fetchMediaUrl(url, config, { dir }) });
   await app.register(registryRoutes, { registry: deps.registry ?? null, token: config.server.token, maxUploadBytes: config.server.maxUploadBytes });
   await app.register(scamRoutes, { scam: deps.scam ?? null, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes });
   await app.register(demoRoutes, { demo: deps.demo ?? null });

@@ -7,6 +7,7 @@ import { FsBlobStore } from '../repositories/blob-store.repository.js';
 import { CheckResultsRepository } from '../repositories/check-results.repository.js';
 import { startRetention } from '../services/retention.service.js';
 import { buildApp, type GenproofApp } from './app.js';
+import { assertSafeBind } from './hardening.js';
 import { demoPort, registryPort, scamPort } from './service-adapters.js';
 
 export interface ServeOptions {
@@ -28,6 +29,7 @@ export interface RunningServer extends GenproofApp {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const { config } = opts;
   const log = opts.log ?? (() => {});
+  assertSafeBind(config);
   const verification = createVerificationService(config);
   const registry = RegistryService.open(config);
   let demo: DemoAssets | null = null;

@@ -54,7 +54,7 @@ describe('meta routes', () => {
     assert.ok(state.properties.result, 'check state schema includes the result');
     assert.deepEqual(doc.paths['/api/registry'].post.security, [{ bearer: [] }]);
     const form = doc.paths['/api/checks'].post.requestBody.content['multipart/form-data'].schema;
-    assert.deepEqual(Object.keys(form.properties).sort(), ['caption', 'file', 'posted_at', 'urls[]']);
+    assert.deepEqual(Object.keys(form.properties).sort(), ['caption', 'file', 'media_url', 'posted_at', 'urls[]']);
     assert.equal(form.properties.file.format, 'binary');
     assert.ok(doc.paths['/api/scam'].post.requestBody.content['application/json'].schema.properties.text);
   });

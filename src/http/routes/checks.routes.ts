@@ -13,7 +13,7 @@ import { historyPageSchema, historyQuery, requireResultReader } from '../check-h
 import { checkFormDoc, skipValidation, checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problemSchema, publicResult } from '../dto.js';
 import { sendJson } from '../problem.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
-import { field, receiveMultipart } from '../upload.js';
+import { displayName, field, receiveMultipart } from '../upload.js';
 
 export interface ChecksRoutesOptions {
   queue: JobQueue;
@@ -27,6 +27,9 @@ export interface ChecksRoutesOptions {
   maxUploadBytes: number;
   /** Thumbnail of a registered reference, shown beside the post's frame in the report. */
   thumbnail?: ((id: string) => Promise<Buffer | null>) | null;
+  /** Fetch a `media_url` into the request's private dir (SSRF-guarded); absent → `media_url` is refused. */
+  fetchMedia?: ((url: string, dir: string) => Promise<{ path: string }>) | null;
+  maxUrls?: number;
 }
 
 /** Register the `check` job handler: runs the verification and stores the outcome (see runCheckJob). */
@@ -55,7 +58,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   app.post('/api/checks', {
     schema: {
       summary: 'Queue a verification of one post',
-      description: 'multipart/form-data: `file` (image or video, optional), `caption`, `posted_at` (YYYY-MM-DD), `urls[]`. A file or a caption is required.',
+      description: 'multipart/form-data: `file` (image or video, optional) or `media_url` (http(s) URL of a media file, fetched by the server), `caption`, `posted_at` (YYYY-MM-DD), `urls[]`. A file or a caption is required.',
       consumes: ['multipart/form-data'],
       body: checkFormDoc,
       tags: ['checks'],
@@ -72,14 +75,17 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
       if (files.length > 1) throw new ValidationError('too_many_files', 'Send one file per check');
       const caption = parseCaption(field(fields, 'caption'), opts.maxCaptionChars);
       const postedAt = parsePostedAt(field(fields, 'posted_at'));
-      const urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])]);
-      const file = files[0] ?? null;
+      const urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])], opts.maxUrls);
+      const mediaUrl = field(fields, 'media_url');
+      if (mediaUrl && files.length) throw new ValidationError('file_and_media_url', 'Send a file or a media_url, not both');
+      if (mediaUrl && !opts.fetchMedia) throw new ValidationError('url_forbidden', 'This server does not fetch media URLs');
+      const file = mediaUrl ? await opts.fetchMedia!(mediaUrl, workDir) : (files[0] ?? null);
       if (!file && !caption && urls.length === 0) {
         throw new ValidationError('file_or_caption_required', 'Send a file, or a caption (and links) for a text-only check');
       }
       id = randomUUID();
       // The row exists before the job can start, so every API instance can answer for it at once.
-      await results.create({ id, fileName: file?.originalName ?? null, blobKey: blob.key });
+      await results.create({ id, fileName: file ? ('originalName' in file ? String(file.originalName) : displayName(mediaUrl?.split(/[?#]/)[0])) : null, blobKey: blob.key });
       await queue.enqueue(JobName.Check, { post: { file: file?.path ?? null, caption, postedAt, urls }, workDir, blobKey: blob.key }, {
         id, onEvict: () => opts.blobs.remove(blob.key),
       });
