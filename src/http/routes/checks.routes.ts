@@ -58,7 +58,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   app.post('/api/checks', {
     schema: {
       summary: 'Queue a verification of one post',
-      description: 'multipart/form-data: `file` (image or video, optional) or `media_url` (http(s) URL of a media file, fetched by the server), `caption`, `posted_at` (YYYY-MM-DD), `urls[]`. A file or a caption is required.',
+      description: 'multipart/form-data: `file` (image or video, optional) or `media_url` (http(s) URL of a media file, fetched by the server), `caption`, `posted_at` (YYYY-MM-DD or ISO 8601 date-time with offset), `urls[]`. A file or a caption is required.',
       consumes: ['multipart/form-data'],
       body: checkFormDoc,
       tags: ['checks'],
