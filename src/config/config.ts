@@ -54,6 +54,8 @@ export const configSchema = z.object({
     .prefault({}),
   /** Redis URL of a BullMQ queue (`redis://127.0.0.1:6379`); null: checks run in the serving process. */
   queue: z.string().nullable().default(null),
+  /** Redis key prefix of the queue (several deployments or test runs on one Redis). */
+  queuePrefix: z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/).default('genproof'),
   worker: z
     .object({
       /** A worker that stops renewing a job's lock this long (killed) loses it; another worker retries the job. */

@@ -43,7 +43,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const interrupted = config.queue ? 0 : await results.failInterrupted();
     if (interrupted) log(`${interrupted} check(s) interrupted by the last stop are marked failed`);
     const queue = config.queue
-      ? new BullmqQueue({ url: config.queue, producerOnly: true, concurrency: 1, attempts: config.worker.attempts, maxQueued: 1000 })
+      ? new BullmqQueue({ url: config.queue, prefix: config.queuePrefix, producerOnly: true, concurrency: 1, attempts: config.worker.attempts, maxQueued: 1000 })
       : undefined;
     const blobs = await FsBlobStore.open(config.server.blobDir);
     stopRetention = startRetention({ results, blobs, days: config.retention.days, log });

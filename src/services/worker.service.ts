@@ -23,7 +23,7 @@ export async function startWorker(config: Config, opts: { concurrency: number; l
   const blobs = await FsBlobStore.open(config.server.blobDir);
   const verification = createVerificationService(config);
   const queue = new BullmqQueue({
-    url: config.queue, concurrency: opts.concurrency, lockMs: config.worker.lockMs, attempts: config.worker.attempts,
+    url: config.queue, prefix: config.queuePrefix, concurrency: opts.concurrency, lockMs: config.worker.lockMs, attempts: config.worker.attempts,
     onUnexpectedError: (e, id) => log(`check ${id} crashed: ${(e as Error).message ?? e}`),
   });
   registerCheckJob(queue, { runner: verification, results, blobs });
