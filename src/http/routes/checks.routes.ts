@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError, AppError } from '../../domain/errors.js
 import type { CheckResult, Keyframe } from '../../domain/report.js';
 import type { JobQueue } from '../../queue/queue.js';
 import { JobName, type JobState } from '../../queue/job.types.js';
+import { toClaimReview } from '../../report/claimreview.js';
 import { renderHtmlReport } from '../../report/html.report.js';
 import { checkFormDoc, skipValidation, checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problemSchema, publicResult } from '../dto.js';
 import { sendJson } from '../problem.js';
@@ -153,6 +154,16 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
       .header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'")
       .header('x-content-type-options', 'nosniff')
       .send(html);
+  });
+
+  app.get('/api/checks/:id/claimreview.jsonld', {
+    schema: { summary: 'schema.org ClaimReview of the post (JSON-LD), for fact-checkers', tags: ['checks'], params: idParams, produces: ['application/ld+json'] },
+  }, async (req, reply) => {
+    const s = await getJob(req.params.id);
+    const out = outcomeOf(s);
+    if (!out) throw new AppError('check_not_done', `The check is ${s.status}; its ClaimReview is ready when it is done`, { httpStatus: 409 });
+    const review = toClaimReview(out.result, { url: `${req.protocol}://${req.host}/api/checks/${encodeURIComponent(s.id)}/report.html` });
+    return reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(review, null, 2));
   });
 
   app.get('/api/checks/:id/frames/:n.jpg', {
