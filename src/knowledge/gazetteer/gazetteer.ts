@@ -28,7 +28,8 @@ export interface Place {
 interface CityRow { city: string; city_ascii: string; lat: number; lng: number; pop: number; iso2: string; province: string }
 
 const require = createRequire(import.meta.url);
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+const fold = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'"))
+  .toLowerCase().replace(/\s+/g, ' ').trim();
 
 interface Index {
   /** Folded English name → places. */
@@ -110,7 +111,6 @@ function build(): Index {
     const row = (byAscii.get(ascii) ?? []).filter((c) => c.iso2 === iso2).sort((a, b) => (b.pop ?? 0) - (a.pop ?? 0))[0];
     if (row) add(zh, name, { ...row, name_zh: name });
   }
-  for (const [k, v] of zh) zh.set(k, v);
   return { en, zh, cities, cnAnchors, available: rows !== null };
 }
 
@@ -134,8 +134,10 @@ export function lookupPlace(name: string): Place[] {
 
 /** All Chinese names the gazetteer knows, longest first (for scanning text). */
 export function zhNames(): string[] {
-  return [...idx().zh.keys()].sort((a, b) => b.length - a.length);
+  zhSorted ??= [...idx().zh.keys()].sort((a, b) => b.length - a.length);
+  return zhSorted;
 }
+let zhSorted: string[] | null = null;
 
 /** Great-circle distance in km. */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
