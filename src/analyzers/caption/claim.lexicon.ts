@@ -35,11 +35,13 @@ export const ZH_LEAD = /(?:由|用|使用|通过|利用|借助|采用|靠|拿|�
 export const ZH_LEAD_VERB = /^[^，。！？,.!?]{0,8}?(?:生成|做|跑|制作|合成|创作|渲染|出片|出的|画|整|搞|弄|图生视频|文生视频)/;
 
 /** Deictic subject + copula before a maker: "this is Sora", "whole thing is Sora", "这是AI做的", "这条是Sora…". */
-export const EN_COPULA_BEFORE = /(?:^|\b)(?:this|it|this one|this video|this clip|this whole (?:thing|video|clip|ad|film)|(?:the )?whole thing|the whole (?:video|clip|ad|film)|everything(?: here| you see(?: here)?)?|every (?:frame|shot|scene|pixel)(?: here)?|all of (?:it|this)|the (?:background|sky|voice|music|audio|dragon|animal|person|face|city|rest|other half|second half|first half|intro|ending|end|water|fire|crowd|car|bird|ocean|monster|creature)|(?:the )?other half|this part)\s*(?:here\s)?(?:is|was|'s|’s|are|were|=)?\s(?:(?:100%|pure|purely|just|literally|all|entirely|fully|totally|clearly|obviously|actually|definitely|made (?:by|with|in)|an?|the)\s)*$/;
+const SUBJECT = String.raw`(?:this|it|this one|this video|this clip|this whole (?:thing|video|clip|ad|film)|(?:the )?whole thing|the whole (?:video|clip|ad|film)|everything(?: here| you see(?: here)?)?|every (?:frame|shot|scene|pixel)(?: here)?|all of (?:it|this)|the (?:background|sky|voice|music|audio|dragon|animal|person|face|city|rest|second half|first half|intro|ending|end|water|fire|crowd|car|bird|ocean|monster|creature)|this part)`;
+const FILL = String.raw`(?:(?:100%|pure|purely|just|literally|all|entirely|fully|totally|clearly|obviously|actually|definitely|made (?:by|with|in)|an?|the)\s)*`;
+export const EN_COPULA_BEFORE = new RegExp(String.raw`(?:^|\b)(?:${SUBJECT}\s(?:here\s)?(?:is|was|are|were|=)\s|${SUBJECT}(?:'s|’s)\s|(?:the )?other half\s(?:is\s|was\s)?)${FILL}$`);
 export const EN_WHAT_CAN = /(?:this is|here'?s|look at|see|that'?s) what $/;
 export const ZH_COPULA_BEFORE = /(?:这|这个|这条|这段|这部|本片|此片|该视频|这个视频|这段视频|视频|画面|全片|整个视频|背景|整段)(?:也|都|全|全部|完全|纯)?(?:是|为|系)(?:用|由)?(?:纯|全|100%)?$/;
 /** What may follow a maker after a copula for the phrase to stay a claim ("this is Sora." / "这是Sora做的"). */
-export const COPULA_AFTER_OK = /^(?:$|[\s,.!;:，。！；：…~)\]"'”’]|\s?(?:btw|lol|lmao|tho|though|fr|ngl|bro|guys|again|too|made|generated|did|created|video|clip|gen|output|render|all the way|here|[-–—])\b|\s?\p{Extended_Pictographic}|(?:做|生成|跑|出|制作|合成|的|视频|作品|短片|片子))/u;
+export const COPULA_AFTER_OK = /^(?:\s*(?:$|[,.!;:，。！；：…~)\]"'”’]|[-–—]|(?:btw|lol|lmao|tho|though|fr|ngl|bro|guys|again|too|made|generated|did|created|video|clip|gen|output|render|all the way|here)\b|\p{Extended_Pictographic})|(?:做|生成|跑|出|制作|合成|的|视频|作品|短片|片子))/u;
 
 /** Intensifier + maker at a clause start: "100% Sora", "pure Sora", "全程Sora", "纯AI". */
 export const INTENSIFIER_BEFORE = /(?:^|[\s#])(?:100%|100 percent|pure|purely|all|fully|entirely|全程|纯|全|完全|全部|都是)\s?$/;
@@ -48,7 +50,7 @@ export const INTENSIFIER_BEFORE = /(?:^|[\s#])(?:100%|100 percent|pure|purely|al
 
 /** Phrases that say the media was generated without naming a maker; each kept as a claim on its own. */
 export const AI_BARE: RegExp[] = [
-  /\b(?:zero|no|0|0%|without(?: a| any)?|not a single|not one)\s(?:real\s)?(?:cameras?|filming|real shots?|camera (?:was|were) used|camera involved)\b|\bno camera (?:was |were )?(?:used|involved|needed)\b|\b(?:nobody|no one) (?:filmed|shot) (?:this|it)\b/g,
+  /\b(?:zero|no|0|0%|without(?: a| any)?|not a single|not one)\s(?:real\s)?(?:cameras?|filming|real shots?|camera (?:was|were) used|camera involved)\b(?!\s(?:flash|flashes|angles?|work|crew|man|shy|roll|phone|app|settings|needed to))|\bno camera (?:was |were )?(?:used|involved|needed)\b|\b(?:nobody|no one) (?:filmed|shot) (?:this|it)\b/g,
   /\b(?:nothing|none of (?:it|this)|nothing (?:here|in this (?:clip|video))|not a (?:single )?(?:frame|thing|pixel)(?: here| of it)?) (?:is|was) real\b/g,
   /\b(?:all|100%|fully|entirely|completely|totally|whole thing|everything) (?:is |was )?(?:generated|synthetic|ai[- ]generated)\b|\bevery (?:shot|frame|scene|pixel|second)(?: (?:in|of) (?:this|the) (?:video|clip|film))? (?:is|was) (?:ai|generated|synthetic|fake|ai[- ]generated)\b|\b(?:this|it|everything(?: you see)?(?: here)?|the whole (?:thing|video|clip|ad)|this whole (?:thing|video|clip|ad|film)) (?:is|was) (?:entirely |fully |all )?(?:generated|synthetic|computer[- ]generated)\b(?! by| with| using)/g,
   /\bi (?:just )?(?:generated|prompted|rendered) (?:this|it|these)\b|\bprompted this\b|\btyped (?:one|a|a single) (?:line|sentence|prompt)\b|\bfrom a (?:one|two|three|single|short|simple)[- ](?:line|word|sentence) prompt\b/g,
