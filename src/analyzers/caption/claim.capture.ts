@@ -8,6 +8,8 @@ export type RealKind = 'filmed' | 'device' | 'not_ai' | 'real' | 'denial';
 export interface CapturePattern {
   re: RegExp;
   kind: RealKind;
+  /** Anchored at a clause's start (^) or whole clause (^…$): run on each clause, not on the whole text. */
+  clause?: boolean;
 }
 
 const DEVICE = String.raw`(iphone(?: \d+)?(?: pro)?(?: max)?|pixel(?: \d+)?|samsung|galaxy|gopro(?: hero ?\d*)?|phone|cell ?phone|camera|cam|sony(?: a\w+)?|a7\w*|canon(?: r\d)?|nikon|fuji(?:film)?|dji(?: \w+)?|drone|mavic|insta360|android|huawei|xiaomi|oneplus|dash ?cam|dashcam|doorbell(?: cam(?:era)?)?|ring(?: cam(?:era)?| doorbell)|security (?:camera|cam)|cctv|webcam|film|16mm|35mm|super ?8|camcorder|helmet ?cam|body ?cam|action cam|ipad|tripod|gimbal|lumix|leica|blackmagic|old \w+|trusty \w+)`;
@@ -26,10 +28,11 @@ export const CAPTURE: CapturePattern[] = [
   { kind: 'real', re: /\b(?:real|actual|raw|genuine|authentic|unedited|uncut|unfiltered|live|candid) (?:footage|video|clip|recording|camera|shots?|photo)s?\b/g },
   { kind: 'real', re: /\b(?:no edits?|unedited|straight out of (?:the )?camera|sooc|shot on film|no filters?,? no edits?|my own footage|footage i (?:took|shot|filmed))\b/g },
   { kind: 'real', re: /\b(?:it'?s|its|this is|this was|that'?s|it is|this one is|this video is|the video is|the footage is|this clip is|all|100%) (?:a |an )?(?:100% |totally |completely |actually |really |definitely |all |very much )?real\b(?!\s*(?:or\b|estate|madrid|talk|life|world|quick|one|problem|thing|deal|question|issue|concern|risk|threat))/g },
-  { kind: 'real', re: /^(?:real|100% real|all real|totally real|real af)$/g },
+  { kind: 'real', re: /^\s*(?:real|100% real|all real|totally real|real af)[\s,.!;:，。！；：]*$/g, clause: true },
   { kind: 'real', re: /\bi was (?:literally |actually |right )?there\b/g },
-  { kind: 'filmed', re: /^(?:just |literally )?(?:filmed|shot|recorded|captured|took|caught|snapped|videoed) (?:this|it|that)\b/g },
-  { kind: 'filmed', re: /^(?:拍的|录的|刚拍的|实拍的|刚录的)|拍摄于|摄于|拍于/g },
+  { kind: 'filmed', re: /^\s*(?:just |literally )?(?:filmed|shot|recorded|captured|took|caught|snapped|videoed) (?:this|it|that)\b/g, clause: true },
+  { kind: 'filmed', re: /^\s*(?:拍的|录的|刚拍的|实拍的|刚录的)/g, clause: true },
+  { kind: 'filmed', re: /拍摄于|摄于|拍于/g },
   { kind: 'real', re: /(?:其实|确实|就|真的)是真的|是真实的/g },
   { kind: 'not_ai', re: /\bnot (?:ai[- ])?generated\b|\bnot (?:a )?deepfake\b/g },
   { kind: 'not_ai', re: /\b(?:not|no|zero|without|never|0) (?:an? )?(?:ai|cgi|a\.i\.)\b(?![- ]?(?:tools?|detector|course|fans?|hater))|\bno ai (?:was |were )?(?:used|involved)\b|\b(?:isn'?t|isnt|is not|wasn'?t|wasnt|was not|ain'?t|aint|'s not|’s not) (?:an? )?(?:ai|fake)\b/g },

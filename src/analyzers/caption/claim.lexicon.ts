@@ -54,7 +54,7 @@ export const AI_BARE: RegExp[] = [
   /\b(?:nothing|none of (?:it|this)|nothing (?:here|in this (?:clip|video))|not a (?:single )?(?:frame|thing|pixel)(?: here| of it)?) (?:is|was) real\b/g,
   /\b(?:all|100%|fully|entirely|completely|totally|whole thing|everything) (?:is |was )?(?:generated|synthetic|ai[- ]generated)\b|\bevery (?:shot|frame|scene|pixel|second)(?: (?:in|of) (?:this|the) (?:video|clip|film))? (?:is|was) (?:ai|generated|synthetic|fake|ai[- ]generated)\b|\b(?:this|it|everything(?: you see)?(?: here)?|the whole (?:thing|video|clip|ad)|this whole (?:thing|video|clip|ad|film)) (?:is|was) (?:entirely |fully |all )?(?:generated|synthetic|computer[- ]generated)\b(?! by| with| using)/g,
   /\bi (?:just )?(?:generated|prompted|rendered) (?:this|it|these)\b|\bprompted this\b|\btyped (?:one|a|a single) (?:line|sentence|prompt)\b|\bfrom a (?:one|two|three|single|short|simple)[- ](?:line|word|sentence) prompt\b/g,
-  /^(?:ai[- ])?(?:generated|synthetic) (?:video|clip|image|footage|content|film)\b/g,
+  /(?<=^|[,.!?;:，。！？；：\n(（"“]\s?)(?:ai[- ])?(?:generated|synthetic) (?:video|clip|image|footage|content|film)\b/g,
   /零摄像机|没用摄像机|没有摄像机|无摄像机|没有一个镜头是拍的|一个镜头都没拍|没有实拍|无实拍|非实拍|全是生成的|都是生成的|全部是生成的|一句话生成|一句话出来的|一句话出片/g,
   /(?:^|[^不没非无])(?:文生视频|图生视频)(?!课|教程|工具|软件|课程|怎么|教学|原理)/g,
 ];
