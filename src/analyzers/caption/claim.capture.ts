@@ -10,22 +10,26 @@ export interface CapturePattern {
   kind: RealKind;
   /** Anchored at a clause's start (^) or whole clause (^…$): run on each clause, not on the whole text. */
   clause?: boolean;
+  /** A cheap test the text must pass before the pattern runs (the pattern's verbs or nouns). */
+  hint?: RegExp;
 }
+
+const VERB_HINT = /film|shot|record|captur|took|taken|caught|video|tap|snap/;
 
 const DEVICE = String.raw`(iphone(?: \d+)?(?: pro)?(?: max)?|pixel(?: \d+)?|samsung|galaxy|gopro(?: hero ?\d*)?|phone|cell ?phone|camera|cam|sony(?: a\w+)?|a7\w*|canon(?: r\d)?|nikon|fuji(?:film)?|dji(?: \w+)?|drone|mavic|insta360|android|huawei|xiaomi|oneplus|dash ?cam|dashcam|doorbell(?: cam(?:era)?)?|ring(?: cam(?:era)?| doorbell)|security (?:camera|cam)|cctv|webcam|film|16mm|35mm|super ?8|camcorder|helmet ?cam|body ?cam|action cam|ipad|tripod|gimbal|lumix|leica|blackmagic|old \w+|trusty \w+)`;
 const WHO = String.raw`(?:i|we|i've|we've|me|who|myself|my (?:friend|brother|sister|dad|mom|mum|wife|husband|son|daughter|neighbou?r|buddy|cousin|uncle|aunt|grandpa|grandma|colleague|roommate)|a friend|friend)`;
 const CAPTURE_CAM = String.raw`(?:dash ?cam|dash-cam|dashcam|cctv|security (?:camera|cam)|doorbell (?:camera|cam)|ring (?:camera|cam|doorbell)|trail ?cam(?:era)?|helmet ?cam|body ?cam|bodycam|nanny ?cam|webcam|gopro|drone|traffic cam(?:era)?|surveillance (?:camera|cam|video|footage))`;
 
 export const CAPTURE: CapturePattern[] = [
-  { kind: 'filmed', re: new RegExp(String.raw`\b${WHO} (?:just |literally |actually |personally |finally )?(?:filmed|shot|recorded|captured|took|caught|videoed|taped|snapped)(?: (?:this|it|that|these|the (?:video|clip|footage|whole thing)|from|at|on|with|myself|in person|live|out (?:of )?my \w+))\b`, 'g') },
-  { kind: 'filmed', re: /\b(?:filmed|shot|recorded|captured|taken|taped) (?:(?:it|this) )?(?:by me|myself|personally|(?:just )?(?:today|yesterday|this morning|last night|tonight|earlier today|live)|on location|in person|with my own)\b/g },
-  { kind: 'filmed', re: /\b(?:filmed|shot|recorded|taken) (?:in|on|at|during) (?:(?:19|20)\d{2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/g },
-  { kind: 'device', re: new RegExp(String.raw`\b(?:shot|filmed|recorded|captured|taken|caught|videoed) (?:(?:this|it) )?(?:on|with|from|using|through) (?:my |an? |the |our |his |her |their )?(?:own |trusty |old |new )?${DEVICE}\b`, 'g') },
+  { kind: 'filmed', re: new RegExp(String.raw`\b${WHO} (?:just |literally |actually |personally |finally )?(?:filmed|shot|recorded|captured|took|caught|videoed|taped|snapped)(?: (?:this|it|that|these|the (?:video|clip|footage|whole thing)|from|at|on|with|myself|in person|live|out (?:of )?my \w+))\b`, 'g'), hint: VERB_HINT },
+  { kind: 'filmed', re: /\b(?:filmed|shot|recorded|captured|taken|taped) (?:(?:it|this) )?(?:by me|myself|personally|(?:just )?(?:today|yesterday|this morning|last night|tonight|earlier today|live)|on location|in person|with my own)\b/g, hint: VERB_HINT },
+  { kind: 'filmed', re: /\b(?:filmed|shot|recorded|taken) (?:in|on|at|during) (?:(?:19|20)\d{2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/g, hint: VERB_HINT },
+  { kind: 'device', re: new RegExp(String.raw`\b(?:shot|filmed|recorded|captured|taken|caught|videoed) (?:(?:this|it) )?(?:on|with|from|using|through) (?:my |an? |the |our |his |her |their )?(?:own |trusty |old |new )?${DEVICE}\b`, 'g'), hint: VERB_HINT },
   { kind: 'device', re: /#shoton(iphone|pixel|samsung|gopro|dji|sony|canon|huawei|xiaomi)\b/g },
-  { kind: 'device', re: new RegExp(String.raw`\b(?:just|only|from|with) my (?:own |trusty |old )?${DEVICE}\b`, 'g') },
-  { kind: 'device', re: new RegExp(String.raw`\b${CAPTURE_CAM} (?:footage|video|clip|recording|caught|captured|shows|showed|recorded|picked up|cam video)\b|\b(?:footage|video|clip|recording) (?:from|off|on|of) (?:my|our|a|the|his|her|their) ${CAPTURE_CAM}\b|\b(?:my|our) ${CAPTURE_CAM} caught\b`, 'g') },
-  { kind: 'device', re: /\bcaught (?:(?:this|it) )?on (?:camera|tape|video|film|cctv|(?:my|our|a|the) (?:\w+ )?(?:cam|camera|dashcam|dash cam|phone|gopro))\b/g },
-  { kind: 'real', re: /\b(?:real|actual|raw|genuine|authentic|unedited|uncut|unfiltered|live|candid) (?:footage|video|clip|recording|camera|shots?|photo)s?\b/g },
+  { kind: 'device', re: new RegExp(String.raw`\b(?:just|only|from|with) my (?:own |trusty |old )?${DEVICE}\b`, 'g'), hint: /\bmy\b/ },
+  { kind: 'device', re: new RegExp(String.raw`\b${CAPTURE_CAM} (?:footage|video|clip|recording|caught|captured|shows|showed|recorded|picked up|cam video)\b|\b(?:footage|video|clip|recording) (?:from|off|on|of) (?:my|our|a|the|his|her|their) ${CAPTURE_CAM}\b|\b(?:my|our) ${CAPTURE_CAM} caught\b`, 'g'), hint: /cam|cctv|drone|gopro|footage|video|clip|recording/ },
+  { kind: 'device', re: /\bcaught (?:(?:this|it) )?on (?:camera|tape|video|film|cctv|(?:my|our|a|the) (?:\w+ )?(?:cam|camera|dashcam|dash cam|phone|gopro))\b/g, hint: /caught/ },
+  { kind: 'real', re: /\b(?:real|actual|raw|genuine|authentic|unedited|uncut|unfiltered|live|candid) (?:footage|video|clip|recording|camera|shots?|photo)s?\b/g, hint: /footage|video|clip|recording|camera|shot|photo/ },
   { kind: 'real', re: /\b(?:no edits?|unedited|straight out of (?:the )?camera|sooc|shot on film|no filters?,? no edits?|my own footage|footage i (?:took|shot|filmed))\b/g },
   { kind: 'real', re: /\b(?:it'?s|its|this is|this was|that'?s|it is|this one is|this video is|the video is|the footage is|this clip is|all|100%) (?:a |an )?(?:100% |totally |completely |actually |really |definitely |all |very much )?real\b(?!\s*(?:or\b|estate|madrid|talk|life|world|quick|one|problem|thing|deal|question|issue|concern|risk|threat))/g },
   { kind: 'real', re: /^\s*(?:real|100% real|all real|totally real|real af)[\s,.!;:，。！；：]*$/g, clause: true },

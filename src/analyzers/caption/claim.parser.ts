@@ -184,7 +184,10 @@ function resolve(t: string, seg: ReturnType<typeof segment>, targets: Target[], 
     } else ai.push({ ...c, slugs: [...c.slugs] });
   }
   // Makers in questions or reported speech, with or without a relation: a later denial answers them.
-  for (const tg of targets) if (seg.notAClaim(tg.start) && seg.notAClaim(tg.start) !== 'howto') asked.push(tg.start);
+  for (const tg of targets) {
+    const why = seg.notAClaim(tg.start);
+    if (why && why !== 'howto') asked.push(tg.start);
+  }
   const aiCover = cover(ai, t.length);
   for (const tg of targets) {
     if (!tg.slug) continue;
@@ -212,7 +215,7 @@ function resolve(t: string, seg: ReturnType<typeof segment>, targets: Target[], 
       real.push({ ...span, slugs: [], rule: kind, words: m[0].trim(), device: kind === 'device' ? m[1] : undefined });
     }
   };
-  for (const { re, kind } of CAPTURE_TEXT) capture(re, kind, t, 0);
+  for (const { re, kind, hint } of CAPTURE_TEXT) if (!hint || hint.test(t)) capture(re, kind, t, 0);
   let firstAsked = Infinity;
   for (const a of asked) firstAsked = Math.min(firstAsked, a);
   for (const c of seg.clauses) {
