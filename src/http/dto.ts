@@ -58,7 +58,7 @@ export const checkFormDoc = z.object({
   file: binary.optional().describe('image or video; optional for a text-only check'),
   media_url: z.string().optional().describe('http(s) URL of a media file to fetch instead of uploading one (url_forbidden, url_not_media, url_fetch_failed)'),
   caption: z.string().optional(),
-  posted_at: z.string().optional().describe('YYYY-MM-DD'),
+  posted_at: z.string().optional().describe('YYYY-MM-DD or ISO 8601 date-time with offset'),
   'urls[]': z.array(z.string()).optional(),
 });
 export const registryFormDoc = z.object({

@@ -34,7 +34,7 @@ export function registerCheck(program: Command): void {
     .description('verify one post: media file or http(s) media URL (optional), caption, links, date')
     .option('--caption <text>', 'the caption posted with the media')
     .option('--caption-file <file>', 'read the caption from a UTF-8 file')
-    .option('--posted-at <date>', 'when the post appeared (YYYY-MM-DD)')
+    .option('--posted-at <date>', 'when the post appeared: YYYY-MM-DD or ISO 8601 date-time with offset (2024-03-03T09:00+08:00)')
     .option('--url <url>', 'a link in the post (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--html <out.html>', 'also write a self-contained HTML report')
     .option('--depth <depth>', 'fast | default | deep')
