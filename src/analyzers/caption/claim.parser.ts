@@ -112,7 +112,8 @@ export function parseClaims(t: string, mentions: readonly GeneratorMention[], sl
     }
     const noun = L.EN_MEDIA_NOUN.exec(after) ?? /^(?:的)?(?:视频|短片|作品|大片|片子|动画|测试|出品|图生视频|文生视频)/.exec(after);
     const det = noun ? L.THIS_DET.exec(before) : null;
-    if (noun && (det || !L.GENERAL_TALK_AFTER.test(after.slice(noun[0].length)))) {
+    const rest = noun ? after.slice(noun[0].length) : '';
+    if (noun && !/^\s?(?:feature|mode|tool|function|button|option|update|model|app|pricing|limit)s?\b/.test(rest) && (det || !L.GENERAL_TALK_AFTER.test(rest))) {
       const labelLike = clauseStart && clause.end - e.end < 40 && /^[\s!.,…~]*(?:lol|btw|enjoy|lmao|\p{Extended_Pictographic})?[\s!.,…~]*$/u.test(t.slice(e.end + noun[0].length, clause.end));
       if (det || (clauseStart && isGen) || labelLike) add(det ? from + det.index : tg.start, e.end + noun[0].length, e.slugs, 'media_noun');
     }
