@@ -22,7 +22,11 @@ export function captionEvidence(a: CaptionAnalysis, analyzer = 'caption', kb: Kn
   const where = analyzer === 'caption' ? { en: 'The caption', zh: '配文' } : { en: 'Text on the media', zh: '画面文字' };
   const out: Evidence[] = [];
   const byType = (t: Claim['type']) => a.claims.filter((c) => c.type === t);
-  const data = (c: Claim) => ({ text: c.text, span: c.span ?? null, generator: c.generator ?? null, origin: c.origin });
+  // The words that made the claim and the parser rule that read them (claim.parser.ts), so a person can check.
+  const data = (c: Claim) => ({
+    text: c.text, span: c.span ?? null, generator: c.generator ?? null, origin: c.origin,
+    words: c.value?.words ?? c.text, rule: c.value?.rule ?? c.value?.kind ?? null,
+  });
   for (const c of byType('ai_generated')) {
     out.push(evidence({
       analyzer, code: `${analyzer}_claims_ai`, direction: 'neutral', weight: 0.2,
