@@ -5,6 +5,7 @@ import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
 import { kb as defaultKb, type KnowledgeBase } from '../../knowledge/kb.js';
 import { analyzeCaption, type CaptionAnalysis } from './caption.claims.js';
+import { withPlaceTime } from './place-time.claims.js';
 
 export { analyzeCaption } from './caption.claims.js';
 export type { CaptionAnalysis, CaptionOptions } from './caption.claims.js';
@@ -106,6 +107,6 @@ export class CaptionAnalyzer implements Analyzer {
     const caption = ctx.post.caption ?? '';
     const a = analyzeCaption(caption, { origin: 'caption', postedAt: ctx.post.postedAt, kb: this.kb });
     ctx.progress(1);
-    return { claims: a.claims, evidence: captionEvidence(a, 'caption', this.kb) };
+    return { claims: withPlaceTime(a.claims, caption, ctx.post.postedAt), evidence: captionEvidence(a, 'caption', this.kb) };
   }
 }
