@@ -3,8 +3,10 @@ import type { Analyzer, ClaimChecker } from './analyzer.js';
 import { CaptionAnalyzer } from './caption/caption.analyzer.js';
 import { KbClaimChecker } from './kb/kb-claims.checker.js';
 import { kbForConfig } from '../knowledge/kb.loader.js';
+import { PlaceTimeChecker } from './placetime/place-time.checker.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
+import { DuplicateClaimMerger } from './ocr/burned-text.claims.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
 import { createMatchAnalyzer } from './match/match.analyzer.js';
 import { createC2paAnalyzer } from './c2pa/c2pa.analyzer.js';
@@ -37,7 +39,9 @@ const analyzerFactories: AnalyzerFactory[] = [
   createC2paAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [
+  () => new DuplicateClaimMerger(),
   (config) => new KbClaimChecker(kbForConfig(config)),
+  () => new PlaceTimeChecker(),
 ];
 
 export function createAnalyzers(config: Config): AnalyzerSet {

@@ -38,7 +38,14 @@ export const scamResultSchema = z.looseObject({
   qr_codes: z.array(z.looseObject({ image: z.string(), text: z.string() })),
   urls: z.array(z.looseObject({ url: z.string(), lookalike_of: z.string().nullable() })),
 });
+export const ratingSchema = z.object({
+  value: z.enum(['scam', 'false', 'misleading', 'true', 'unproven']),
+  finding: z.object({ en: z.string(), zh: z.string() }),
+  basis: z.array(z.string()),
+}).describe('is this post telling the truth? precedence scam > false > misleading > true > unproven; shown first');
+
 export const checkResultSchema = z.looseObject({
+  rating: ratingSchema.optional(),
   verdict: z.looseObject({
     quadrant: z.enum(['authentic', 'undisclosed_ai', 'disclosed_ai', 'false_ai_claim', 'undetermined']),
     is_ai: z.boolean().nullable(), claimed_ai: z.boolean().nullable(), confidence: z.number(),

@@ -8,6 +8,7 @@ import { registerMatch } from './match.command.js';
 import { registerProvenance } from './provenance.command.js';
 import { registerTrust } from './trust.command.js';
 import { registerKb } from './kb.command.js';
+import { registerWorker } from './worker.command.js';
 
 /**
  * Every CLI command registers itself here, one line each. A command module exports `registerX(program)`.
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerProvenance(program);
   registerTrust(program);
   registerKb(program);
+  registerWorker(program);
 }
