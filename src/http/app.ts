@@ -1,12 +1,15 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
+import { POST_LIMITS } from '../domain/post-input.js';
 import { InProcessQueue } from '../queue/in-process.queue.js';
 import type { JobQueue } from '../queue/queue.js';
+import { scamFormDoc } from './dto.js';
 import { installGuards } from './guard.js';
+import { swaggerOptions } from './openapi.js';
 import { installErrorHandlers } from './problem.js';
 import type { CheckRunnerPort, DemoPort, RegistryPort, ScamPort } from './ports.js';
 import { checksRoutes, registerCheckJob } from './routes/checks.routes.js';
@@ -70,19 +73,12 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
     limits: {
       fileSize: config.server.maxUploadBytes,
       files: 20,
-      fields: 50,
+      fields: POST_LIMITS.maxUrls + 20, // one field per link (urls[]) plus the others
       fieldSize: Math.max(config.limits.maxCaptionChars * 4, 64 * 1024),
       parts: 100,
     },
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'genproof API', description: 'Verify a post: real video, fake video, real fake video, fake fake video.', version: '0.1.0' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions('0.1.0', [{ method: 'post', path: '/api/scam', contentType: 'multipart/form-data', schema: scamFormDoc }]));
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/healthz', { schema: { summary: 'Liveness', tags: ['meta'], response: { 200: z.object({ ok: z.literal(true) }) } } }, async () => ({ ok: true as const }));

@@ -54,7 +54,7 @@ export class RegistryRepository {
   /** Open (creating when `create`) the SQLite database at `path` and migrate it. */
   static async open(path: string, opts: { create?: boolean } = {}): Promise<RegistryRepository> {
     if (path !== ':memory:' && !existsSync(path)) {
-      if (opts.create === false) throw new ValidationError('registry_not_found', `No registry database at ${path}`);
+      if (opts.create === false) throw new ValidationError('file_not_found', `No registry database at ${path}`);
       mkdirSync(dirname(path), { recursive: true });
     }
     let sqlite: Database.Database;
@@ -64,14 +64,14 @@ export class RegistryRepository {
       sqlite.pragma('foreign_keys = ON');
       sqlite.pragma('busy_timeout = 5000');
     } catch (e) {
-      throw new ValidationError('registry_unreadable', `Cannot open the registry database ${path}: ${(e as Error).message}`, { cause: e });
+      throw new ValidationError('registry_corrupt', `Cannot open the registry database ${path}: ${(e as Error).message}`, { cause: e });
     }
     const db = new Kysely<RegistryDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
     try {
       await migrateToLatest(db, 'sqlite');
     } catch (e) {
       await db.destroy();
-      throw new ValidationError('registry_unreadable', `The registry database ${path} cannot be migrated: ${(e as Error).message}`, { cause: e });
+      throw new ValidationError('registry_corrupt', `The registry database ${path} cannot be migrated: ${(e as Error).message}`, { cause: e });
     }
     return new RegistryRepository(db, path);
   }
@@ -213,7 +213,7 @@ export async function encodeThumbnailJpeg(
       .toBuffer({ resolveWithObject: true });
     return { jpeg: data, width: info.width, height: info.height };
   } catch (e) {
-    throw new ToolError('thumbnail_failed', `Could not encode a keyframe thumbnail: ${(e as Error).message}`, { cause: e });
+    throw new ToolError('tool_failed', `Could not encode a keyframe thumbnail: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -252,7 +252,7 @@ export async function decodeStillForMatch(
     ]);
   } catch (e) {
     if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
-    throw new UnsupportedMediaError('image_decode_failed', `Cannot decode image ${path}: ${(e as Error).message}`, { cause: e, httpStatus: 422 });
+    throw new UnsupportedMediaError('media_corrupt', `Cannot decode image ${path}: ${(e as Error).message}`, { cause: e, httpStatus: 422 });
   } finally {
     clearTimeout(timer);
   }

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ScamResult } from '../domain/scam.js';
-import { ValidationError } from '../domain/errors.js';
+import { parsePostedAt, postedDay } from '../domain/post-input.js';
 import { decodeQrCodes, type DecodedQr } from '../repositories/qr.repository.js';
 import { knowledgeFor } from '../scam/knowledge.adapter.js';
 import type { ScamKnowledge } from '../scam/knowledge.port.js';
@@ -42,7 +42,6 @@ export interface PosterMatch {
   source?: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Extra official domains (beyond the KB's) from GENPROOF_OFFICIAL_DOMAINS, comma-separated ("kuaishou.com,klingai.com"). */
 export function officialDomainsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -50,17 +49,6 @@ export function officialDomainsFromEnv(env: NodeJS.ProcessEnv = process.env): st
     .split(/[,\s]+/)
     .map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
     .filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
-}
-
-/** Check a posted_at value; null/empty → null. */
-export function parsePostedAt(d: string | null | undefined): string | null {
-  if (d === null || d === undefined || d === '') return null;
-  const s = d.trim().slice(0, 10);
-  const t = Date.parse(`${s}T00:00:00Z`);
-  if (!DATE.test(s) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s) {
-    throw new ValidationError('bad_posted_at', `posted_at must be a date YYYY-MM-DD, got "${d}"`);
-  }
-  return s;
 }
 
 /**
@@ -82,8 +70,9 @@ export class ScamService {
 
   /** Text-only analysis, synchronous (batch mode, the analyzer). */
   analyzeText(input: { text: string; urls?: string[]; postedAt?: string | null; qr?: QrFinding[] }): ScamAnalysis {
+    // The scam desk judges availability by the posting day.
     return analyzeScamText(
-      { text: input.text, urls: input.urls ?? [], postedAt: parsePostedAt(input.postedAt), qr: input.qr ?? [] },
+      { text: input.text, urls: input.urls ?? [], postedAt: postedDay(parsePostedAt(input.postedAt)), qr: input.qr ?? [] },
       { kb: this.knowledge, model: this.model, extraOfficialDomains: this.officialDomains },
     );
   }

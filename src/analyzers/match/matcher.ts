@@ -1,5 +1,6 @@
 import type { Match } from '../../domain/match.js';
 import { matchVpdq, type VpdqFrame } from '../../signals/vpdq/vpdq.js';
+import { timeCoverage } from '../../signals/vpdq/vpdq.coverage.js';
 import type { HashStore } from './hash-store.js';
 import type { QueryHashes, QueryVariant } from './query-hasher.js';
 
@@ -103,7 +104,8 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
           generator: info.generator,
           source: info.source,
           query_coverage: round(r.queryCoverage),
-          reference_coverage: round(r.referenceCoverage),
+          // Time-aligned share of the reference: frame counts mislead when the two sides were hashed at different rates.
+          reference_coverage: round(Math.max(r.referenceCoverage, timeCoverage(refFrames, r.segments, 'reference', lowDetail ? LOW_DETAIL.quality : quality))),
           min_distance: r.minDistance,
           segments: r.segments.map((s) => ({
             query_start: round(s.query_start),

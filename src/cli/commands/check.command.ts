@@ -10,6 +10,7 @@ import { createVerificationService } from '../../services/verification.factory.j
 import { RegistryService } from '../../services/registry.service.js';
 import { globalOpts } from '../program.js';
 import { progressBar, renderTerminal } from '../render/terminal.render.js';
+import { writeReport } from '../render/output.js';
 
 interface CheckOpts {
   caption?: string;
@@ -72,7 +73,7 @@ export function registerCheck(program: Command): void {
           await writeAtomic(opts.html, renderHtmlReport(result, { keyframes: frames, lang: config.lang, referenceThumbnails }));
         }
         if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-        else if (!g.quiet) process.stderr.write(renderTerminal(result, config.lang));
+        else if (!g.quiet) writeReport(renderTerminal(result, config.lang));
       } finally {
         bar.done();
         await service.close();

@@ -6,7 +6,9 @@ import type { CheckResult, Keyframe } from '../../domain/report.js';
 import type { JobQueue } from '../../queue/queue.js';
 import { JobName, type JobState } from '../../queue/job.types.js';
 import { renderHtmlReport } from '../../report/html.report.js';
-import { checkFormDoc, skipValidation, checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problemSchema, publicResult } from '../dto.js';
+import { keyframeFileName } from '../../report/reverse-search.js';
+import { storedZip } from '../../report/stored-zip.js';
+import { binaryResponse, checkFormDoc, skipValidation, checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problem, publicResult } from '../dto.js';
 import { sendJson } from '../problem.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
 import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
@@ -64,11 +66,12 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   app.post('/api/checks', {
     schema: {
       summary: 'Queue a verification of one post',
+      operationId: 'createCheck',
       description: 'multipart/form-data: `file` (image or video, optional), `caption`, `posted_at` (YYYY-MM-DD), `urls[]`. A file or a caption is required.',
       consumes: ['multipart/form-data'],
       body: checkFormDoc,
       tags: ['checks'],
-      response: { 202: checkAcceptedSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
+      response: { 202: checkAcceptedSchema, 400: problem, 413: problem, 415: problem, 422: problem, 429: problem, 503: problem },
     },
     // The body schema documents the form; the multipart stream is validated field by field in the handler.
     validatorCompiler: skipValidation,
@@ -95,7 +98,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   });
 
   app.get('/api/checks/:id', {
-    schema: { summary: 'Status, progress and result of a check', tags: ['checks'], params: idParams, response: { 200: checkStateSchema, 404: problemSchema } },
+    schema: { summary: 'Status, progress and result of a check', operationId: 'getCheck', tags: ['checks'], params: idParams, response: { 200: checkStateSchema, 404: problem } },
   }, async (req, reply) => {
     const s = await getJob(req.params.id);
     const out = outcomeOf(s);
@@ -126,14 +129,16 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   }
 
   app.get('/api/checks/:id/report.html', {
-    schema: { summary: 'The self-contained human report (HTML)', tags: ['checks'], params: idParams, querystring: langQuery, produces: ['text/html'] },
+    schema: {
+      summary: 'The self-contained human report (HTML)', operationId: 'getCheckReport', tags: ['checks'], params: idParams, querystring: langQuery, produces: ['text/html'],
+      response: { 200: binaryResponse('text/html', 'one HTML document: inline CSS, images as data URIs, no script'), 404: problem, 409: problem },
+    },
   }, async (req, reply) => {
     const s = await getJob(req.params.id);
     const out = outcomeOf(s);
     if (!out) {
-      throw new AppError(s.status === 'failed' ? 'check_failed' : 'check_not_done',
-        s.status === 'failed' ? `The check failed: ${s.error?.message ?? ''}` : `The check is ${s.status}; the report is ready when it is done`,
-        { httpStatus: 409 });
+      throw new AppError('check_not_done',
+        s.status === 'failed' ? `The check failed: ${s.error?.message ?? ''}` : `The check is ${s.status}; the report is ready when it is done`);
     }
     const referenceThumbnails: Record<string, Buffer> = {};
     for (const m of out.result.matches.slice(0, 5)) {
@@ -150,7 +155,10 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   });
 
   app.get('/api/checks/:id/frames/:n.jpg', {
-    schema: { summary: 'A keyframe of a check (JPEG)', tags: ['checks'], params: frameParams, produces: ['image/jpeg'] },
+    schema: {
+      summary: 'A keyframe of a check (full-resolution JPEG)', operationId: 'getCheckKeyframe', tags: ['checks'], params: frameParams, produces: ['image/jpeg'],
+      response: { 200: binaryResponse('image/jpeg', 'the keyframe'), 404: problem },
+    },
   }, async (req, reply) => {
     const s = await getJob(req.params.id);
     const out = outcomeOf(s);
@@ -162,6 +170,28 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
     } catch {
       throw new NotFoundError('frame_not_found', `Keyframe ${req.params.n} of check ${s.id} is gone`);
     }
-    return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(jpeg);
+    return reply.type('image/jpeg')
+      .header('cache-control', 'private, max-age=3600')
+      .header('content-disposition', `inline; filename="${keyframeFileName(k.index, k.timestamp)}"`)
+      .send(jpeg);
+  });
+
+  app.get('/api/checks/:id/frames.zip', {
+    schema: {
+      summary: 'All keyframes of a check as one ZIP (full-resolution JPEGs, for reverse image search)',
+      operationId: 'getCheckKeyframesZip', tags: ['checks'], params: idParams, produces: ['application/zip'],
+      response: { 200: binaryResponse('application/zip', 'a stored ZIP of keyframe-NN-T.TTs.jpg'), 404: problem, 409: problem },
+    },
+  }, async (req, reply) => {
+    const s = await getJob(req.params.id);
+    const out = outcomeOf(s);
+    if (!out) throw new AppError('check_not_done', `The check is ${s.status}; keyframes are ready when it is done`);
+    const frames = await loadFrames(out);
+    if (frames.length === 0) throw new NotFoundError('frame_not_found', `Check ${s.id} has no keyframes (text-only check?)`);
+    const zip = storedZip(frames.map((f) => ({ name: keyframeFileName(f.index, f.timestamp), data: f.jpeg })));
+    return reply.type('application/zip')
+      .header('content-disposition', `attachment; filename="genproof-${s.id}-keyframes.zip"`)
+      .header('cache-control', 'private, max-age=3600')
+      .send(zip);
   });
 };
