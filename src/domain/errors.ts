@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   invalid_json: input('The request body or an input line is not valid JSON.'),
   invalid_url: input('A link in the post is not an http(s) URL.'),
   too_many_files: input('More files than the route accepts.'),
+  file_and_media_url: input('Both a file and a media_url were sent: send one.'),
   too_many_parts: input('A multipart request with more parts or fields than allowed.'),
   file_required: input('The registry needs at least one file.'),
   invalid_label: input('A registry label other than original, ai or scam_poster.'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from './errors.js';
+import { parsePostedAt } from './posted-at.js';
 
 /**
  * The one schema of a post's text fields (caption, posted_at, links) and their limits, shared by `genproof
@@ -8,25 +9,8 @@ import { ValidationError } from './errors.js';
  */
 export const POST_LIMITS = { maxUrls: 50, maxUrlChars: 2048 } as const;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-function realDay(y: string, m: string, d: string): boolean {
-  const t = new Date(Date.UTC(+y, +m - 1, +d));
-  return t.getUTCFullYear() === +y && t.getUTCMonth() === +m - 1 && t.getUTCDate() === +d;
-}
-
-/** `YYYY-MM-DD` or an ISO 8601 date-time with offset (`2025-11-01T08:30:00+08:00`, `…Z`); empty → null. */
-export function parsePostedAt(v: string | null | undefined): string | null {
-  if (v == null) return null;
-  const s = v.trim();
-  if (!s) return null;
-  const d = DATE.exec(s);
-  if (d && realDay(d[1], d[2], d[3])) return s;
-  const t = DATE_TIME.exec(s);
-  if (t && realDay(t[1], t[2], t[3]) && +t[4] < 24 && +t[5] < 60 && (t[6] === undefined || +t[6] < 60) && !Number.isNaN(Date.parse(s))) return s;
-  throw new ValidationError('invalid_posted_at', `posted_at must be a date YYYY-MM-DD or an ISO 8601 date-time with offset (2025-11-01T08:30+08:00), got "${s.slice(0, 40)}"`);
-}
+/** `YYYY-MM-DD` or an ISO 8601 date-time with offset: the one posted_at parser (./posted-at.ts). */
+export { parsePostedAt };
 
 /** The calendar day of a posted_at value, as the poster's clock showed it. */
 export function postedDay(postedAt: string | null): string | null {
@@ -46,8 +30,8 @@ export function parseCaption(v: string | null | undefined, maxChars: number, wha
 /** A bare domain as people paste it from a poster ("openai-sora.top/buy"): checked as an https link. */
 const BARE_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?:[/?#]\S*)?$/i;
 
-/** http(s) links (or bare domains), whitespace-separated values allowed; at most POST_LIMITS.maxUrls. */
-export function parseUrls(values: readonly string[] | null | undefined): string[] {
+/** http(s) links (or bare domains), whitespace-separated values allowed; at most `max` (config `api.maxUrls`, default 50). */
+export function parseUrls(values: readonly string[] | null | undefined, max: number = POST_LIMITS.maxUrls): string[] {
   const out: string[] = [];
   for (const raw of (values ?? []).flatMap((v) => v.split(/\s+/)).filter(Boolean)) {
     let u: URL | null = null;
@@ -60,15 +44,15 @@ export function parseUrls(values: readonly string[] | null | undefined): string[
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ValidationError('invalid_url', `Only http(s) links are checked: "${raw.slice(0, 80)}"`);
     out.push(raw);
   }
-  if (out.length > POST_LIMITS.maxUrls) throw new ValidationError('too_many_urls', `At most ${POST_LIMITS.maxUrls} links per post (got ${out.length}).`);
+  if (out.length > max) throw new ValidationError('too_many_urls', `At most ${max} links per post (got ${out.length}).`);
   return out;
 }
 
 export interface PostFields { caption: string | null; postedAt: string | null; urls: string[] }
 
 /** Validate the text fields of a post in one go (the order of checks is the order of the fields). */
-export function parsePostInput(raw: { caption?: string | null; posted_at?: string | null; urls?: readonly string[] | null }, limits: { maxCaptionChars: number }): PostFields {
-  return { caption: parseCaption(raw.caption, limits.maxCaptionChars), postedAt: parsePostedAt(raw.posted_at), urls: parseUrls(raw.urls) };
+export function parsePostInput(raw: { caption?: string | null; posted_at?: string | null; urls?: readonly string[] | null }, limits: { maxCaptionChars: number; maxUrls?: number }): PostFields {
+  return { caption: parseCaption(raw.caption, limits.maxCaptionChars), postedAt: parsePostedAt(raw.posted_at), urls: parseUrls(raw.urls, limits.maxUrls) };
 }
 
 /** The same fields as a zod schema, for the OpenAPI document of the JSON routes. */

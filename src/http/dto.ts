@@ -74,6 +74,7 @@ const binary = binarySchema;
 /** Multipart bodies, for the OpenAPI document only (multipart is parsed and validated by the handlers). */
 export const checkFormDoc = z.object({
   file: binary.optional().describe('image or video; optional for a text-only check'),
+  media_url: z.string().optional().describe('http(s) URL of a media file to fetch instead of uploading one (url_forbidden, url_not_media, url_fetch_failed)'),
   caption: z.string().optional(),
   posted_at: postFieldsDoc.posted_at,
   'urls[]': postFieldsDoc.urls,

@@ -7,7 +7,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   url_forbidden: 400, url_not_media: 422, url_fetch_failed: 502, kb_overlay_invalid: 500, config_invalid: 500,
   tool_failed: 502, tool_timeout: 504, check_not_found: 404, check_not_done: 409, frame_not_found: 404,
   unauthorized: 401, rate_limited: 429, queue_full: 503,
-  bad_usage: 400, invalid_request: 400, invalid_json: 400, invalid_url: 400, too_many_files: 413, too_many_parts: 413,
+  bad_usage: 400, invalid_request: 400, invalid_json: 400, invalid_url: 400, too_many_files: 413, too_many_parts: 413, file_and_media_url: 400,
   file_required: 400, invalid_label: 400, invalid_generator: 400, invalid_source: 400, invalid_hash_list: 400,
   registry_corrupt: 500, aborted: 503,
   multipart_required: 415, unsupported_content_type: 415, route_not_found: 404, reference_not_found: 404,

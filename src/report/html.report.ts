@@ -1,9 +1,10 @@
 import type { Claim } from '../domain/claim.js';
 import type { Evidence } from '../domain/evidence.js';
 import type { Match } from '../domain/match.js';
+import { RATING_NAMES } from '../domain/rating.js';
 import type { CheckResult } from '../domain/report.js';
+import { notExamined } from '../verdict/not-examined.js';
 import type { ScamResult } from '../domain/scam.js';
-import { RATING_NAMES, ratingOf } from './rating.view.js';
 import { REPORT_CSS } from './report.css.js';
 import { keyframeFileName, REVERSE_SEARCH, REVERSE_SEARCH_HINT } from './reverse-search.js';
 import { storedZip } from './stored-zip.js';
@@ -39,6 +40,20 @@ const yesNo = (v: boolean | null): string => t(v === null ? L.unknown : v ? L.ye
 
 function sourceLink(s: string): string {
   return /^https?:\/\//i.test(s) ? `<a href="${esc(s)}" rel="noreferrer noopener" target="_blank">${esc(s)}</a>` : esc(s);
+}
+
+/** The rating heads the report: the answer to "is this post telling the truth?". */
+function ratingSection(r: CheckResult): string {
+  if (!r.rating) return '';
+  const g = r.rating;
+  const skipped = notExamined(r);
+  return `<section class="rating r-${esc(g.value)}" id="rating" data-rating="${esc(g.value)}">
+<div class="meta">${t(L.ratingQuestion)}</div>
+<div class="big">${t(L.rating)}: ${t(RATING_NAMES[g.value])} <code>${esc(g.value)}</code></div>
+<p class="finding">${both(g.finding.en, g.finding.zh)}</p>
+${g.basis.length ? `<p class="meta">${g.basis.map((b) => `<code>${esc(b)}</code>`).join(' ')}</p>` : ''}
+${skipped.length ? `<p class="meta" id="not-examined">${t(L.notExamined)}: ${skipped.map((x) => both(x.en, x.zh)).join(' · ')}</p>` : ''}
+</section>`;
 }
 
 function verdictSection(r: CheckResult): string {
@@ -118,14 +133,6 @@ function framesSection(frames: HtmlReportFrame[]): string {
 <div class="frames" id="keyframes">${figs.join('')}</div>`;
 }
 
-/** The answer first: the rating and its one-sentence finding, quotable as the report's first lines. */
-function ratingSection(r: CheckResult): string {
-  const rating = ratingOf(r);
-  if (!rating) return '';
-  return `<section class="rating r-${esc(rating.value)}" id="rating" data-rating="${esc(rating.value)}">
-<h2 class="answer">${t(L.rating)}: ${t(RATING_NAMES[rating.value])}</h2><p class="finding">${both(rating.finding.en, rating.finding.zh)}</p></section>`;
-}
-
 function bar(start: number, end: number, total: number | null): string {
   if (!total || total <= 0) return '';
   const l = Math.max(0, Math.min(100, (start / total) * 100));
@@ -179,7 +186,7 @@ export function renderHtmlReport(result: CheckResult, opts: HtmlReportOptions): 
   const frames = [...opts.keyframes].sort((a, b) => a.index - b.index);
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="generator" content="genproof"><title>genproof — ${esc(result.verdict.quadrant)}</title><style>${REPORT_CSS}</style></head><body>
+<meta name="generator" content="genproof"><title>genproof — ${esc(result.rating?.value ?? result.verdict.quadrant)}</title><style>${REPORT_CSS}</style></head><body>
 <input type="radio" class="langsel" name="gp-lang" id="gp-l-en"${lang === 'en' ? ' checked' : ''}><input type="radio" class="langsel" name="gp-lang" id="gp-l-zh"${lang === 'zh' ? ' checked' : ''}>
 <div class="page"><header><h1>${t(L.title)}</h1><div class="switch"><label for="gp-l-en">English</label><label for="gp-l-zh">中文</label></div></header>
 ${ratingSection(result)}

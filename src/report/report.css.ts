@@ -18,9 +18,9 @@ h3{font-size:1rem;margin:16px 0 6px}
 .verdict.q-undisclosed_ai,.verdict.q-false_ai_claim{border-left-color:var(--ai)}
 .verdict.q-authentic,.verdict.q-disclosed_ai{border-left-color:var(--real)}
 .verdict .big{font-size:1.4rem;font-weight:700}
-.rating{border-radius:8px;padding:10px 16px;margin:16px 0 0;background:var(--soft);border-left:6px solid var(--neutral)}
-.rating .answer{font-size:1.5rem;margin:0;border:0;padding:0}.rating .finding{margin:4px 0 0;font-size:1.05rem}
-.rating.r-false,.rating.r-scam{border-left-color:var(--ai)}.rating.r-true{border-left-color:var(--real)}.rating.r-misleading{border-left-color:#9a5b00}
+.rating{border-radius:8px;padding:12px 16px;margin:16px 0;border:2px solid var(--neutral);background:var(--soft)}
+.rating.r-scam,.rating.r-false{border-color:var(--ai)}.rating.r-misleading{border-color:#9a5b00}.rating.r-true{border-color:var(--real)}
+.rating .big{font-size:1.6rem;font-weight:800}.rating .finding{font-size:1.1rem;margin:6px 0}
 .search a,.zip{display:inline-block;padding:6px 2px;min-height:24px}
 figcaption a{white-space:nowrap}
 .matrix{display:grid;grid-template-columns:minmax(80px,.5fr) 1fr 1fr;gap:4px;margin:8px 0;font-size:.95rem}

@@ -54,6 +54,9 @@ export const L = {
   title: { en: 'genproof verification report', zh: 'genproof 核查报告' },
   lang: { en: 'Language', zh: '语言' },
   verdict: { en: 'Verdict', zh: '结论' },
+  rating: { en: 'Rating', zh: '评级' },
+  ratingQuestion: { en: 'Is this post telling the truth?', zh: '这条帖子说的是真的吗？' },
+  notExamined: { en: 'Not examined', zh: '未检查' },
   confidence: { en: 'confidence', zh: '置信度' },
   matrixRows: { en: 'What the evidence shows', zh: '证据显示' },
   matrixCols: { en: 'What the post claims', zh: '帖子声称' },
@@ -84,7 +87,6 @@ export const L = {
   keyframes: { en: 'Keyframes', zh: '关键帧' },
   download: { en: 'download (full size)', zh: '下载原尺寸' },
   downloadAll: { en: 'Download all keyframes (ZIP)', zh: '下载全部关键帧（ZIP）' },
-  rating: { en: 'Rating', zh: '评级' },
   matches: { en: 'Matched reference', zh: '匹配的参考素材' },
   noMatches: { en: 'No registered reference matched.', zh: '没有匹配的登记素材。' },
   thisPost: { en: 'This post', zh: '本帖' },
@@ -103,6 +105,8 @@ export const L = {
   textOnly: { en: 'Text only (no media file).', zh: '仅文字（没有媒体文件）。' },
   footer: { en: 'Every accusing verdict rests on the evidence listed above; check it yourself.', zh: '任何指控性的结论都以上面列出的证据为依据，请自行核对。' },
 } satisfies Record<string, Txt>;
+
+export const MEDIA_KIND: Record<string, Txt> = { video: { en: 'video', zh: '视频' }, image: { en: 'image', zh: '图片' } };
 
 export const SCAM_LABEL: Record<string, Txt> = {
   scam: { en: 'scam', zh: '诈骗' },

@@ -26,7 +26,7 @@ export async function readTextFileStrict(path: string, what: string): Promise<st
 
 /** Validate and normalise a post before any work starts (the one post-input schema, src/domain/post-input.ts). */
 export function validatePost(post: Post, config: Config): Post {
-  const { caption, postedAt, urls } = parsePostInput({ caption: post.caption, posted_at: post.postedAt, urls: post.urls }, config.limits);
+  const { caption, postedAt, urls } = parsePostInput({ caption: post.caption, posted_at: post.postedAt, urls: post.urls }, { maxCaptionChars: config.limits.maxCaptionChars, maxUrls: config.api.maxUrls });
   if (!post.file && !caption && urls.length === 0) throw new ValidationError('file_or_caption_required', 'Give a media file, a caption or a link to check.');
   return { file: post.file, caption, postedAt, urls };
 }

@@ -139,14 +139,8 @@ export const QUADRANT_NAMES: Record<string, Record<Lang, string>> = {
 
 const dicts: Record<Lang, Record<Key, string>> = { en, zh };
 
-/** The post's rating (check JSON `rating.value`). */
-export const RATING_NAMES: Record<string, Record<Lang, string>> = {
-  true: { en: 'True', zh: '属实' },
-  misleading: { en: 'Misleading', zh: '误导' },
-  false: { en: 'False', zh: '不实' },
-  unproven: { en: 'Unproven', zh: '未经证实' },
-  scam: { en: 'Scam', zh: '诈骗' },
-};
+/** The post's rating (check JSON `rating.value`): the names every report uses. */
+export { RATING_NAMES } from '../domain/rating.js';
 
 export const SCAM_LABELS: Record<string, Record<Lang, string>> = {
   scam: { en: 'scam', zh: '诈骗' },

@@ -40,7 +40,7 @@ describe('meta routes', () => {
     const { app } = await setup();
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(res.json(), { ok: true });
+    assert.deepEqual(res.json(), { ok: true, db: true, queue: true });
   });
 
   it('GET /openapi.json documents every API route from the zod schemas', async () => {
@@ -55,7 +55,7 @@ describe('meta routes', () => {
     assert.ok(state.properties.result, 'check state schema includes the result');
     assert.deepEqual(doc.paths['/api/registry'].post.security, [{ bearer: [] }]);
     const form = doc.paths['/api/checks'].post.requestBody.content['multipart/form-data'].schema;
-    assert.deepEqual(Object.keys(form.properties).sort(), ['caption', 'file', 'posted_at', 'urls[]']);
+    assert.deepEqual(Object.keys(form.properties).sort(), ['caption', 'file', 'media_url', 'posted_at', 'urls[]']);
     assert.equal(form.properties.file.format, 'binary');
     const scamRef = doc.paths['/api/scam'].post.requestBody.content['application/json'].schema.$ref as string;
     assert.ok(doc.components.schemas[scamRef.split('/').pop()!].properties.text);

@@ -8,6 +8,7 @@ import { readTextFileStrict } from '../../services/post.validation.js';
 import { renderHtmlReport } from '../../report/html.report.js';
 import { createVerificationService } from '../../services/verification.factory.js';
 import { RegistryService } from '../../services/registry.service.js';
+import { fetchMediaUrl, looksLikeUrl } from '../../services/url-intake.service.js';
 import { globalOpts } from '../program.js';
 import { progressBar, renderTerminal } from '../render/terminal.render.js';
 import { writeReport } from '../render/output.js';
@@ -31,10 +32,10 @@ export async function writeAtomic(path: string, data: string | Buffer): Promise<
 export function registerCheck(program: Command): void {
   program
     .command('check [file]')
-    .description('verify one post: media (optional), caption, links, date')
+    .description('verify one post: media file or http(s) media URL (optional), caption, links, date')
     .option('--caption <text>', 'the caption posted with the media')
     .option('--caption-file <file>', 'read the caption from a UTF-8 file')
-    .option('--posted-at <date>', 'when the post appeared (YYYY-MM-DD)')
+    .option('--posted-at <date>', 'when the post appeared: YYYY-MM-DD or ISO 8601 date-time with offset (2024-03-03T09:00+08:00)')
     .option('--url <url>', 'a link in the post (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--html <out.html>', 'also write a self-contained HTML report')
     .option('--depth <depth>', 'fast | default | deep')
@@ -46,12 +47,21 @@ export function registerCheck(program: Command): void {
       if (opts.caption !== undefined && opts.captionFile) throw new ValidationError('bad_usage', 'Give --caption or --caption-file, not both.');
       let caption = opts.caption ?? null;
       if (opts.captionFile) caption = await readTextFileStrict(opts.captionFile, 'caption file');
+      // FILE may be an http(s) URL of a media file: fetched (SSRF-guarded) into a private temp dir first.
+      const urlDir = file && looksLikeUrl(file) ? await mkdtemp(join(tmpdir(), 'genproof-url-')) : undefined;
+      let mediaPath = file ?? null;
+      try {
+        if (urlDir && file) mediaPath = (await fetchMediaUrl(file, config, { dir: urlDir })).path;
+      } catch (e) {
+        await rm(urlDir!, { recursive: true, force: true });
+        throw e;
+      }
       const service = createVerificationService(config);
       const bar = progressBar(!g.quiet && !g.json && Boolean(process.stderr.isTTY));
       const keyDir = opts.html ? await mkdtemp(join(tmpdir(), 'genproof-frames-')) : undefined;
       try {
         const { result, keyframes } = await service.check(
-          { file: file ?? null, caption, postedAt: opts.postedAt ?? null, urls: opts.url ?? [] },
+          { file: mediaPath, caption, postedAt: opts.postedAt ?? null, urls: opts.url ?? [] },
           { onProgress: (p) => bar.update(p.stage, p.fraction), keyframesDir: keyDir },
         );
         bar.done();
@@ -78,6 +88,7 @@ export function registerCheck(program: Command): void {
         bar.done();
         await service.close();
         if (keyDir) await rm(keyDir, { recursive: true, force: true });
+        if (urlDir) await rm(urlDir, { recursive: true, force: true });
       }
     });
 }

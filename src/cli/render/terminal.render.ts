@@ -1,6 +1,7 @@
+import { RATING_NAMES } from '../../domain/rating.js';
 import type { CheckResult } from '../../domain/report.js';
-import { MEDIA_KIND, RATING_NAMES, ratingOf } from '../../report/rating.view.js';
-import { SCAM_LABEL } from '../../report/report.i18n.js';
+import { MEDIA_KIND, SCAM_LABEL } from '../../report/report.i18n.js';
+import { notExamined } from '../../verdict/not-examined.js';
 
 const QUADRANT: Record<string, { en: string; zh: string }> = {
   authentic: { en: 'REAL VIDEO (authentic)', zh: '真视频（authentic）' },
@@ -18,8 +19,12 @@ export function renderTerminal(r: CheckResult, lang: 'en' | 'zh'): string {
   const q = QUADRANT[r.verdict.quadrant];
   const c = zh ? '：' : ': ';
   // The answer first, quotable: the rating and its one-sentence finding, then the quadrant.
-  const rating = ratingOf(r);
-  if (rating) L.push(`${zh ? '评级' : 'Rating'}${c}${RATING_NAMES[rating.value][lang]} — ${rating.finding[lang]}`);
+  if (r.rating) {
+    L.push(`${zh ? '评级' : 'Rating'}${c}${RATING_NAMES[r.rating.value][lang]} — ${r.rating.finding[lang]}`);
+    const skipped = notExamined(r);
+    if (skipped.length) L.push(`${zh ? '未检查' : 'Not examined'}${c}${skipped.map((x) => x[lang]).join(zh ? '；' : '; ')}`);
+    L.push('');
+  }
   L.push(`${zh ? '结论' : 'Verdict'}${c}${zh ? q.zh : q.en}${r.verdict.is_ai === null ? '' : `  (${zh ? '置信度' : 'confidence'} ${r.verdict.confidence.toFixed(2)})`}`);
   L.push('');
   L.push(zh ? r.verdict.summary.zh : r.verdict.summary.en);

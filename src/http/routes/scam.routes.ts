@@ -10,7 +10,7 @@ import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js
 /** Types only: values and limits are checked by the one post-input schema, so every fault keeps its code. */
 const scamBodyShape = z.object({ text: z.string().optional(), urls: z.array(z.string()).optional(), posted_at: z.string().optional() });
 
-export interface ScamRoutesOptions { scam: ScamPort | null; maxCaptionChars: number; maxUploadBytes: number }
+export interface ScamRoutesOptions { scam: ScamPort | null; maxCaptionChars: number; maxUploadBytes: number; maxUrls?: number }
 
 export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, opts) => {
   app.post('/api/scam', {
@@ -44,13 +44,13 @@ export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, 
         dir = await makePrivateDir('genproof-scam-');
         const { fields, files } = await receiveMultipart(req, dir, ['image', 'images', 'file'], opts.maxUploadBytes);
         text = parseCaption(field(fields, 'text'), opts.maxCaptionChars);
-        urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])]);
+        urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])], opts.maxUrls);
         postedAt = parsePostedAt(field(fields, 'posted_at'));
         images = files.map((f) => ({ path: f.path, name: f.originalName }));
       } else {
         const b = req.body as { text?: string; urls?: string[]; posted_at?: string };
         text = parseCaption(b.text, opts.maxCaptionChars);
-        urls = parseUrls(b.urls);
+        urls = parseUrls(b.urls, opts.maxUrls);
         postedAt = parsePostedAt(b.posted_at);
       }
       if (!text && urls.length === 0 && images.length === 0) {
