@@ -70,9 +70,6 @@ export async function intakeFile(path: string, config: Config, signal?: AbortSig
   try {
     st = await stat(path);
   } catch {
-    if (/^https?:\/\//i.test(path)) {
-      throw new ValidationError('url_not_media', `"${path.slice(0, 120)}" is a web address, not a file on this computer. Download the video or image first (e.g. with yt-dlp, or "Save video" in the app) and pass the downloaded file: genproof check ./video.mp4 --caption "…"`);
-    }
     throw new ValidationError('file_not_found', `File not found: ${path}`);
   }
   if (!st.isFile()) throw new ValidationError('file_not_found', `Not a regular file: ${path}`);
