@@ -63,7 +63,7 @@ export async function inViewport(page: Page, selector: string): Promise<void> {
 
 /** Wait until the check shown at #/check/<id> is done and its report iframe has loaded. */
 export async function reportFrame(page: Page): Promise<Frame> {
-  await page.waitForSelector('#report-frame[data-loaded="true"]', { timeout: 480_000 });
+  await page.waitForSelector('#report-frame[data-loaded="true"]', { timeout: 1_500_000 });
   const frame = await (await page.$('#report-frame'))!.contentFrame();
   assert.ok(frame, 'report iframe');
   return frame;

@@ -27,7 +27,7 @@ const missing = [CHROMIUM, REPOST, ORIGINAL].filter((p) => !existsSync(p));
 const skip = missing.length && !process.env.CI ? `missing ${missing.join(', ')}` : false;
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(ARTIFACTS, `desk-${name}.png`), fullPage });
 
-describe('web desk in Chromium', { skip, timeout: 1_800_000 }, () => {
+describe('web desk in Chromium', { skip, timeout: 3_600_000 }, () => {
   let dir: string;
   let server: RunningServer;
   let browser: Browser;
@@ -41,7 +41,9 @@ describe('web desk in Chromium', { skip, timeout: 1_800_000 }, () => {
     assert.ok(findWebDir(), 'dist/web was built');
     dir = mkdtempSync(join(tmpdir(), 'genproof-browser-'));
     mkdirSync(ARTIFACTS, { recursive: true });
-    const config = loadConfig({ env: {}, file: null, overrides: { db: join(dir, 'registry.db'), server: { host: '127.0.0.1', port: 0, concurrency: 1 } } });
+    // Generous timeouts: this test shares a small machine with others; what it checks is the page, not speed.
+    const timeouts = { probeMs: 120_000, exiftoolMs: 120_000, decodeMs: 900_000, c2paMs: 300_000, ocrMs: 900_000, checkMs: 1_800_000 };
+    const config = loadConfig({ env: {}, file: null, overrides: { db: join(dir, 'registry.db'), timeouts, server: { host: '127.0.0.1', port: 0, concurrency: 1 } } });
     const reg = RegistryService.open(config);
     await reg.add([ORIGINAL], { label: 'original', source: 'drewnoakes/metadata-extractor-images' });
     await reg.close();
