@@ -77,6 +77,7 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
     }
   }
   const out: ScoredMatch[] = [];
+  const shownCoverage = new WeakMap<ScoredMatch, number>();
   for (const [ref, views] of candidates) {
     const info = store.refs[ref];
     let best: ScoredMatch | null = null;
@@ -104,8 +105,7 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
           generator: info.generator,
           source: info.source,
           query_coverage: round(r.queryCoverage),
-          // Time-aligned share of the reference: frame counts mislead when the two sides were hashed at different rates.
-          reference_coverage: round(Math.max(r.referenceCoverage, timeCoverage(refFrames, r.segments, 'reference', lowDetail ? LOW_DETAIL.quality : quality))),
+          reference_coverage: round(r.referenceCoverage),
           min_distance: r.minDistance,
           segments: r.segments.map((s) => ({
             query_start: round(s.query_start),
@@ -119,10 +119,13 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
           query_frames: usable,
           low_detail: lowDetail,
         };
+        // What the report shows: the time-aligned share of the reference (frame counts mislead when the two sides
+        // were hashed at different rates). Acceptance and ranking keep vPDQ's own figure.
+        shownCoverage.set(m, round(Math.max(r.referenceCoverage, timeCoverage(refFrames, r.segments, 'reference', lowDetail ? LOW_DETAIL.quality : quality))));
         if (better(m, best)) best = m;
       }
     }
-    if (best && accepted(best, q.kind, minCov)) out.push(best);
+    if (best && accepted(best, q.kind, minCov)) out.push({ ...best, reference_coverage: shownCoverage.get(best) ?? best.reference_coverage });
   }
   return out.sort(compareMatches);
 }
