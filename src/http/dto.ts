@@ -49,14 +49,14 @@ export const scamResultSchema = z.looseObject({
   qr_codes: z.array(z.looseObject({ image: z.string(), text: z.string() })),
   urls: z.array(z.looseObject({ url: z.string(), lookalike_of: z.string().nullable() })),
 }).meta({ id: 'ScamResult' });
-const ratingSchema = z.looseObject({
-  value: z.enum(['true', 'misleading', 'false', 'unproven', 'scam']),
+export const ratingSchema = z.object({
+  value: z.enum(['scam', 'false', 'misleading', 'true', 'unproven']),
   finding: z.object({ en: z.string(), zh: z.string() }),
   basis: z.array(z.string()),
-}).meta({ id: 'Rating' });
+}).meta({ id: 'Rating', description: 'is this post telling the truth? precedence scam > false > misleading > true > unproven; shown first' });
 
 export const checkResultSchema = z.looseObject({
-  rating: ratingSchema.optional().describe('the answer to "is this post telling the truth?"; first in every report'),
+  rating: ratingSchema.optional(),
   verdict: z.looseObject({
     quadrant: z.enum(['authentic', 'undisclosed_ai', 'disclosed_ai', 'false_ai_claim', 'undetermined']),
     is_ai: z.boolean().nullable(), claimed_ai: z.boolean().nullable(), confidence: z.number(),

@@ -87,8 +87,10 @@ export function ratePost(input: RatingInput): Rating {
     const first = main && hard.includes(main.claim) ? main.claim : hard[0];
     return result('false', refutedFinding(first), [...hard.map((c) => ref(claims, c)), ...codes((e) => e.analyzer === 'kb' && e.data.status === 'refuted'), ...(v.is_ai !== null ? winners : [])]);
   }
-  // The quadrant contradicts what the post says about its own origin: false, even if no checker refuted a claim.
-  if (v.quadrant === 'false_ai_claim' || (v.quadrant === 'undisclosed_ai' && v.claimed_ai === false)) {
+  // The quadrant contradicts what the post says about its own origin: false, even if no checker refuted a claim —
+  // when strong evidence decided it (camera metadata alone makes the claim unlikely: misleading, below).
+  const strongWin = evidence.some((e) => e.decides && STRONG.has(e.decides.tier) && e.decides.is_ai === v.is_ai);
+  if (strongWin && (v.quadrant === 'false_ai_claim' || (v.quadrant === 'undisclosed_ai' && v.claimed_ai === false))) {
     const en = v.quadrant === 'false_ai_claim' ? 'The post presents real footage as AI-generated' : 'The post presents AI-generated media as real footage';
     const zh = v.quadrant === 'false_ai_claim' ? '帖子把实拍素材说成AI生成' : '帖子把AI生成的内容说成实拍';
     return result('false', { en, zh }, [...winners, ...(main ? [ref(claims, main.claim)] : [])]);

@@ -53,6 +53,7 @@ const table: Row[] = [
   { name: 'refuted place, nothing else refuted → misleading', claims: [claim('location', 'refuted', { text: 'in Osaka' })], expect: 'misleading', finding: /place/ },
   { name: 'refuted time, nothing else refuted → misleading', claims: [claim('date', 'refuted', { text: 'live now' })], expect: 'misleading', finding: /time/ },
   { name: 'main claim only unlikely → misleading', claims: [ai('unlikely')], expect: 'misleading', finding: /unlikely/ },
+  { name: 'AI claim on camera-metadata footage (claim unlikely, quadrant false_ai_claim) → misleading, not false', evidence: [dec('camera_origin', false, 'camera_metadata')], claims: [ai('unlikely')], expect: 'misleading' },
   { name: 'refuted time beats a supported origin claim → misleading', evidence: [dec('c2pa_ai_trusted', true, 'signed_provenance', 'sora')], claims: [ai('supported'), claim('date', 'refuted')], expect: 'misleading' },
   // true
   { name: 'AI claim supported by trusted provenance → true', evidence: [dec('c2pa_ai_trusted', true, 'signed_provenance', 'sora')], claims: [ai('supported')], expect: 'true' },

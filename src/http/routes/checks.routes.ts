@@ -7,6 +7,7 @@ import type { JobQueue } from '../../queue/queue.js';
 import { JobName } from '../../queue/job.types.js';
 import type { BlobStore } from '../../repositories/blob-store.repository.js';
 import type { CheckResultsRepository, CheckRow } from '../../repositories/check-results.repository.js';
+import { toClaimReview } from '../../report/claimreview.js';
 import { renderHtmlReport } from '../../report/html.report.js';
 import { keyframeFileName } from '../../report/reverse-search.js';
 import { storedZip } from '../../report/stored-zip.js';
@@ -175,6 +176,16 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
       .header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'")
       .header('x-content-type-options', 'nosniff')
       .send(html);
+  });
+
+  app.get('/api/checks/:id/claimreview.jsonld', {
+    schema: { summary: 'schema.org ClaimReview of the post (JSON-LD), for fact-checkers', tags: ['checks'], params: idParams, produces: ['application/ld+json'] },
+  }, async (req, reply) => {
+    const s = await getCheck(req.params.id);
+    const result = s.status === 'done' ? parseJson<CheckResult>(s.result) : null;
+    if (!result) throw new AppError('check_not_done', `The check is ${s.status}; its ClaimReview is ready when it is done`, { httpStatus: 409 });
+    const review = toClaimReview(result, { url: `${req.protocol}://${req.host}/api/checks/${encodeURIComponent(s.id)}/report.html` });
+    return reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(review, null, 2));
   });
 
   app.get('/api/checks/:id/frames/:n.jpg', {
