@@ -114,8 +114,8 @@ describe('the KB horizon (as_of)', () => {
       assert.match(result.engine!.version, /^\d+\.\d+\.\d+/);
       assert.match(result.engine!.models.scam, /sha256:[0-9a-f]{12}/);
       assert.ok(result.engine!.models.ocr.length > 0);
-      assert.match(renderTerminal(result, 'en'), /Knowledge base: .*unknown to genproof/);
-      assert.match(renderTerminal(result, 'zh'), /知识库: .*无从知晓/);
+      assert.match(renderTerminal(result, 'en'), /Knowledge base[:：] ?.*unknown to genproof/);
+      assert.match(renderTerminal(result, 'zh'), /知识库[:：] ?.*无从知晓/);
       assert.match(renderHtmlReport(result, { keyframes: [], lang: 'en' }), /id="kb-horizon"/);
       const { result: before } = await svc.check({ file: null, caption: 'Sora app is back, sign up now', postedAt: '2026-11-20', urls: [] });
       assert.equal(before.kb!.note, undefined);
