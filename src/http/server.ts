@@ -5,6 +5,7 @@ import { ScamService } from '../services/scam.service.js';
 import { createVerificationService } from '../services/verification.factory.js';
 import { buildApp, type GenproofApp } from './app.js';
 import { assertSafeBind } from './hardening.js';
+import { sweepStaleTempDirs } from './temp-sweep.js';
 import { demoPort, registryPort, scamPort } from './service-adapters.js';
 
 export interface ServeOptions {
@@ -27,6 +28,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const { config } = opts;
   const log = opts.log ?? (() => {});
   assertSafeBind(config);
+  const swept = await sweepStaleTempDirs();
+  if (swept.length) log(`removed ${swept.length} temp dir(s) left by a server that was killed: ${swept.slice(0, 5).join(', ')}`);
   const verification = createVerificationService(config);
   const registry = RegistryService.open(config);
   let demo: DemoAssets | null = null;

@@ -25,8 +25,9 @@ export interface ParsedUpload {
 
 /** A private directory (0700) for one request or job. */
 export async function makePrivateDir(prefix = 'genproof-'): Promise<string> {
-  // mkdtemp creates the directory with mode 0700.
-  return mkdtemp(join(tmpdir(), prefix));
+  // mkdtemp creates the directory with mode 0700. The pid in the name lets a restart remove the dirs of a
+  // process that was killed mid-request (see temp-sweep.ts).
+  return mkdtemp(join(tmpdir(), `${prefix}${process.pid}-`));
 }
 
 export async function removeDir(dir: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Transaction } from 'kysely';
 import sharp from 'sharp';
 import { migrateToLatest } from '../db/migrations.js';
 import type { ReferencesTable, RegistryDatabase, ViewName } from '../db/schema.js';
@@ -103,19 +103,28 @@ export class RegistryRepository {
 
   /** Insert a reference with its hashes and keyframes in one transaction. */
   async insert(ref: NewReference): Promise<void> {
+    await this.insertMany([ref]);
+  }
+
+  /** Insert references with their hashes and keyframes, all in one transaction (all or none). */
+  async insertMany(refs: NewReference[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('references').values(ref.row).execute();
-      const rows = ref.hashes.map((h) => ({ ...h, reference_id: ref.row.id, pdq: Buffer.from(h.pdq) }));
-      for (let i = 0; i < rows.length; i += 500) {
-        await trx.insertInto('reference_hashes').values(rows.slice(i, i + 500)).execute();
-      }
-      if (ref.keyframes.length) {
-        await trx
-          .insertInto('reference_keyframes')
-          .values(ref.keyframes.map((k) => ({ ...k, reference_id: ref.row.id })))
-          .execute();
-      }
+      for (const ref of refs) await this.insertOne(trx, ref);
     });
+  }
+
+  private async insertOne(trx: Transaction<RegistryDatabase>, ref: NewReference): Promise<void> {
+    await trx.insertInto('references').values(ref.row).execute();
+    const rows = ref.hashes.map((h) => ({ ...h, reference_id: ref.row.id, pdq: Buffer.from(h.pdq) }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx.insertInto('reference_hashes').values(rows.slice(i, i + 500)).execute();
+    }
+    if (ref.keyframes.length) {
+      await trx
+        .insertInto('reference_keyframes')
+        .values(ref.keyframes.map((k) => ({ ...k, reference_id: ref.row.id })))
+        .execute();
+    }
   }
 
   /** The full-frame hashes of a reference (the crop variants are internal to matching). */
