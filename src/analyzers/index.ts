@@ -2,8 +2,10 @@ import type { Config } from '../config/config.js';
 import type { Analyzer, ClaimChecker } from './analyzer.js';
 import { CaptionAnalyzer } from './caption/caption.analyzer.js';
 import { KbClaimChecker } from './kb/kb-claims.checker.js';
+import { PlaceTimeChecker } from './placetime/place-time.checker.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
+import { DuplicateClaimMerger } from './ocr/burned-text.claims.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
 import { createMatchAnalyzer } from './match/match.analyzer.js';
 import { createC2paAnalyzer } from './c2pa/c2pa.analyzer.js';
@@ -36,7 +38,9 @@ const analyzerFactories: AnalyzerFactory[] = [
   createC2paAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [
+  () => new DuplicateClaimMerger(),
   () => new KbClaimChecker(),
+  () => new PlaceTimeChecker(),
 ];
 
 export function createAnalyzers(config: Config): AnalyzerSet {

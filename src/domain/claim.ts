@@ -8,6 +8,7 @@ export type ClaimType =
   | 'availability'
   | 'capability'
   | 'date'
+  | 'location'
   | 'duration';
 export type ClaimStatus = 'supported' | 'refuted' | 'unlikely' | 'unverified';
 /** Where the claim was read: the caption, burned-in text found by OCR, a visible generator mark. */
@@ -22,6 +23,8 @@ export interface Claim {
   reasons_zh?: string[];
   sources: string[];
   origin: ClaimOrigin;
+  /** Every place the same claim was read, when more than one ("caption" and "ocr"); `origin` is the first. */
+  origins?: ClaimOrigin[];
   /** Character offsets in the caption (UTF-16), when origin is caption. */
   span?: { start: number; end: number };
   /** Generator slug the claim names, if any. */

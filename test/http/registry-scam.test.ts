@@ -40,7 +40,7 @@ describe('meta routes', () => {
     const { app } = await setup();
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(res.json(), { ok: true });
+    assert.deepEqual(res.json(), { ok: true, db: true, queue: true });
   });
 
   it('GET /openapi.json documents every API route from the zod schemas', async () => {

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { readTextFileStrict } from '../../services/post.validation.js';
+import { toClaimReview } from '../../report/claimreview.js';
 import { renderHtmlReport } from '../../report/html.report.js';
 import { createVerificationService } from '../../services/verification.factory.js';
 import { RegistryService } from '../../services/registry.service.js';
@@ -18,6 +19,7 @@ interface CheckOpts {
   postedAt?: string;
   url?: string[];
   html?: string;
+  claimreview?: string;
   depth?: 'fast' | 'default' | 'deep';
 }
 
@@ -34,9 +36,10 @@ export function registerCheck(program: Command): void {
     .description('verify one post: media file or http(s) media URL (optional), caption, links, date')
     .option('--caption <text>', 'the caption posted with the media')
     .option('--caption-file <file>', 'read the caption from a UTF-8 file')
-    .option('--posted-at <date>', 'when the post appeared (YYYY-MM-DD)')
+    .option('--posted-at <date>', 'when the post appeared: YYYY-MM-DD or ISO 8601 date-time with offset (2024-03-03T09:00+08:00)')
     .option('--url <url>', 'a link in the post (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--html <out.html>', 'also write a self-contained HTML report')
+    .option('--claimreview <out.jsonld>', 'also write a schema.org ClaimReview of the post (JSON-LD)')
     .option('--depth <depth>', 'fast | default | deep')
     .action(async (file: string | undefined, opts: CheckOpts, cmd: Command) => {
       const g = globalOpts(cmd);
@@ -80,6 +83,9 @@ export function registerCheck(program: Command): void {
             }
           }
           await writeAtomic(opts.html, renderHtmlReport(result, { keyframes: frames, lang: config.lang, referenceThumbnails }));
+        }
+        if (opts.claimreview) {
+          await writeAtomic(opts.claimreview, JSON.stringify(toClaimReview(result, { caption, urls: opts.url ?? [], lang: g.lang === 'zh' || g.lang === 'en' ? g.lang : undefined }), null, 2) + '\n');
         }
         if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         else if (!g.quiet) process.stderr.write(renderTerminal(result, config.lang));
