@@ -11,9 +11,11 @@ interface ServeOpts {
   token?: string;
   concurrency?: string;
   log?: boolean;
+  queue?: string;
+  blobDir?: string;
 }
 
-function intOpt(name: string, v: string | undefined, min: number, max: number): number | undefined {
+export function intOpt(name: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new ValidationError('bad_usage', `--${name} must be an integer ${min}..${max}`);
@@ -22,10 +24,11 @@ function intOpt(name: string, v: string | undefined, min: number, max: number): 
 
 /** Run the server until SIGINT/SIGTERM. Shared by `genproof serve` and src/bin/server.ts. */
 export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?: boolean; configFile?: string; log?: boolean }): Promise<void> {
+  const t0 = performance.now();
   const config = loadConfig({ file: opts.configFile, overrides });
   const log = (m: string) => process.stderr.write(`genproof: ${m}\n`);
   const server = await startServer({ config, demo: opts.demo, log, logger: opts.log ? { level: 'info' } : false });
-  log(`serving the desk on ${server.url}  (API: ${server.url}/openapi.json)`);
+  log(`serving the desk on ${server.url}  — open ${server.url}/ in a browser (API: ${server.url}/openapi.json; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   if (config.server.token) log('registry writes need Authorization: Bearer <token>');
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -47,6 +50,8 @@ export function registerServe(program: Command): void {
     .option('--token <token>', 'require Authorization: Bearer <token> for registry writes (env GENPROOF_SERVER__TOKEN)')
     .option('--concurrency <n>', 'checks that run at once (default 2)')
     .option('--log', 'log every request (pino, stdout)')
+    .option('--queue <url>', 'enqueue checks on BullMQ at this Redis URL for `genproof worker` processes (env GENPROOF_QUEUE)')
+    .option('--blob-dir <dir>', 'upload directory shared with the workers (env GENPROOF_SERVER__BLOB_DIR)')
     .action(async (opts: ServeOpts, cmd: Command) => {
       const g = globalOpts(cmd);
       const server: NonNullable<ConfigOverrides['server']> = {};
@@ -56,6 +61,7 @@ export function registerServe(program: Command): void {
       if (concurrency !== undefined) server.concurrency = concurrency;
       if (opts.host) server.host = opts.host;
       if (opts.token) server.token = opts.token;
-      await serveUntilSignal({ ...(g.db ? { db: g.db } : {}), server }, { demo: opts.demo, configFile: g.config, log: opts.log });
+      if (opts.blobDir) server.blobDir = opts.blobDir;
+      await serveUntilSignal({ ...(g.db ? { db: g.db } : {}), ...(opts.queue ? { queue: opts.queue } : {}), server }, { demo: opts.demo, configFile: g.config, log: opts.log });
     });
 }
