@@ -144,7 +144,7 @@ function unproven(input: RatingInput, main: { claim: Claim; status: ClaimStatus 
   const { verdict: v, claims, evidence } = input;
   const mark = evidence.find((e) => e.code === 'visible_generator_mark');
   if (main?.claim.origin === 'mark' && v.is_ai === null && mark) {
-    const gen = String(mark.data.generator ?? main.claim.generator ?? 'generator');
+    const gen = String(mark.data.text ?? mark.data.generator ?? main.claim.generator ?? 'generator');
     return result('unproven', {
       en: `The only sign of AI is a visible ${gen} mark, and a mark alone proves nothing: anyone can paste one onto real footage`,
       zh: `唯一的AI迹象是画面上的 ${gen} 水印，而单凭水印什么也证明不了：任何人都能把它贴到实拍视频上`,
