@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { UnsupportedMediaError } from '../domain/errors.js';
+import { countTool } from './tool-stats.repository.js';
 
 /** Decode HEIC/HEIF with a wasm decoder (sharp's prebuilt binaries cannot). Returns RGBA pixels. */
 export async function decodeHeic(path: string, timeoutMs: number): Promise<{ raw: Buffer; width: number; height: number; channels: 4 }> {
+  countTool('decode:heic');
   const mod = await import('heic-decode');
   const buffer = await readFile(path);
   let timer: NodeJS.Timeout | undefined;

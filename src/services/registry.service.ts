@@ -13,6 +13,7 @@ import { RegistryRepository, type KeyframeRow, type ReferenceRow } from '../repo
 import { formatVpdqLines } from '../signals/vpdq/vpdq.js';
 import { checkFormat, formatHashList, parseHashList, type HashListFormat } from '../analyzers/match/hash-list.js';
 import { intakeFile } from './intake/intake.service.js';
+import type { MediaSession } from '../domain/media-session.js';
 
 export const LABELS: readonly ReferenceLabel[] = ['original', 'ai', 'scam_poster'];
 
@@ -267,14 +268,20 @@ export class RegistryService {
   }
 
   /** Near-duplicate lookup: best first; empty when nothing (or no registry) matches. */
-  async match(file: string, opts: MatchOptions & { media?: MediaInfo; signal?: AbortSignal; onProgress?: (f: number) => void } = {}): Promise<ScoredMatch[]> {
+  async match(
+    file: string,
+    opts: MatchOptions & { media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>; signal?: AbortSignal; onProgress?: (f: number) => void } = {},
+  ): Promise<ScoredMatch[]> {
     const media = opts.media ?? (await intakeFile(file, this.config, opts.signal));
     await this.ready(false);
     if (!this.repo) return [];
     await this.sync();
     if (this.store.size === 0) return [];
     const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 2000);
-    const q = await hashQuery(file, media, { timeoutMs, signal: opts.signal, onProgress: opts.onProgress });
+    const q = await hashQuery(file, media, {
+      timeoutMs, signal: opts.signal, onProgress: opts.onProgress,
+      probe: opts.session?.videoProbe, heicPixels: opts.session?.heicPixels, ffmpegPath: this.config.ffmpegPath, ffprobePath: this.config.ffprobePath,
+    });
     return matchQuery(q, this.store, opts);
   }
 

@@ -13,9 +13,10 @@ import type { Post } from '../domain/post.js';
 import type { CheckResult, Keyframe } from '../domain/report.js';
 import type { ScamResult } from '../domain/scam.js';
 import { closeExiftool } from '../repositories/exif.repository.js';
-import { extractKeyframes } from '../repositories/keyframe.repository.js';
+import { extractKeyframes, keyframeTimes } from '../repositories/keyframe.repository.js';
+import { cpuSecondsWithChildren, recordAnalyzerCpu } from '../repositories/tool-stats.repository.js';
 import { decideVerdict } from '../verdict/verdict.engine.js';
-import { intakeFile } from './intake/intake.service.js';
+import { openMedia } from './intake/intake.service.js';
 import { validatePost } from './post.validation.js';
 
 export interface CheckProgress {
@@ -27,7 +28,11 @@ export interface CheckProgress {
 export interface CheckRunOptions {
   onProgress?: (p: CheckProgress) => void;
   signal?: AbortSignal;
-  /** When given, keyframe JPEGs are written there and kept; otherwise they live in a temp dir removed after the check. */
+  /**
+   * When given, keyframe JPEGs are written there and kept. Otherwise nobody can see the images, so a video's
+   * keyframes are only timestamps (no decode); a still is still decoded once for its preview (that decode is also
+   * what tells a truncated image from an intact one).
+   */
   keyframesDir?: string;
 }
 
@@ -73,7 +78,8 @@ export class VerificationService {
     const report = (stage: string, fraction: number) => opts.onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
     try {
       report('intake', 0);
-      const media = clean.file ? await intakeFile(clean.file, this.config, abort.signal) : null;
+      const session = clean.file ? await openMedia(clean.file, this.config, abort.signal) : null;
+      const media = session?.media ?? null;
       timings.intake = Date.now() - t0;
       report('intake', 0.1);
 
@@ -90,19 +96,23 @@ export class VerificationService {
         if (out.extra) Object.assign(extra, out.extra);
       };
 
-      const keyframesPromise: Promise<Keyframe[]> = media && this.config.check.keyframes > 0
-        ? extractKeyframes(media, opts.keyframesDir ?? workDir, {
-            count: this.config.check.keyframes, timeoutMs: this.config.timeouts.decodeMs, maxPixels: this.config.limits.maxPixels,
-            ffmpegPath: this.config.ffmpegPath, signal: abort.signal,
-          })
-        : Promise.resolve([]);
+      const keyframesPromise: Promise<Keyframe[]> = !media || this.config.check.keyframes <= 0
+        ? Promise.resolve([])
+        : media.kind === 'video' && !opts.keyframesDir
+          ? Promise.resolve(keyframeTimes(media.duration, this.config.check.keyframes).map((timestamp, index) => ({ index, timestamp, path: '' })))
+          : extractKeyframes(media, opts.keyframesDir ?? workDir, {
+              count: this.config.check.keyframes, timeoutMs: this.config.timeouts.decodeMs, maxPixels: this.config.limits.maxPixels,
+              ffmpegPath: this.config.ffmpegPath, signal: abort.signal, heic: session?.heicPixels,
+            });
       keyframesPromise.catch(() => undefined);
 
       const ctxFor = (onProgress: (f: number) => void): AnalyzerContext => ({
-        post: clean, media, config: this.config, claims, progress: onProgress, signal: abort.signal, workDir,
+        post: clean, media, config: this.config, claims, progress: onProgress, signal: abort.signal, workDir, session: session ?? undefined,
       });
+      const profile = this.config.diagnostics.statsFile !== null;
       const run = async (a: Analyzer, onProgress: (f: number) => void) => {
         const start = Date.now();
+        const cpu0 = profile ? cpuSecondsWithChildren() : 0;
         try {
           merge(await a.analyze(ctxFor(onProgress)));
         } catch (e) {
@@ -111,6 +121,7 @@ export class VerificationService {
           evidence.push(failedNote(a.name, e));
         } finally {
           timings[a.name] = Date.now() - start;
+          if (profile) recordAnalyzerCpu(a.name, cpuSecondsWithChildren() - cpu0);
           onProgress(1);
         }
       };
@@ -120,7 +131,10 @@ export class VerificationService {
       const parallel = this.analyzers.parallel.filter((x) => x.appliesTo(clean, media));
       const fractions = new Map(parallel.map((a) => [a.name, 0]));
       const tick = () => report('analyzers', 0.15 + 0.75 * ([...fractions.values()].reduce((s, f) => s + f, 0) / Math.max(1, fractions.size)));
-      await Promise.all(parallel.map((a) => run(a, (f) => { fractions.set(a.name, Math.max(fractions.get(a.name) ?? 0, f)); tick(); })));
+      const runOne = (a: Analyzer) => run(a, (f) => { fractions.set(a.name, Math.max(fractions.get(a.name) ?? 0, f)); tick(); });
+      // Profiling (diagnostics.statsFile) runs analyzers one after another, so CPU time can be told apart per analyzer.
+      if (profile) for (const a of parallel) await runOne(a);
+      else await Promise.all(parallel.map(runOne));
 
       let checkedClaims = claims;
       for (const checker of this.analyzers.claimCheckers) {

@@ -8,6 +8,7 @@ import { readTextFileStrict } from '../../services/post.validation.js';
 import { renderHtmlReport } from '../../report/html.report.js';
 import { createVerificationService } from '../../services/verification.factory.js';
 import { RegistryService } from '../../services/registry.service.js';
+import { toolStats } from '../../repositories/tool-stats.repository.js';
 import { globalOpts } from '../program.js';
 import { progressBar, renderTerminal } from '../render/terminal.render.js';
 
@@ -73,6 +74,7 @@ export function registerCheck(program: Command): void {
         }
         if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         else if (!g.quiet) process.stderr.write(renderTerminal(result, config.lang));
+        if (config.diagnostics.statsFile) await writeFile(config.diagnostics.statsFile, JSON.stringify(toolStats(), null, 2) + '\n');
       } finally {
         bar.done();
         await service.close();
