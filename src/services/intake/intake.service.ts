@@ -133,7 +133,7 @@ export async function openMedia(path: string, config: Config, signal?: AbortSign
     return createMediaSession(media, config, { tags });
   }
 
-  const probe = await ffprobe(path, { timeoutMs: config.timeouts.probeMs, ffprobePath: config.ffprobePath, signal, format: sniffed.container === 'mts' ? 'mpegts' : undefined });
+  const probe = await ffprobe(path, { timeoutMs: config.timeouts.probeMs, ffprobePath: config.ffprobePath, ffmpegPath: config.ffmpegPath, signal, format: sniffed.container === 'mts' ? 'mpegts' : undefined });
   const fields = videoFieldsFromProbe(probe);
   if (fields.width * fields.height > config.limits.maxPixels)
     throw new UnsupportedMediaError('media_too_many_pixels', `The video is ${fields.width}×${fields.height}; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
