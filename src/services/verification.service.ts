@@ -9,6 +9,7 @@ import { AppError, ToolError, UnsupportedMediaError, ValidationError } from '../
 import { evidence as mkEvidence, type Evidence } from '../domain/evidence.js';
 import type { Match } from '../domain/match.js';
 import { summarizeMedia, type MediaInfo } from '../domain/media.js';
+import type { MediaSession } from '../domain/media-session.js';
 import type { Post } from '../domain/post.js';
 import type { CheckResult, Keyframe } from '../domain/report.js';
 import type { ScamResult } from '../domain/scam.js';
@@ -41,6 +42,13 @@ export interface CheckOutcome {
   keyframes: Keyframe[];
 }
 
+/** Where the service touches files and tools: intake (the media session), report keyframes, tool shutdown. */
+export interface VerificationDeps {
+  openMedia: (path: string, config: Config, signal?: AbortSignal) => Promise<MediaSession>;
+  extractKeyframes: typeof extractKeyframes;
+  closeTools: () => Promise<void>;
+}
+
 /** Analyzers whose failure fails the check (their tools are required); others degrade to an `analyzer_failed` note. */
 const REQUIRED = new Set(['metadata']);
 
@@ -49,14 +57,25 @@ const REQUIRED = new Set(['metadata']);
  * verdict. Holds no verification logic itself.
  */
 export class VerificationService {
+  private readonly deps: VerificationDeps;
+
   private constructor(
     private readonly config: Config,
     private readonly analyzers: AnalyzerSet,
     private readonly sameFamily?: (a: string, b: string) => boolean,
-  ) {}
+    deps: Partial<VerificationDeps> = {},
+  ) {
+    this.deps = { openMedia, extractKeyframes, closeTools: closeExiftool, ...deps };
+  }
 
   static create(config: Config, opts: { sameFamily?: (a: string, b: string) => boolean } = {}): VerificationService {
     return new VerificationService(config, createAnalyzers(config), opts.sameFamily);
+  }
+
+  /** A service over given analyzers and I/O ports (tests: fake analyzers, fake intake, no files or tools). */
+  static withParts(config: Config, analyzers: AnalyzerSet, deps: Partial<VerificationDeps> & { sameFamily?: (a: string, b: string) => boolean } = {}): VerificationService {
+    const { sameFamily, ...ports } = deps;
+    return new VerificationService(config, analyzers, sameFamily, ports);
   }
 
   /** Names of the analyzers that will run for media posts (for reports and benchmarks). */
@@ -78,7 +97,7 @@ export class VerificationService {
     const report = (stage: string, fraction: number) => opts.onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
     try {
       report('intake', 0);
-      const session = clean.file ? await openMedia(clean.file, this.config, abort.signal) : null;
+      const session = clean.file ? await this.deps.openMedia(clean.file, this.config, abort.signal) : null;
       const media = session?.media ?? null;
       timings.intake = Date.now() - t0;
       report('intake', 0.1);
@@ -100,7 +119,7 @@ export class VerificationService {
         ? Promise.resolve([])
         : media.kind === 'video' && !opts.keyframesDir
           ? Promise.resolve(keyframeTimes(media.duration, this.config.check.keyframes).map((timestamp, index) => ({ index, timestamp, path: '' })))
-          : extractKeyframes(media, opts.keyframesDir ?? workDir, {
+          : this.deps.extractKeyframes(media, opts.keyframesDir ?? workDir, {
               count: this.config.check.keyframes, timeoutMs: this.config.timeouts.decodeMs, maxPixels: this.config.limits.maxPixels,
               ffmpegPath: this.config.ffmpegPath, signal: abort.signal, heic: session?.heicPixels,
             });
@@ -185,7 +204,7 @@ export class VerificationService {
 
   async close(): Promise<void> {
     await this.analyzers.close();
-    await closeExiftool();
+    await this.deps.closeTools();
   }
 }
 
