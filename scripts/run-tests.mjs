@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 const kind = process.argv[2] ?? 'unit';
 const filter = process.argv[3] ?? '';
 const root = process.cwd();
-const suffix = kind === 'system' ? '.system.ts' : '.test.ts';
+// `services` tests need the local Postgres and Redis (npm run test:services); `npm test` needs no service.
+const suffix = kind === 'system' ? '.system.ts' : kind === 'services' ? '.services.ts' : '.test.ts';
 
 function walk(dir, out) {
   let entries;
@@ -33,6 +34,6 @@ if (files.length === 0) {
   console.error(`no ${kind} test files found`);
   process.exit(1);
 }
-const args = ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${kind === 'system' ? 1 : 2}`, ...files];
+const args = ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${kind === 'unit' ? 2 : 1}`, ...files];
 const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, GENPROOF_FROM_SOURCE: '1' } });
 child.on('close', (code) => process.exit(code ?? 1));

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Analyzer, ClaimChecker } from './analyzer.js';
 import { CaptionAnalyzer } from './caption/caption.analyzer.js';
 import { KbClaimChecker } from './kb/kb-claims.checker.js';
+import { PlaceTimeChecker } from './placetime/place-time.checker.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
@@ -37,6 +38,7 @@ const analyzerFactories: AnalyzerFactory[] = [
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [
   () => new KbClaimChecker(),
+  () => new PlaceTimeChecker(),
 ];
 
 export function createAnalyzers(config: Config): AnalyzerSet {

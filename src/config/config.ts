@@ -48,6 +48,35 @@ export const configSchema = z.object({
       token: z.string().nullable().default(null),
       maxUploadBytes: z.number().int().positive().default(512 * 1024 * 1024),
       concurrency: z.number().int().positive().default(2),
+      /** Directory for uploads shared by API instances and workers (null: private dirs in the OS temp dir). */
+      blobDir: z.string().nullable().default(null),
+    })
+    .prefault({}),
+  /** Redis URL of a BullMQ queue (`redis://127.0.0.1:6379`); null: checks run in the serving process. */
+  queue: z.string().nullable().default(null),
+  retention: z
+    .object({
+      /** Stored checks older than this many days are removed with their files. */
+      days: z.number().positive().default(30),
+    })
+    .prefault({}),
+  /** Fetching media by URL (`genproof check URL`, `media_url`): SSRF-guarded, capped in size and time. */
+  urlIntake: z
+    .object({
+      maxBytes: z.number().int().positive().default(512 * 1024 * 1024),
+      timeoutMs: z.number().int().positive().default(120_000),
+      maxRedirects: z.number().int().min(0).max(5).default(5),
+      /** Tests only: accept loopback servers (private, link-local and metadata addresses stay refused). */
+      allowLoopbackForTests: z.boolean().default(false),
+    })
+    .prefault({}),
+  /** API limits per client and per request. */
+  api: z
+    .object({
+      postsPerMinute: z.number().int().positive().default(60),
+      bodyLimitBytes: z.number().int().positive().default(1024 * 1024),
+      maxFields: z.number().int().positive().default(50),
+      maxUrls: z.number().int().positive().default(50),
     })
     .prefault({}),
   ffmpegPath: z.string().nullable().default(null),

@@ -84,6 +84,43 @@ export function registryMigrations(dialect: SqlDialect): Record<string, Migratio
         await db.schema.alterTable('reference_hashes').dropColumn('view').execute();
       },
     },
+    '2026-12-07-001-checks': {
+      // Persisted checks (history, results that survive a restart and are readable from any API instance).
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema
+          .createTable('checks')
+          .ifNotExists()
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('progress', 'double precision', (c) => c.notNull().defaultTo(0))
+          .addColumn('stage', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('started_at', 'text')
+          .addColumn('finished_at', 'text')
+          .addColumn('file_name', 'text')
+          .addColumn('blob_key', 'text')
+          .addColumn('quadrant', 'text')
+          .addColumn('rating', 'text')
+          .addColumn('result', 'text')
+          .addColumn('error', 'text')
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.createIndex('checks_created_idx').ifNotExists().on('checks').columns(['created_at', 'id']).execute();
+        await db.schema
+          .createTable('check_frames')
+          .ifNotExists()
+          .addColumn('check_id', 'text', (c) => c.notNull().references('checks.id').onDelete('cascade'))
+          .addColumn('idx', 'integer', (c) => c.notNull())
+          .addColumn('timestamp', 'double precision', (c) => c.notNull())
+          .addColumn('jpeg', binary, (c) => c.notNull())
+          .addPrimaryKeyConstraint('check_frames_pk', ['check_id', 'idx'])
+          .execute();
+      },
+      async down(db: Kysely<any>): Promise<void> {
+        await db.schema.dropTable('check_frames').ifExists().execute();
+        await db.schema.dropTable('checks').ifExists().execute();
+      },
+    },
   };
 }
 
@@ -99,4 +136,34 @@ export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Pro
   const migrator = new Migrator({ db, provider: new StaticProvider(registryMigrations(dialect)) });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
+/** Postgres advisory-lock key taken around migrations, so API instances and workers may start at once. */
+const MIGRATION_LOCK = 0x67656e70; // "genp"
+
+/**
+ * Migrate, serialised across processes: on Postgres every starter waits on one session advisory lock (Kysely's own
+ * lock table guards the migration rows too); on SQLite the file lock and busy_timeout serialise writers.
+ */
+export async function migrateShared(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+  if (dialect !== 'postgres') {
+    // SQLite has no cross-connection migration lock in Kysely: a process that loses the race to record a migration
+    // sees the winner's rows on its next try (the DDL is idempotent).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await migrateToLatest(db, dialect);
+      } catch (e) {
+        if (attempt >= 5 || !/UNIQUE constraint failed: kysely_migration|already exists|database is locked/i.test((e as Error).message)) throw e;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+      }
+    }
+  }
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+    try {
+      await migrateToLatest(conn, dialect);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+    }
+  });
 }

@@ -62,3 +62,41 @@ export interface RegistryDatabase {
   reference_hashes: ReferenceHashesTable;
   reference_keyframes: ReferenceKeyframesTable;
 }
+
+/** One check (a verification job) and its outcome; the history list reads this table. */
+export interface ChecksTable {
+  /** The job id (UUID); the same id in the queue and in the API. */
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  stage: string | null;
+  /** ISO-8601 UTC with milliseconds (sorts as text). */
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  /** The name the client gave the upload (display only), null for a text-only post. */
+  file_name: string | null;
+  /** Blob-store key of the check's private directory (upload + frames), removed with the check. */
+  blob_key: string | null;
+  quadrant: string | null;
+  rating: string | null;
+  /** CheckResult as JSON text (same on both dialects). */
+  result: string | null;
+  /** {code,message,status} as JSON text. */
+  error: string | null;
+  /** How many times a worker started this check (>1 after a retry). */
+  attempts: number;
+}
+
+export interface CheckFramesTable {
+  check_id: string;
+  idx: number;
+  timestamp: number;
+  jpeg: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+}
+
+/** Every table of the database (registry + check history). */
+export interface AppDatabase extends RegistryDatabase {
+  checks: ChecksTable;
+  check_frames: CheckFramesTable;
+}

@@ -8,6 +8,7 @@ export type ClaimType =
   | 'availability'
   | 'capability'
   | 'date'
+  | 'location'
   | 'duration';
 export type ClaimStatus = 'supported' | 'refuted' | 'unlikely' | 'unverified';
 /** Where the claim was read: the caption, burned-in text found by OCR, a visible generator mark. */

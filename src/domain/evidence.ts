@@ -12,15 +12,14 @@ export type Direction = 'ai' | 'real' | 'neutral';
  * - `file_label`: in-file AI label (IPTC digital source type, GB 45438 AIGC label, platform label).
  * - `signed_provenance_expired`: AI manifest intact but the signer cert expired with no timestamp.
  * - `camera_metadata`: a device identity plus GPS or maker telemetry (can decide "real" only).
- * - `visible_mark`: a visible generator mark; decides only when nothing contradicts it.
+ * A visible generator mark is not a tier: it is a claim (origin `mark`) and never decides `is_ai`.
  */
 export type DecisionTier =
   | 'signed_provenance'
   | 'registry_match'
   | 'file_label'
   | 'signed_provenance_expired'
-  | 'camera_metadata'
-  | 'visible_mark';
+  | 'camera_metadata';
 
 export interface Decision {
   is_ai: boolean;

@@ -1,6 +1,7 @@
 import type { Claim } from './claim.js';
 import type { Evidence } from './evidence.js';
 import type { Match } from './match.js';
+import type { Rating } from './rating.js';
 import type { MediaSummary } from './media.js';
 import type { ScamResult } from './scam.js';
 import type { GeneratorVerdict, Verdict } from './verdict.js';
@@ -15,6 +16,8 @@ export interface Keyframe {
 
 /** The public result of `genproof check --json`. */
 export interface CheckResult {
+  /** The post's rating; first in every report. Always set by the verification service. */
+  rating?: Rating;
   verdict: Verdict;
   generator: GeneratorVerdict;
   claims: Claim[];

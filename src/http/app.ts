@@ -2,11 +2,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from '../config/config.js';
+import { openDatabase } from '../db/database.js';
 import { InProcessQueue } from '../queue/in-process.queue.js';
+import { FsBlobStore, type BlobStore } from '../repositories/blob-store.repository.js';
+import { CheckResultsRepository } from '../repositories/check-results.repository.js';
+import { createMetrics, opsRoutes } from './routes/ops.routes.js';
 import type { JobQueue } from '../queue/queue.js';
 import { installGuards } from './guard.js';
+import { installHardening } from './hardening.js';
+import { fetchMediaUrl } from '../services/url-intake.service.js';
 import { installErrorHandlers } from './problem.js';
 import type { CheckRunnerPort, DemoPort, RegistryPort, ScamPort } from './ports.js';
 import { checksRoutes, registerCheckJob } from './routes/checks.routes.js';
@@ -29,6 +34,12 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** Finished checks kept in memory (LRU). */
   maxKeptChecks?: number;
+  /** Stored checks (history); defaults to an in-memory SQLite store that lives as long as the app. */
+  results?: CheckResultsRepository;
+  /** Where uploads wait for their check; defaults to private dirs in the OS temp dir. */
+  blobs?: BlobStore;
+  /** `false`: this app only enqueues (workers run the checks elsewhere); default true. */
+  runChecks?: boolean;
   /** Run when the app closes, after the queue has drained (close services here). */
   onClose?: () => Promise<void>;
 }
@@ -43,7 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   const { config } = deps;
   const app = Fastify({
     logger: deps.logger ?? false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: config.api.bodyLimitBytes,
     // Upload requests may be slow on phones; checks themselves run in the queue, not in the request.
     requestTimeout: 10 * 60_000,
     genReqId: () => Math.random().toString(36).slice(2, 10),
@@ -52,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
   installGuards(app, { bindHost: config.server.host });
+  await installHardening(app, config);
 
   const queue = deps.queue ?? new InProcessQueue({
     concurrency: config.server.concurrency,
@@ -60,9 +72,13 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
     maxQueued: 100,
     onUnexpectedError: (e, id) => app.log.error({ err: e, job: id }, 'check failed unexpectedly'),
   });
-  registerCheckJob(queue, deps.checks);
+  const results = deps.results ?? new CheckResultsRepository((await openDatabase(':memory:')).db, true);
+  const blobs = deps.blobs ?? (await FsBlobStore.open(null));
+  const metrics = createMetrics({ results, queue });
+  if (deps.runChecks !== false) registerCheckJob(queue, { runner: deps.checks, results, blobs, onFinished: metrics.observeCheck });
   app.addHook('onClose', async () => {
     await queue.close();
+    if (!deps.results) await results.close();
     await deps.onClose?.();
   });
 
@@ -70,7 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
     limits: {
       fileSize: config.server.maxUploadBytes,
       files: 20,
-      fields: 50,
+      fields: config.api.maxFields,
       fieldSize: Math.max(config.limits.maxCaptionChars * 4, 64 * 1024),
       parts: 100,
     },
@@ -85,9 +101,10 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get('/healthz', { schema: { summary: 'Liveness', tags: ['meta'], response: { 200: z.object({ ok: z.literal(true) }) } } }, async () => ({ ok: true as const }));
+  await app.register(opsRoutes, { results, queue, metrics });
   typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(checksRoutes, { queue, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes, thumbnail: deps.registry ? (id) => deps.registry!.thumbnail(id) : null });
+  await app.register(checksRoutes, { queue, results, blobs, token: config.server.token, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes, thumbnail: deps.registry ? (id) => deps.registry!.thumbnail(id) : null,
+    maxUrls: config.api.maxUrls, fetchMedia: (url, dir) => fetchMediaUrl(url, config, { dir }) });
   await app.register(registryRoutes, { registry: deps.registry ?? null, token: config.server.token, maxUploadBytes: config.server.maxUploadBytes });
   await app.register(scamRoutes, { scam: deps.scam ?? null, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes });
   await app.register(demoRoutes, { demo: deps.demo ?? null });

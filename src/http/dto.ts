@@ -38,7 +38,14 @@ export const scamResultSchema = z.looseObject({
   qr_codes: z.array(z.looseObject({ image: z.string(), text: z.string() })),
   urls: z.array(z.looseObject({ url: z.string(), lookalike_of: z.string().nullable() })),
 });
+export const ratingSchema = z.object({
+  value: z.enum(['scam', 'false', 'misleading', 'true', 'unproven']),
+  finding: z.object({ en: z.string(), zh: z.string() }),
+  basis: z.array(z.string()),
+}).describe('is this post telling the truth? precedence scam > false > misleading > true > unproven; shown first');
+
 export const checkResultSchema = z.looseObject({
+  rating: ratingSchema.optional(),
   verdict: z.looseObject({
     quadrant: z.enum(['authentic', 'undisclosed_ai', 'disclosed_ai', 'false_ai_claim', 'undetermined']),
     is_ai: z.boolean().nullable(), claimed_ai: z.boolean().nullable(), confidence: z.number(),
@@ -56,8 +63,9 @@ const binary = z.string().meta({ format: 'binary' });
 /** Multipart bodies, for the OpenAPI document only (multipart is parsed and validated by the handlers). */
 export const checkFormDoc = z.object({
   file: binary.optional().describe('image or video; optional for a text-only check'),
+  media_url: z.string().optional().describe('http(s) URL of a media file to fetch instead of uploading one (url_forbidden, url_not_media, url_fetch_failed)'),
   caption: z.string().optional(),
-  posted_at: z.string().optional().describe('YYYY-MM-DD'),
+  posted_at: z.string().optional().describe('YYYY-MM-DD or ISO 8601 date-time with offset'),
   'urls[]': z.array(z.string()).optional(),
 });
 export const registryFormDoc = z.object({

@@ -1,15 +1,7 @@
 import { ValidationError } from '../domain/errors.js';
 
 /** Validate the text fields of a post (caption, posted_at, urls) the same way for every route. */
-export function parsePostedAt(v: string | null | undefined): string | null {
-  if (v == null || v === '') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim());
-  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-  if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
-    throw new ValidationError('invalid_posted_at', `posted_at must be a date YYYY-MM-DD, got "${v.slice(0, 40)}"`);
-  }
-  return v.trim();
-}
+export { parsePostedAt } from '../domain/posted-at.js';
 
 export function parseUrls(values: string[] | undefined, max = 50): string[] {
   const out: string[] = [];

@@ -3,7 +3,11 @@ import { prepareDemo, type DemoAssets } from '../services/demo.service.js';
 import { RegistryService } from '../services/registry.service.js';
 import { ScamService } from '../services/scam.service.js';
 import { createVerificationService } from '../services/verification.factory.js';
+import { FsBlobStore } from '../repositories/blob-store.repository.js';
+import { CheckResultsRepository } from '../repositories/check-results.repository.js';
+import { startRetention } from '../services/retention.service.js';
 import { buildApp, type GenproofApp } from './app.js';
+import { assertSafeBind } from './hardening.js';
 import { demoPort, registryPort, scamPort } from './service-adapters.js';
 
 export interface ServeOptions {
@@ -25,28 +29,44 @@ export interface RunningServer extends GenproofApp {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const { config } = opts;
   const log = opts.log ?? (() => {});
+  assertSafeBind(config);
   const verification = createVerificationService(config);
   const registry = RegistryService.open(config);
   let demo: DemoAssets | null = null;
+  let results: CheckResultsRepository | null = null;
+  let stopRetention = () => {};
   try {
+    // Checks persist in the same database as the registry (SQLite file by default, or Postgres).
+    results = await CheckResultsRepository.open(config.db);
+    const interrupted = await results.failInterrupted();
+    if (interrupted) log(`${interrupted} check(s) interrupted by the last stop are marked failed`);
+    const blobs = await FsBlobStore.open(config.server.blobDir);
+    stopRetention = startRetention({ results, blobs, days: config.retention.days, log });
     if (opts.demo) demo = await prepareDemo(config, registry, log);
+    const store = results;
     const built = await buildApp({
       config,
+      results,
+      blobs,
       checks: verification,
       registry: registryPort(registry),
       scam: scamPort(new ScamService({ qrTimeoutMs: config.timeouts.decodeMs })),
       demo: demoPort(demo),
       logger: opts.logger,
       onClose: async () => {
+        stopRetention();
         await verification.close();
         await registry.close();
+        await store.close();
       },
     });
     const address = await built.app.listen({ host: config.server.host, port: config.server.port });
     return { ...built, url: address, demo, close: () => built.app.close() };
   } catch (e) {
+    stopRetention();
     await verification.close().catch(() => {});
     await registry.close().catch(() => {});
+    await results?.close().catch(() => {});
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-import { AliasIndex, type GeneratorMention } from './alias-index.js';
+import { AliasIndex, type FindOptions, type GeneratorMention } from './alias-index.js';
 import { addDays, toDay, today } from './dates.js';
 import { AUTHOR_LISTS, FACTS, NO_COURSE_VENDORS, OFFICIAL_CHANNELS, type AuthorList, type OfficialChannel } from './facts.data.js';
 import { GENERATORS } from './generators.data.js';
@@ -59,8 +59,8 @@ export class KnowledgeBase {
   }
 
   /** Every generator named in a text, in order (longest alias wins on overlap). */
-  findGenerators(text: string | NormalizedText): GeneratorMention[] {
-    return this.aliases.find(text);
+  findGenerators(text: string | NormalizedText, opts?: FindOptions): GeneratorMention[] {
+    return this.aliases.find(text, opts);
   }
 
   /** The first generator named in a text (alias lookup, case/width/script-insensitive), or null. */

@@ -56,7 +56,8 @@ export class InProcessQueue implements JobQueue {
     if (this.waiting.length >= this.maxQueued) {
       throw new AppError('queue_full', `Too many checks waiting (${this.waiting.length}); try again later`, { httpStatus: 503 });
     }
-    const id = randomUUID();
+    const id = opts.id ?? randomUUID();
+    if (this.store.peek(id)) throw new Error(`job id ${id} is already in use`);
     const state: JobState = {
       id, name, status: 'queued', progress: 0, stage: null, result: null, error: null,
       createdAt: Date.now(), startedAt: null, finishedAt: null,

@@ -14,6 +14,8 @@ export interface CheckJobPayload {
   post: Post;
   /** Private directory of this job (upload + keyframes); removed when the job is evicted. */
   workDir: string;
+  /** Blob-store key of workDir: a worker on another machine finds the files under its own --blob-dir. */
+  blobKey?: string | null;
 }
 
 /** Payload type per job name. */

@@ -12,6 +12,8 @@ export interface JobContext {
 export type JobHandler<N extends JobName, R = unknown> = (payload: JobPayloads[N], ctx: JobContext) => Promise<R>;
 
 export interface EnqueueOptions {
+  /** The job id to use (unique); the caller may create a record under it before the job can start. */
+  id?: string;
   /** Called once when the job's state is dropped (LRU eviction or queue close): release its files here. */
   onEvict?: () => void | Promise<void>;
 }
@@ -37,6 +39,10 @@ export interface JobQueue {
   enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts?: EnqueueOptions): Promise<string>;
   get(id: string): Promise<JobState | null>;
   stats(): QueueStats;
+  /** Jobs waiting and running across every process sharing the queue (in-process: same as stats()). */
+  depth?(): Promise<{ queued: number; running: number }>;
+  /** Whether the queue's backend answers (for /healthz); absent = always (in-process). */
+  ping?(): Promise<boolean>;
   /** Wait for running jobs to settle (aborting them), run every onEvict, reject new work. */
   close(): Promise<void>;
 }

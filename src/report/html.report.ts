@@ -1,7 +1,9 @@
 import type { Claim } from '../domain/claim.js';
 import type { Evidence } from '../domain/evidence.js';
 import type { Match } from '../domain/match.js';
+import { RATING_NAMES } from '../domain/rating.js';
 import type { CheckResult } from '../domain/report.js';
+import { notExamined } from '../verdict/not-examined.js';
 import type { ScamResult } from '../domain/scam.js';
 import { REPORT_CSS } from './report.css.js';
 import { ANALYZERS, CLAIM_STATUS, DIRECTION, L, QUADRANTS, SCAM_LABEL, UNDETERMINED, type Txt } from './report.i18n.js';
@@ -36,6 +38,20 @@ const yesNo = (v: boolean | null): string => t(v === null ? L.unknown : v ? L.ye
 
 function sourceLink(s: string): string {
   return /^https?:\/\//i.test(s) ? `<a href="${esc(s)}" rel="noreferrer noopener" target="_blank">${esc(s)}</a>` : esc(s);
+}
+
+/** The rating heads the report: the answer to "is this post telling the truth?". */
+function ratingSection(r: CheckResult): string {
+  if (!r.rating) return '';
+  const g = r.rating;
+  const skipped = notExamined(r);
+  return `<section class="rating r-${esc(g.value)}" id="rating" data-rating="${esc(g.value)}">
+<div class="meta">${t(L.ratingQuestion)}</div>
+<div class="big">${t(L.rating)}: ${t(RATING_NAMES[g.value])} <code>${esc(g.value)}</code></div>
+<p class="finding">${both(g.finding.en, g.finding.zh)}</p>
+${g.basis.length ? `<p class="meta">${g.basis.map((b) => `<code>${esc(b)}</code>`).join(' ')}</p>` : ''}
+${skipped.length ? `<p class="meta" id="not-examined">${t(L.notExamined)}: ${skipped.map((x) => both(x.en, x.zh)).join(' · ')}</p>` : ''}
+</section>`;
 }
 
 function verdictSection(r: CheckResult): string {
@@ -155,9 +171,10 @@ export function renderHtmlReport(result: CheckResult, opts: HtmlReportOptions): 
   const frames = [...opts.keyframes].sort((a, b) => a.index - b.index);
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="generator" content="genproof"><title>genproof — ${esc(result.verdict.quadrant)}</title><style>${REPORT_CSS}</style></head><body>
+<meta name="generator" content="genproof"><title>genproof — ${esc(result.rating?.value ?? result.verdict.quadrant)}</title><style>${REPORT_CSS}</style></head><body>
 <input type="radio" class="langsel" name="gp-lang" id="gp-l-en"${lang === 'en' ? ' checked' : ''}><input type="radio" class="langsel" name="gp-lang" id="gp-l-zh"${lang === 'zh' ? ' checked' : ''}>
 <div class="page"><header><h1>${t(L.title)}</h1><div class="switch"><label for="gp-l-en">English</label><label for="gp-l-zh">中文</label></div></header>
+${ratingSection(result)}
 ${mediaLine(result)}
 ${verdictSection(result)}
 ${generatorSection(result)}

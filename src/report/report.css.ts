@@ -18,6 +18,9 @@ h3{font-size:1rem;margin:16px 0 6px}
 .verdict.q-undisclosed_ai,.verdict.q-false_ai_claim{border-left-color:var(--ai)}
 .verdict.q-authentic,.verdict.q-disclosed_ai{border-left-color:var(--real)}
 .verdict .big{font-size:1.4rem;font-weight:700}
+.rating{border-radius:8px;padding:12px 16px;margin:16px 0;border:2px solid var(--neutral);background:var(--soft)}
+.rating.r-scam,.rating.r-false{border-color:var(--ai)}.rating.r-misleading{border-color:#9a5b00}.rating.r-true{border-color:var(--real)}
+.rating .big{font-size:1.6rem;font-weight:800}.rating .finding{font-size:1.1rem;margin:6px 0}
 .matrix{display:grid;grid-template-columns:minmax(80px,.5fr) 1fr 1fr;gap:4px;margin:8px 0;font-size:.95rem}
 .matrix .hd{font-weight:600;color:var(--muted);padding:6px;display:flex;align-items:center}
 .matrix .cell{border:1px solid var(--line);border-radius:6px;padding:8px;min-height:64px;opacity:.55}

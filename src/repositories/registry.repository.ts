@@ -1,11 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { existsSync } from 'node:fs';
+import { type Kysely, sql } from 'kysely';
 import sharp from 'sharp';
-import { migrateToLatest } from '../db/migrations.js';
-import type { ReferencesTable, RegistryDatabase, ViewName } from '../db/schema.js';
-import { ToolError, UnsupportedMediaError, ValidationError } from '../domain/errors.js';
+import { isPostgresUrl, openDatabase, redactUrl } from '../db/database.js';
+import type { AppDatabase, ReferencesTable, ViewName } from '../db/schema.js';
+import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import { decodeHeic } from './heic.repository.js';
 import { countTool } from './tool-stats.repository.js';
 import type { DecodedRgba } from '../domain/media-session.js';
@@ -39,43 +37,24 @@ export interface NewReference {
 }
 
 /**
- * The only place that touches the registry database. SQLite through better-sqlite3 today; the Kysely queries are
- * dialect-neutral so a Postgres dialect can be passed in later.
+ * The only place that touches the registry tables. SQLite (better-sqlite3) or Postgres (pg) through Kysely; the
+ * queries are dialect-neutral and every write of a reference is one transaction.
  */
 export class RegistryRepository {
   private constructor(
-    private readonly db: Kysely<RegistryDatabase>,
+    private readonly db: Kysely<AppDatabase>,
     readonly path: string,
   ) {}
 
-  /** True when a registry database file exists at `path` (nothing is created). */
+  /** True when a registry database file exists at `path` (nothing is created); a Postgres URL always exists. */
   static exists(path: string): boolean {
-    return path === ':memory:' || existsSync(path);
+    return path === ':memory:' || isPostgresUrl(path) || existsSync(path);
   }
 
-  /** Open (creating when `create`) the SQLite database at `path` and migrate it. */
+  /** Open (creating when `create`) the SQLite file or Postgres database at `path` and migrate it. */
   static async open(path: string, opts: { create?: boolean } = {}): Promise<RegistryRepository> {
-    if (path !== ':memory:' && !existsSync(path)) {
-      if (opts.create === false) throw new ValidationError('registry_not_found', `No registry database at ${path}`);
-      mkdirSync(dirname(path), { recursive: true });
-    }
-    let sqlite: Database.Database;
-    try {
-      sqlite = new Database(path);
-      sqlite.pragma('journal_mode = WAL');
-      sqlite.pragma('foreign_keys = ON');
-      sqlite.pragma('busy_timeout = 5000');
-    } catch (e) {
-      throw new ValidationError('registry_unreadable', `Cannot open the registry database ${path}: ${(e as Error).message}`, { cause: e });
-    }
-    const db = new Kysely<RegistryDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
-    try {
-      await migrateToLatest(db, 'sqlite');
-    } catch (e) {
-      await db.destroy();
-      throw new ValidationError('registry_unreadable', `The registry database ${path} cannot be migrated: ${(e as Error).message}`, { cause: e });
-    }
-    return new RegistryRepository(db, path);
+    const { db } = await openDatabase(path, { create: opts.create });
+    return new RegistryRepository(db, redactUrl(path));
   }
 
   async count(): Promise<number> {

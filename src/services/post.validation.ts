@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import { ValidationError } from '../domain/errors.js';
 import type { Post } from '../domain/post.js';
+import { parsePostedAt } from '../domain/posted-at.js';
 
 /** Decode caption bytes strictly: broken UTF-8 is bad input, not mojibake. */
 export function decodeUtf8Strict(buf: Buffer, what = 'caption'): string {
@@ -33,13 +34,7 @@ export function validatePost(post: Post, config: Config): Post {
     caption = caption.normalize('NFC');
     if (!caption.trim()) caption = null;
   } else caption = null;
-  let postedAt = post.postedAt ?? null;
-  if (postedAt !== null) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(postedAt);
-    const d = m ? new Date(`${postedAt}T00:00:00Z`) : null;
-    if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== postedAt)
-      throw new ValidationError('invalid_date', `--posted-at must be a date as YYYY-MM-DD, got "${postedAt}".`);
-  }
+  const postedAt = parsePostedAt(post.postedAt);
   const urls = (post.urls ?? []).map((u) => u.trim()).filter(Boolean);
   if (urls.length > 100) throw new ValidationError('too_many_urls', 'At most 100 links per post.');
   for (const u of urls) if (u.length > 4096 || u.includes('\uFFFD')) throw new ValidationError('invalid_url', `Invalid link: ${u.slice(0, 80)}`);

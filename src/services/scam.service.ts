@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ScamResult } from '../domain/scam.js';
-import { ValidationError } from '../domain/errors.js';
+import { parsePostedAt as parsePostedAtValue } from '../domain/posted-at.js';
 import { decodeQrCodes, type DecodedQr } from '../repositories/qr.repository.js';
 import { knowledgeFor } from '../scam/knowledge.adapter.js';
 import type { ScamKnowledge } from '../scam/knowledge.port.js';
@@ -42,7 +42,6 @@ export interface PosterMatch {
   source?: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Extra official domains (beyond the KB's) from GENPROOF_OFFICIAL_DOMAINS, comma-separated ("kuaishou.com,klingai.com"). */
 export function officialDomainsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -52,15 +51,9 @@ export function officialDomainsFromEnv(env: NodeJS.ProcessEnv = process.env): st
     .filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
 }
 
-/** Check a posted_at value; null/empty → null. */
+/** Check a posted_at value (date or ISO date-time with offset); null/empty → null; the scam desk works by day. */
 export function parsePostedAt(d: string | null | undefined): string | null {
-  if (d === null || d === undefined || d === '') return null;
-  const s = d.trim().slice(0, 10);
-  const t = Date.parse(`${s}T00:00:00Z`);
-  if (!DATE.test(s) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s) {
-    throw new ValidationError('bad_posted_at', `posted_at must be a date YYYY-MM-DD, got "${d}"`);
-  }
-  return s;
+  return parsePostedAtValue(d)?.slice(0, 10) ?? null;
 }
 
 /**

@@ -17,6 +17,8 @@ import { closeExiftool } from '../repositories/exif.repository.js';
 import { extractKeyframes, keyframeTimes } from '../repositories/keyframe.repository.js';
 import { cpuSecondsWithChildren, recordAnalyzerCpu } from '../repositories/tool-stats.repository.js';
 import { decideVerdict } from '../verdict/verdict.engine.js';
+import { ratePost } from '../verdict/rating.js';
+import { notExaminedEvidence } from '../verdict/not-examined.js';
 import { openMedia } from './intake/intake.service.js';
 import { validatePost } from './post.validation.js';
 
@@ -164,7 +166,7 @@ export class VerificationService {
       report('verdict', 0.92);
       const keyframes = await keyframesPromise;
       const { verdict, generator, notes } = decideVerdict({ evidence, claims: checkedClaims, hasMedia: media !== null, sameFamily: this.sameFamily });
-      evidence.push(...notes);
+      evidence.push(...notes, ...notExaminedEvidence(media));
       if (!media) {
         evidence.push(mkEvidence({
           analyzer: 'intake', code: 'text_only_post', direction: 'neutral', weight: 0.1,
@@ -173,7 +175,9 @@ export class VerificationService {
         }));
       }
       timings.total = Date.now() - t0;
+      const rating = ratePost({ verdict, generator, claims: checkedClaims, evidence, scam, hasMedia: media !== null });
       const result: CheckResult = {
+        rating,
         verdict,
         generator,
         claims: checkedClaims,

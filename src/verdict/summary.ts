@@ -7,6 +7,8 @@ export interface SummaryInput {
   quadrant: Quadrant;
   isAi: boolean | null;
   claimed: boolean | null;
+  /** Where claimed_ai was read ('mark' = only a visible generator mark). */
+  claimedOrigin?: Claim['origin'] | null;
   winners: (Evidence & { decides: Decision })[];
   generator: GeneratorVerdict;
   evidence: Evidence[];
@@ -23,7 +25,11 @@ const HEAD: Record<Quadrant, Bilingual> = {
   undetermined: { en: 'Undetermined: the evidence does not allow a decision.', zh: '无法判定：现有证据不足以作出结论。' },
 };
 
-function claimSentence(claimed: boolean | null, g: GeneratorVerdict): Bilingual {
+function claimSentence(claimed: boolean | null, g: GeneratorVerdict, origin: Claim['origin'] | null | undefined): Bilingual {
+  if (claimed === true && origin === 'mark') {
+    const gen = g.claimed ?? 'generator';
+    return { en: `A visible ${gen} mark claims it is AI-generated; a mark is a claim, not proof.`, zh: `画面上可见的 ${gen} 水印声称内容由AI生成；水印只是声明，不是证明。` };
+  }
   if (claimed === true) {
     const gen = g.claimed ? ` (${g.claimed})` : '';
     return { en: `The post claims it is AI-generated${gen}.`, zh: `帖子声称内容由AI生成${gen ? `（${g.claimed}）` : ''}。` };
@@ -46,7 +52,7 @@ export function summarize(s: SummaryInput): { summary: Bilingual; missing: Bilin
       parts.push({ en: 'This conclusion rests on metadata alone, which can be forged; signed provenance or the original upload would be stronger.', zh: '该结论仅基于元数据，而元数据可被伪造；签名来源凭证或找到原始上传会更有力。' });
     }
   }
-  if (s.hasMedia) parts.push(claimSentence(s.claimed, s.generator));
+  if (s.hasMedia) parts.push(claimSentence(s.claimed, s.generator, s.claimedOrigin));
   if (s.generator.mismatch) {
     parts.push({ en: `The caption names ${s.generator.claimed}, but the evidence shows ${s.generator.evidenced}.`, zh: `文案称由 ${s.generator.claimed} 生成，但证据显示为 ${s.generator.evidenced}。` });
   }
@@ -62,6 +68,7 @@ export function summarize(s: SummaryInput): { summary: Bilingual; missing: Bilin
     if (!s.evidence.some((e) => e.analyzer === 'match' && e.decides)) missing.push({ en: 'No match in the registry of known originals or AI outputs; registering the original would decide.', zh: '在已知原始素材或AI作品库中没有匹配；登记原始素材即可判定。' });
     if (!s.evidence.some((e) => e.decides?.tier === 'file_label')) missing.push({ en: 'No AI label inside the file (IPTC digital source type, GB 45438 AIGC label).', zh: '文件内没有AI标识（IPTC数字来源类型、GB 45438 AIGC隐式标识）。' });
     if (!has('camera_origin')) missing.push({ en: 'No strong camera metadata (a device identity plus GPS or maker telemetry).', zh: '没有较强的相机元数据（设备信息加GPS或厂商传感器数据）。' });
+    if (s.claimedOrigin === 'mark') missing.push({ en: 'Only a visible generator mark says it is AI, and a mark alone proves nothing.', zh: '只有可见的生成器水印声称是AI生成，而单凭水印什么也证明不了。' });
     if (s.claimed === null) missing.push({ en: 'The post makes no claim about how it was made.', zh: '帖子没有说明内容的制作方式。' });
   }
   if (s.quadrant === 'undetermined' && missing.length) {

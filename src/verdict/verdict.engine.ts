@@ -45,31 +45,42 @@ export function quadrantOf(isAi: boolean | null, claimed: boolean | null): Quadr
 }
 
 /**
+ * A visible generator mark is a claim, not proof: it never decides `is_ai`. Say what became of it — contradicted
+ * by evidence that the media is real (likely pasted), or alone (proves nothing).
+ */
+function markNotes(evidence: readonly Evidence[], isAi: boolean | null, hasMedia: boolean, winners: readonly Evidence[]): Evidence[] {
+  const mark = evidence.find((e) => e.code === 'visible_generator_mark');
+  if (!mark || !hasMedia || isAi === true) return [];
+  const text = String(mark.data.text ?? mark.data.generator ?? 'mark');
+  if (isAi === false) {
+    const by = winners.map((w) => w.code);
+    return [mkEvidence({
+      analyzer: 'verdict', code: 'visible_mark_contradicted', direction: 'real', weight: 0.5,
+      detail: `The visible generator mark ("${text}") is contradicted by ${by.join(', ')}: it is likely pasted onto real footage.`,
+      detail_zh: `可见的生成器水印（"${text}"）与 ${by.join('、')} 矛盾：很可能是贴在实拍画面上的假水印。`,
+      data: { mark: mark.code, contradicted_by: by },
+    })];
+  }
+  if (evidence.some((e) => e.decides?.is_ai)) return [];
+  return [mkEvidence({
+    analyzer: 'verdict', code: 'visible_mark_alone', direction: 'neutral', weight: 0.4,
+    detail: `The visible generator mark ("${text}") is the only sign of AI, and a mark alone proves nothing: it can be pasted onto real footage with a free tool. Signed provenance, a registry match or an in-file label would decide.`,
+    detail_zh: `可见的生成器水印（"${text}"）是唯一的AI迹象，而单凭水印什么也证明不了：用免费工具就能把它贴到实拍视频上。签名来源凭证、登记库匹配或文件内标识才能判定。`,
+    data: { mark: mark.code, generator: mark.data.generator ?? null },
+  })];
+}
+
+/**
  * The verdict engine (pure). Decisive evidence is ranked by tier; the highest tier decides `is_ai` unless it
- * contradicts itself. A visible generator mark decides only when no evidence says "real"; camera metadata decides
- * only "real". The caption never decides `is_ai`; it sets `claimed_ai`.
+ * contradicts itself. Camera metadata decides only "real". The caption and visible generator marks never decide
+ * `is_ai`; they set `claimed_ai`.
  */
 export function decideVerdict(input: VerdictInput): VerdictOutput {
   const sameFamily = input.sameFamily ?? defaultSameFamily;
   const notes: Evidence[] = [];
   const decisive = input.evidence.filter((e): e is Evidence & { decides: Decision } => Boolean(e.decides));
-  const realAny = decisive.filter((e) => !e.decides.is_ai);
-
-  // A visible mark is a claim as much as evidence: real-direction evidence overrides it, and says so.
-  let usable = decisive.filter((e) => {
-    if (e.decides.tier === 'visible_mark' && e.decides.is_ai && realAny.length > 0) {
-      notes.push(mkEvidence({
-        analyzer: 'verdict', code: 'visible_mark_contradicted', direction: 'real', weight: 0.5,
-        detail: `The visible generator mark ("${String(e.data.text ?? e.decides.generator ?? 'mark')}") is contradicted by ${realAny[0].code}: it is likely pasted onto real footage.`,
-        detail_zh: `可见的生成器水印（"${String(e.data.text ?? e.decides.generator ?? '水印')}"）与 ${realAny[0].code} 矛盾：很可能是贴在实拍画面上的假水印。`,
-        data: { mark: e.code, contradicted_by: realAny.map((r) => r.code) },
-      }));
-      return false;
-    }
-    return true;
-  });
   // Camera metadata can only say "real"; guard against analyzers that set it otherwise.
-  usable = usable.filter((e) => !(e.decides.tier === 'camera_metadata' && e.decides.is_ai));
+  const usable = decisive.filter((e) => !(e.decides.tier === 'camera_metadata' && e.decides.is_ai));
 
   let isAi: boolean | null = null;
   let confidence = 0;
@@ -114,7 +125,8 @@ export function decideVerdict(input: VerdictInput): VerdictOutput {
     mismatch: Boolean(claimed.generator && evidenced && !sameFamily(claimed.generator, evidenced)),
   };
   const quadrant = quadrantOf(isAi, claimed.claimed);
-  const { summary, missing } = summarize({ quadrant, isAi, claimed: claimed.claimed, winners, generator, evidence: input.evidence, claims: input.claims, hasMedia: input.hasMedia, conflict: notes.some((n) => n.code === 'conflicting_evidence') });
+  notes.push(...markNotes(input.evidence, isAi, input.hasMedia, winners));
+  const { summary, missing } = summarize({ quadrant, isAi, claimed: claimed.claimed, claimedOrigin: claimed.origin, winners, generator, evidence: input.evidence, claims: input.claims, hasMedia: input.hasMedia, conflict: notes.some((n) => n.code === 'conflicting_evidence') });
   const verdict: Verdict = { quadrant, is_ai: isAi, claimed_ai: claimed.claimed, confidence: isAi === null ? 0 : confidence, summary };
   if (missing.length) verdict.missing = missing;
   return { verdict, generator, notes };

@@ -37,7 +37,7 @@ const TABLE: [string, Expect][] = [
   ['Powered by Veo 3', { claimed: true, generator: 'veo-3' }],
   ['#Sora prompt: a golden retriever surfing at sunset', { claimed: true, generator: 'sora', prompt: true }],
   ['#AIgenerated #Sora', { claimed: true, generator: 'sora' }],
-  ['Text-to-video is getting scary', { claimed: true }],
+  ["Text-to-video is getting scary", { claimed: null }],
   // Chinese AI claims (simplified, traditional, spacing, full width)
   ['由Sora生成', { claimed: true, generator: 'sora' }],
   ['这段视频由OpenAI的新模型Sora生成，附生成指令：一只猫在雪地里奔跑', { claimed: true, generator: 'sora', prompt: true }],

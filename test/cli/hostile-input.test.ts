@@ -49,7 +49,7 @@ const cases: { name: string; args: () => string[]; code: string | RegExp }[] = [
       writeFileSync(p, Buffer.concat([Buffer.from('由Sora生成 '), Buffer.from([0xc3, 0x28, 0xff, 0xfe])]));
       return ['check', '--caption-file', p];
     }, code: 'invalid_utf8' },
-  { name: 'bad date', args: () => ['check', '--caption', 'hello', '--posted-at', '2024-13-45'], code: 'invalid_date' },
+  { name: 'bad date', args: () => ['check', '--caption', 'hello', '--posted-at', '2024-13-45'], code: 'invalid_posted_at' },
   { name: 'nothing to check', args: () => ['check'], code: 'empty_post' },
 ];
 

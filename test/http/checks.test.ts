@@ -149,7 +149,7 @@ describe('check jobs', () => {
     expectProblem(await app.inject({ method: 'GET', url: `/api/checks/${id}/report.html` }), 409, 'check_failed');
   });
 
-  it('evicts old results (LRU) and removes their temp dirs', async () => {
+  it('evicts old jobs (LRU) and removes their temp dirs, keeping stored results', async () => {
     const { app: a, runner } = await setup({ maxKeptChecks: 1 });
     const first = (await a.inject({ method: 'POST', url: '/api/checks', payload: form({ file: { data: JPEG, name: 'a.jpg' } }) })).json().id;
     await done(a, first);
@@ -158,7 +158,9 @@ describe('check jobs', () => {
     const second = (await a.inject({ method: 'POST', url: '/api/checks', payload: form({ file: { data: JPEG, name: 'b.jpg' } }) })).json().id;
     await done(a, second);
     await waitFor(async () => !existsSync(dir));
-    expectProblem(await a.inject({ method: 'GET', url: `/api/checks/${first}` }), 404, 'check_not_found');
+    // The result itself is stored (history), only the files of the job are gone; frames live with the result.
+    assert.equal((await a.inject({ method: 'GET', url: `/api/checks/${first}` })).json().status, 'done');
+    assert.equal((await a.inject({ method: 'GET', url: `/api/checks/${first}/frames/0.jpg` })).statusCode, 200);
     assert.equal((await a.inject({ method: 'GET', url: `/api/checks/${second}` })).json().status, 'done');
     const secondDir = dirname(runner.posts[1].file!);
     await a.close();

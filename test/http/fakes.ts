@@ -18,6 +18,7 @@ export const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('fty
 
 export function sampleResult(post: Post): CheckResult {
   return {
+    rating: { value: 'false', finding: { en: 'The post says it is AI-generated, but it matches a registered original.', zh: '帖子称是AI生成，但它与登记的原片匹配。' }, basis: ['claim:0', 'registry_original_match'] },
     verdict: {
       quadrant: 'false_ai_claim', is_ai: false, claimed_ai: true, confidence: 0.9,
       summary: { en: 'Real footage captioned as AI.', zh: '真实画面被说成是AI生成。' },

@@ -40,7 +40,7 @@ describe('meta routes', () => {
     const { app } = await setup();
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(res.json(), { ok: true });
+    assert.deepEqual(res.json(), { ok: true, db: true, queue: true });
   });
 
   it('GET /openapi.json documents every API route from the zod schemas', async () => {
@@ -54,7 +54,7 @@ describe('meta routes', () => {
     assert.ok(state.properties.result, 'check state schema includes the result');
     assert.deepEqual(doc.paths['/api/registry'].post.security, [{ bearer: [] }]);
     const form = doc.paths['/api/checks'].post.requestBody.content['multipart/form-data'].schema;
-    assert.deepEqual(Object.keys(form.properties).sort(), ['caption', 'file', 'posted_at', 'urls[]']);
+    assert.deepEqual(Object.keys(form.properties).sort(), ['caption', 'file', 'media_url', 'posted_at', 'urls[]']);
     assert.equal(form.properties.file.format, 'binary');
     assert.ok(doc.paths['/api/scam'].post.requestBody.content['application/json'].schema.properties.text);
   });

@@ -28,7 +28,7 @@ describe('genproof serve', () => {
         child.on('exit', (code) => rej(new Error(`exited ${code}: ${stderr}`)));
       });
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
-      assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { ok: true });
+      assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { ok: true, db: true, queue: true });
       const scam = await fetch(`${url}/api/scam`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ text: 'Sora API 内测账号低价出售，99元，扫码进群，名额有限今晚截止！', posted_at: '2024-02-20', urls: ['https://openai-sora.top/buy'] }),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeCaption } from '../../src/analyzers/caption/caption.claims.js';
 import { KbClaimChecker } from '../../src/analyzers/kb/kb-claims.checker.js';
+import { PlaceTimeChecker } from '../../src/analyzers/placetime/place-time.checker.js';
 import type { Claim, ClaimStatus } from '../../src/domain/claim.js';
 import { evidence, type Evidence } from '../../src/domain/evidence.js';
 import type { MediaInfo } from '../../src/domain/media.js';
@@ -101,7 +102,20 @@ const ROWS: Row[] = [
 ];
 
 describe('KbClaimChecker: table', () => {
-  const checker = new KbClaimChecker();
+  // Claim checkers run in a chain, as in src/analyzers/index.ts (date claims are the place-time checker's).
+  const chain = [new KbClaimChecker(), new PlaceTimeChecker()];
+  const checker = {
+    check(input: Parameters<KbClaimChecker['check']>[0]) {
+      let claims = input.claims;
+      const evidence: Evidence[] = [];
+      for (const c of chain) {
+        const out = c.check({ ...input, claims });
+        claims = out.claims;
+        evidence.push(...(out.evidence ?? []));
+      }
+      return { claims, evidence };
+    },
+  };
   for (const row of ROWS) {
     it(row.name, () => {
       const claims = analyzeCaption(row.caption, { postedAt: row.postedAt }).claims;

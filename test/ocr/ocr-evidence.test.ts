@@ -33,13 +33,16 @@ describe('burnedInClaims', () => {
 });
 
 describe('ocrFindings', () => {
-  it('turns a persistent generator mark into deciding evidence and a mark claim', () => {
+  it('turns a persistent generator mark into a mark claim and non-deciding evidence', () => {
     const frames = [0, 1, 2, 3].map((i) => frame(i, [tb('Sora', 1150, 660, 80, 30)]));
     const { evidence, claims } = findings(frames);
     const mark = evidence.find((e) => e.code === 'visible_generator_mark');
     assert.ok(mark);
-    assert.equal(mark.direction, 'ai');
-    assert.deepEqual(mark.decides, { is_ai: true, tier: 'visible_mark', generator: 'sora' });
+    // A mark is a claim, not proof: it never decides is_ai.
+    assert.equal(mark.direction, 'neutral');
+    assert.equal(mark.decides, undefined);
+    assert.equal(mark.data.generator, 'sora');
+    assert.match(mark.detail, /not proof/);
     assert.equal(mark.data.text, 'Sora');
     assert.equal(mark.data.position, 'bottom-right');
     assert.equal(mark.data.moving, false);
@@ -57,9 +60,12 @@ describe('ocrFindings', () => {
     assert.ok(evidence.some((e) => e.code === 'generator_text_once'));
     assert.equal(claims.length, 0);
   });
-  it('decides on a mark in a still image', () => {
-    const { evidence } = findings([frame(0, [tb('Veo', 1200, 680, 50, 24)])], 'image');
-    assert.equal(evidence.find((e) => e.code === 'visible_generator_mark')?.decides?.generator, 'veo-3');
+  it('reads a mark in a still image as a claim naming the generator, without deciding', () => {
+    const { evidence, claims } = findings([frame(0, [tb('Veo', 1200, 680, 50, 24)])], 'image');
+    const mark = evidence.find((e) => e.code === 'visible_generator_mark');
+    assert.equal(mark?.data.generator, 'veo-3');
+    assert.equal(mark?.decides, undefined);
+    assert.equal(claims.find((c) => c.origin === 'mark')?.generator, 'veo-3');
   });
   it('reports a platform mark as neutral, with the handle and where to look', () => {
     const frames = [0, 1, 2].map((i) => frame(i, [tb('TikTok', 1000, 648, 96, 26), tb('@bob.smith', 1106, 650, 120, 22)]));

@@ -43,7 +43,7 @@ describe('genproof scam', () => {
     assert.equal(run(['scam', '--json']).status, 2);
     const r = run(['scam', '--text', 'x', '--posted-at', '2024-02-31', '--json']);
     assert.equal(r.status, 2);
-    assert.equal(JSON.parse(r.stdout).error.code, 'bad_posted_at');
+    assert.equal(JSON.parse(r.stdout).error.code, 'invalid_posted_at');
   });
   it('--batch streams one line per input line, in order, with error lines for bad input', () => {
     const lines: string[] = [];
@@ -63,7 +63,7 @@ describe('genproof scam', () => {
     assert.equal(out.length, N);
     assert.equal(out[7].error.code, 'bad_json');
     assert.deepEqual([out[8].id, out[8].error.code], ['no-text', 'missing_text']);
-    assert.deepEqual([out[9].id, out[9].error.code], ['bad-date', 'bad_posted_at']);
+    assert.deepEqual([out[9].id, out[9].error.code], ['bad-date', 'invalid_posted_at']);
     for (let i = 10; i < N; i++) {
       assert.deepEqual(Object.keys(out[i]), ['id', 'label', 'score']);
       assert.equal(out[i].id, i % 2 ? `s${i}` : i);

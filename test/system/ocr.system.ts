@@ -33,7 +33,7 @@ describe('OCR on generated fixtures', { skip }, () => {
     const out = await ocr('sora2-moving-en');
     const m = find(out, 'visible_generator_mark');
     assert.ok(m, JSON.stringify(out.evidence));
-    assert.equal(m.decides?.generator, 'sora-2');
+    assert.equal(m.data.generator, 'sora-2');
     assert.equal(m.data.moving, true);
     assert.equal(m.data.handle, 'alice_42');
     assert.ok((m.data.positions as string[]).length >= 2);
@@ -42,7 +42,7 @@ describe('OCR on generated fixtures', { skip }, () => {
   it('finds a fixed 可灵AI mark in the bottom-right corner', async () => {
     const m = find(await ocr('kling-fixed-zh'), 'visible_generator_mark');
     assert.ok(m);
-    assert.equal(m.decides?.generator, 'kling');
+    assert.equal(m.data.generator, 'kling');
     assert.equal(m.data.moving, false);
     assert.equal(m.data.position, 'bottom-right');
   });
@@ -69,7 +69,7 @@ describe('OCR on generated fixtures', { skip }, () => {
     });
   }
   it('finds a Veo mark in a still image', async () => {
-    assert.equal(find(await ocr('veo-image'), 'visible_generator_mark')?.decides?.generator, 'veo-3');
+    assert.equal(find(await ocr('veo-image'), 'visible_generator_mark')?.data.generator, 'veo-3');
   });
   for (const name of ['plain-testsrc', 'sofa-fixed']) {
     it(`reports no mark and no claim on ${name}`, async () => {
@@ -138,7 +138,7 @@ describe('a pasted "Sora" box over real footage whose original is registered', {
   after(() => rmSync(dir, { recursive: true, force: true }));
   it('reads the pasted box as a Sora mark (a claim) — OCR alone', async () => {
     const out = await ocr('pasted-sora-real');
-    assert.equal(find(out, 'visible_generator_mark')?.decides?.generator, 'sora');
+    assert.equal(find(out, 'visible_generator_mark')?.data.generator, 'sora');
     assert.ok(out.claims?.some((c) => c.origin === 'mark'));
   });
   it('comes out false_ai_claim with the mark reported as pasted', async (t) => {

@@ -4,6 +4,9 @@ import type { Claim } from '../../src/domain/claim.js';
 import { evidence, type DecisionTier, type Evidence } from '../../src/domain/evidence.js';
 import { decideVerdict } from '../../src/verdict/verdict.engine.js';
 
+/** A visible generator mark as the OCR analyzer emits it: a claim, with no `decides`. */
+const mark = (generator: string): Evidence =>
+  evidence({ analyzer: 'ocr', code: 'visible_generator_mark', direction: 'neutral', weight: 0.6, detail: 'mark', data: { text: generator, generator } });
 const ev = (code: string, is_ai: boolean | null, tier?: DecisionTier, generator?: string): Evidence =>
   evidence({
     analyzer: 'test', code, direction: is_ai === null ? 'neutral' : is_ai ? 'ai' : 'real', weight: 0.5,
@@ -26,9 +29,10 @@ const table: { name: string; evidence: Evidence[]; claims: Claim[]; quadrant: st
   { name: 'trusted AI provenance, no caption → undisclosed', evidence: [ev('c2pa_ai_trusted', true, 'signed_provenance', 'veo')], claims: [], quadrant: 'undisclosed_ai', isAi: true, claimed: null },
   { name: 'registry original + AI caption → fake fake', evidence: [ev('registry_match_original', false, 'registry_match')], claims: aiClaim, quadrant: 'false_ai_claim', isAi: false, claimed: true },
   { name: 'registry AI output + real caption → undisclosed', evidence: [ev('registry_match_ai', true, 'registry_match', 'kling')], claims: realClaim, quadrant: 'undisclosed_ai', isAi: true, claimed: false },
-  { name: 'visible mark alone → AI', evidence: [ev('visible_generator_mark', true, 'visible_mark', 'sora-2')], claims: [claim('generator', 'mark', 'sora-2')], quadrant: 'disclosed_ai', isAi: true, claimed: true },
-  { name: 'visible mark contradicted by registry original → fake fake', evidence: [ev('visible_generator_mark', true, 'visible_mark', 'sora'), ev('registry_match_original', false, 'registry_match')], claims: [claim('generator', 'mark', 'sora')], quadrant: 'false_ai_claim', isAi: false, claimed: true },
-  { name: 'visible mark contradicted by camera metadata → fake fake', evidence: [ev('visible_generator_mark', true, 'visible_mark', 'sora'), ev('camera_origin', false, 'camera_metadata')], claims: [], quadrant: 'authentic', isAi: false, claimed: null },
+  { name: 'visible mark alone → a claim only, undetermined', evidence: [mark('sora-2')], claims: [claim('generator', 'mark', 'sora-2')], quadrant: 'undetermined', isAi: null, claimed: true },
+  { name: 'visible mark contradicted by registry original → fake fake', evidence: [mark('sora'), ev('registry_match_original', false, 'registry_match')], claims: [claim('generator', 'mark', 'sora')], quadrant: 'false_ai_claim', isAi: false, claimed: true },
+  { name: 'visible mark + camera metadata → fake fake (the mark is the claim)', evidence: [mark('sora'), ev('camera_origin', false, 'camera_metadata')], claims: [claim('generator', 'mark', 'sora')], quadrant: 'false_ai_claim', isAi: false, claimed: true },
+  { name: 'visible mark + trusted AI provenance → disclosed (provenance decides)', evidence: [mark('sora'), ev('c2pa_ai_trusted', true, 'signed_provenance', 'sora')], claims: [claim('generator', 'mark', 'sora')], quadrant: 'disclosed_ai', isAi: true, claimed: true },
   { name: 'trusted AI provenance beats camera metadata', evidence: [ev('c2pa_ai_trusted', true, 'signed_provenance', 'sora'), ev('camera_origin', false, 'camera_metadata')], claims: realClaim, quadrant: 'undisclosed_ai', isAi: true, claimed: false },
   { name: 'camera metadata can never decide AI', evidence: [ev('camera_origin', true, 'camera_metadata')], claims: realClaim, quadrant: 'undetermined', isAi: null, claimed: false },
   { name: 'conflict at the same tier → abstain', evidence: [ev('registry_match_original', false, 'registry_match'), ev('registry_match_ai', true, 'registry_match', 'sora')], claims: aiClaim, quadrant: 'undetermined', isAi: null, claimed: true },
@@ -62,8 +66,24 @@ describe('verdict engine: evidence in → quadrant out', () => {
   });
 
   it('reports a pasted mark when contradicted', () => {
-    const out = decideVerdict({ evidence: [ev('visible_generator_mark', true, 'visible_mark', 'sora'), ev('registry_match_original', false, 'registry_match')], claims: [], hasMedia: true });
+    const out = decideVerdict({ evidence: [mark('sora'), ev('registry_match_original', false, 'registry_match')], claims: [], hasMedia: true });
     assert.ok(out.notes.some((n) => n.code === 'visible_mark_contradicted'));
+  });
+
+  it('a mark alone proves nothing, and says so', () => {
+    const out = decideVerdict({ evidence: [mark('sora')], claims: [claim('generator', 'mark', 'sora')], hasMedia: true });
+    assert.equal(out.verdict.is_ai, null);
+    const note = out.notes.find((n) => n.code === 'visible_mark_alone');
+    assert.ok(note);
+    assert.match(note.detail, /proves nothing/);
+    assert.match(out.verdict.summary.en, /mark is a claim, not proof/);
+    assert.equal(out.generator.claimed, 'sora');
+    assert.equal(out.generator.evidenced, null);
+  });
+
+  it('a mark with a decisive-looking tier would still not be a tier: no visible_mark in the tier table', async () => {
+    const { TIERS } = await import('../../src/verdict/tiers.js');
+    assert.ok(!('visible_mark' in TIERS));
   });
 
   it('generator mismatch: Veo evidence, Sora caption', () => {

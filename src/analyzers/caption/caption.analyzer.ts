@@ -5,6 +5,7 @@ import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
 import { kb as defaultKb, type KnowledgeBase } from '../../knowledge/kb.js';
 import { analyzeCaption, type CaptionAnalysis } from './caption.claims.js';
+import { withPlaceTime } from './place-time.claims.js';
 
 export { analyzeCaption } from './caption.claims.js';
 export type { CaptionAnalysis, CaptionOptions } from './caption.claims.js';
@@ -62,6 +63,9 @@ export function captionEvidence(a: CaptionAnalysis, analyzer = 'caption', kb: Kn
       question: { en: 'asks whether the media is AI-made', zh: '是在询问是否由AI生成' },
       reported: { en: "reports someone else's AI claim", zh: '是在转述他人的AI声称' },
       howto: { en: 'talks about how to make AI media', zh: '是在谈论如何制作AI内容' },
+      hedge: { en: 'guesses rather than claims', zh: '只是猜测，并非声称' },
+      other_media: { en: 'talks about another media than this one', zh: '说的是另一段内容，而非本内容' },
+      hypothetical: { en: 'speaks of a hypothetical', zh: '是假设的说法' },
     }[s.why];
     out.push(evidence({
       analyzer, code: `${analyzer}_ai_phrase_not_a_claim`, direction: 'neutral', weight: 0.05,
@@ -70,7 +74,19 @@ export function captionEvidence(a: CaptionAnalysis, analyzer = 'caption', kb: Kn
       data: { text: s.text, why: s.why },
     }));
   }
+  if (!a.language.read) out.push(languageNotRead(a, analyzer, where));
   return out;
+}
+
+/** A caption in a language genproof does not read: say so, rather than leave `claimed_ai` silently null. */
+function languageNotRead(a: CaptionAnalysis, analyzer: string, where: { en: string; zh: string }): Evidence {
+  const found = a.claims.some((c) => c.type === 'ai_generated' || c.type === 'real_footage');
+  return evidence({
+    analyzer, code: `${analyzer}_language_not_read`, direction: 'neutral', weight: 0,
+    detail: `${where.en} is not in Chinese or English (${a.language.code}): claims not read. genproof reads claims in Chinese and English only${found ? '; only hashtags and generator names in it were read' : ''}, so what the post claims was not checked.`,
+    detail_zh: `${where.zh}不是中文或英文（${a.language.code}）：未读取其中的声称。genproof 只读取中英文的声称${found ? '；其中只读取了话题标签和生成工具名称' : ''}，因此帖子的声称未被核查。`,
+    data: { language: a.language.code, claims_read: found },
+  });
 }
 
 /** Caption analyzer: runs first, so later analyzers and the claim checks see its claims. */
@@ -87,6 +103,6 @@ export class CaptionAnalyzer implements Analyzer {
     const caption = ctx.post.caption ?? '';
     const a = analyzeCaption(caption, { origin: 'caption', postedAt: ctx.post.postedAt, kb: this.kb });
     ctx.progress(1);
-    return { claims: a.claims, evidence: captionEvidence(a, 'caption', this.kb) };
+    return { claims: withPlaceTime(a.claims, caption, ctx.post.postedAt), evidence: captionEvidence(a, 'caption', this.kb) };
   }
 }

@@ -1,8 +1,11 @@
 import type { Claim, ClaimOrigin, ClaimType } from '../../domain/claim.js';
 import { kb as defaultKb, type GeneratorMention, type KnowledgeBase } from '../../knowledge/kb.js';
-import { normalizeText, originalSpan, type NormalizedText } from '../../knowledge/text-normalize.js';
+import { normalizeText, originalSpan } from '../../knowledge/text-normalize.js';
 import * as P from './caption.patterns.js';
+import { captionLanguage, type CaptionLanguage } from './caption.language.js';
 import { findDates, findDurations } from './caption.quantities.js';
+import { parseClaims, type Finding } from './claim.parser.js';
+import type { NotAClaim } from './claim.scope.js';
 
 /**
  * Claims in a caption or in burned-in text (zh + en, mixed, emoji, hashtags, full-width, traditional, spacing
@@ -19,227 +22,49 @@ export interface CaptionOptions {
 
 export interface SkippedPhrase {
   text: string;
-  why: 'question' | 'reported' | 'howto';
+  why: NotAClaim;
 }
 
 export interface CaptionAnalysis {
   claims: Claim[];
   mentions: GeneratorMention[];
-  /** AI phrases that were asked about, reported from someone else or part of a how-to: not claims. */
+  /** AI phrases that were asked about, reported, hedged, about other media or part of a how-to: not claims. */
   skipped: SkippedPhrase[];
+  /** The caption's language, and whether genproof reads claims in it (zh and en; traditional Chinese too). */
+  language: CaptionLanguage;
 }
 
 interface Span { start: number; end: number }
-interface Candidate extends Span { slugs: string[] }
-interface Target extends Span { slug: string | null }
-
-const SENTENCE_BREAK = /[。！？!?；;\n]|\.(?=\s|$)/g;
-const CLAUSE_BREAK = /[。！？!?；;\n，,、]|\.(?=\s|$)/g;
-const HOWTO = /教程|课程|培训|教学|学会|教你|怎么|如何|方法|技巧|攻略|赚钱|变现|副业|月入|how to|tutorial|course|learn(?:ing)? to|guide|tips\b|masterclass|make money|earn \$?\d/;
-const AI_TARGET = new RegExp(String.raw`(?<![a-z0-9])${P.AI_WORD}(?![a-z0-9])`, 'g');
-
-function breaks(t: string, re: RegExp): number[] {
-  return [...t.matchAll(re)].map((m) => m.index);
-}
-
-/** The [start, end) range between the break before i and the break at or after i (binary search). */
-function rangeAround(bs: number[], i: number, len: number): Span {
-  let lo = 0;
-  let hi = bs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (bs[mid] < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return { start: lo > 0 ? bs[lo - 1] + 1 : 0, end: lo < bs.length ? bs[lo] : len };
-}
-
-/** Index of the first target starting at or after `pos` (targets sorted by start). */
-function firstAtOrAfter(targets: readonly Span[], pos: number): number {
-  let lo = 0;
-  let hi = targets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (targets[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
 
 export function analyzeCaption(text: string, opts: CaptionOptions = {}): CaptionAnalysis {
   const origin = opts.origin ?? 'caption';
   const kb = opts.kb ?? defaultKb;
   const n = normalizeText(text);
   const t = n.text;
-  const sentences = breaks(t, SENTENCE_BREAK);
-  const clauses = breaks(t, CLAUSE_BREAK);
-  const sentenceOf = (i: number) => rangeAround(sentences, i, t.length);
-  const clauseOf = (i: number) => rangeAround(clauses, i, t.length);
-  const mentions = kb.findGenerators(n);
-  const skipped: SkippedPhrase[] = [];
+  const mentions = kb.findGenerators(n, { ocr: origin === 'ocr' });
+  const parsed = parseClaims(t, mentions, (s) => kb.findGenerators(s)[0]?.slug ?? null);
   const orig = (s: Span) => originalSpan(n, s.start, s.end);
   const slice = (s: Span) => {
     const o = orig(s);
     return text.slice(o.start, o.end);
   };
-
-  // Targets: generator names and AI words ("AI", "人工智能", "text-to-video").
-  const targets: Target[] = mentions.map((m) => ({ start: m.norm.start, end: m.norm.end, slug: m.slug }));
-  const mentionCover = coverage(targets, t.length);
-  for (const m of t.matchAll(AI_TARGET)) {
-    const s = { start: m.index, end: m.index + m[0].length, slug: null };
-    if (!covered(mentionCover, s)) targets.push(s);
-  }
-  targets.sort((a, b) => a.start - b.start);
-
-  // Targets that follow each other closely ("OpenAI's new model Sora") extend one another.
-  const extendTargets = (first: Target): Candidate => {
-    const c: Candidate = { start: first.start, end: first.end, slugs: first.slug ? [first.slug] : [] };
-    for (let k = firstAtOrAfter(targets, c.end); k < targets.length; k++) {
-      const x = targets[k];
-      if (x.start - c.end > 3 || !/^[\s'"·:：\-的之]*$/.test(t.slice(c.end, x.start))) break;
-      c.end = x.end;
-      if (x.slug) c.slugs.push(x.slug);
-    }
-    return c;
-  };
-
-  const candidates: Candidate[] = [];
-  const generationContext = P.GENERATION_CONTEXT.test(t);
-  // Sentence- and clause-level tests, once per sentence or clause (long texts have many candidates).
-  const memo = new Map<string, boolean>();
-  const once = (key: string, f: () => boolean) => {
-    let v = memo.get(key);
-    if (v === undefined) memo.set(key, (v = f()));
-    return v;
-  };
-  const isQuestion = (sent: Span) => once(`q${sent.start}`, () => {
-    const st = t.slice(sent.start, sent.end);
-    return P.DOUBT_QUESTION.test(st.trim()) && !P.RHETORICAL.test(st);
-  });
-  const isHowto = (sent: Span, clause: Span) =>
-    once(`h${clause.start}`, () => HOWTO.test(t.slice(clause.start, clause.end))) || once(`p${sent.start}`, () => P.PROMO.test(t.slice(sent.start, sent.end)));
-  // "generated by …", "made with …": a target within 60 characters in the same sentence.
-  for (const m of t.matchAll(P.EN_GEN_LEAD)) {
-    const leadEnd = m.index + m[0].length;
-    const sent = sentenceOf(m.index);
-    const next = targets[firstAtOrAfter(targets, leadEnd)];
-    const target = next && next.start - leadEnd <= 60 && next.end <= sent.end ? next : undefined;
-    if (target) {
-      const c = extendTargets(target);
-      candidates.push({ start: m.index + (m[0].length - m[0].trimStart().length), end: c.end, slugs: c.slugs });
-    }
-  }
-  for (const target of targets) {
-    const c = extendTargets(target);
-    // Bounded windows: patterns look at most a few dozen characters around a target.
-    const after = t.slice(c.end, c.end + 40);
-    const sent = sentenceOf(c.start);
-    const from = Math.max(sent.start, c.start - 60);
-    const before = t.slice(from, c.start);
-    const en = P.EN_GEN_TRAIL.exec(after) ?? P.EN_GEN_TRAIL_PHRASE.exec(after);
-    if (en) candidates.push({ start: c.start, end: c.end + en[0].length, slugs: c.slugs });
-    const zh = P.ZH_GEN_TRAIL.exec(after);
-    if (zh && !/^[a-z]/.test(after)) {
-      const lead = P.ZH_GEN_LEAD.exec(before);
-      candidates.push({ start: lead ? from + lead.index : c.start, end: c.end + zh[0].length, slugs: c.slugs });
-    }
-    const deictic = P.DEICTIC_BEFORE.exec(before);
-    const noun = P.MEDIA_NOUN_AFTER.exec(after);
-    if (deictic && noun && c.slugs.length > 0) candidates.push({ start: from + deictic.index, end: c.end + noun[0].length, slugs: c.slugs });
-    const short = P.EN_GEN_LEAD_SHORT.exec(before);
-    if (short && c.slugs.length > 0) {
-      const what = /what\s+$/.test(short[0]);
-      const can = /^\s(?:can|could) (?:do|make|create|generate|produce)\b/.exec(after);
-      if (!what) candidates.push({ start: from + short.index, end: c.end, slugs: c.slugs });
-      else if (can) candidates.push({ start: from + short.index, end: c.end + can[0].length, slugs: c.slugs });
-    }
-    if (t[c.start - 1] === '#' && generationContext) {
-      candidates.push({ start: c.start - 1, end: c.end, slugs: c.slugs });
-    }
-  }
-  const mentionSpans = mentions.map((m) => m.norm);
-  for (const re of P.AI_LABELS) {
-    for (const m of t.matchAll(re)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      const slugs: string[] = [];
-      for (let k = firstAtOrAfter(mentionSpans, span.start - 40); k < mentionSpans.length && mentionSpans[k].start < span.end; k++) {
-        if (overlaps(mentionSpans[k], span)) slugs.push(mentions[k].slug);
-      }
-      candidates.push({ ...span, slugs });
-    }
-  }
-
-  const ai: Candidate[] = [];
-  const real: (Span & { kind: string; device?: string })[] = [];
-  for (const c of candidates.sort((a, b) => a.start - b.start || b.end - a.end)) {
-    const sent = sentenceOf(c.start);
-    const clause = clauseOf(c.start);
-    if (isQuestion(sent)) { skipped.push({ text: slice(c), why: 'question' }); continue; }
-    if (isHowto(sent, clause)) { skipped.push({ text: slice(c), why: 'howto' }); continue; }
-    const prefix = t.slice(Math.max(clause.start, c.start - 30), c.start);
-    const neg = P.EN_NEGATOR.exec(prefix) ?? P.ZH_NEGATOR.exec(prefix);
-    if (neg && !P.EN_NOT_NEGATION.test(prefix) && !P.ZH_NOT_NEGATION.test(prefix)) {
-      real.push({ start: c.start - (prefix.length - neg.index), end: c.end, kind: 'not_ai' });
-      continue;
-    }
-    if (P.REPORTED.test(t.slice(Math.max(sent.start, c.start - 80), c.start))) { skipped.push({ text: slice(c), why: 'reported' }); continue; }
-    const last = ai[ai.length - 1];
-    if (last && overlaps(last, c)) {
-      last.end = Math.max(last.end, c.end);
-      last.slugs.push(...c.slugs);
-    } else ai.push({ ...c, slugs: [...c.slugs] });
-  }
-
-  const aiCover = coverage(ai, t.length);
-  // "Not Sora", "不是Sora": a generator named only to deny it.
-  for (const m of mentions) {
-    const from = Math.max(clauseOf(m.norm.start).start, m.norm.start - 30);
-    const neg = P.DENIED_GENERATOR.exec(t.slice(from, m.norm.start));
-    if (neg && !covered(aiCover, m.norm)) real.push({ start: from + neg.index, end: m.norm.end, kind: 'not_ai' });
-  }
-  for (const { re, kind } of P.REAL_PATTERNS) {
-    for (const m of t.matchAll(re)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      const sent = sentenceOf(span.start);
-      if (once(`Q${sent.start}`, () => P.DOUBT_QUESTION.test(t.slice(sent.start, sent.end).trim()))) continue;
-      if (kind !== 'not_ai') {
-        const prefix = t.slice(Math.max(clauseOf(span.start).start, span.start - 20), span.start);
-        if ((P.EN_NEGATOR.test(prefix) || /(?:不是|并非|非|没有|没|未|不)$/.test(prefix)) && !P.EN_NOT_NEGATION.test(prefix)) continue;
-      }
-      if (covered(aiCover, span)) continue;
-      real.push({ ...span, kind, device: kind === 'device' ? m[1] : undefined });
-    }
-  }
-  const realMerged = mergeSpans(real);
-  // Quoted AI phrases in a post that also claims real footage are someone else's words.
-  const CONTRAST = /\b(?:actually|in fact|in reality|but|really just)\b|其实|实际上|事实上|但|却|而是/;
-  let aiKept = ai.filter((a) => {
-    if (realMerged.length > 0 && isQuoted(t, a)) { skipped.push({ text: slice(a), why: 'reported' }); return false; }
-    // "This Sora video is actually real footage": the AI phrase is the thing being debunked.
-    const sent = sentenceOf(a.start);
-    const realHere = realMerged.some((r) => r.start >= a.end && r.start < sent.end);
-    if (realHere && CONTRAST.test(t.slice(a.end, sent.end))) { skipped.push({ text: slice(a), why: 'reported' }); return false; }
-    return !realMerged.some((r) => r.start <= a.start && r.end >= a.end);
-  });
-  // Hashtags repeat a claim the text already makes in words: keep them only when they are the only claim.
+  const skipped: SkippedPhrase[] = parsed.skipped.map((s) => ({ text: slice(s), why: s.why }));
+  let ai: Finding[] = parsed.ai;
+  // Hashtags alone ("#sora") count only next to a claim in words; their generator then goes to that claim.
   const isTagOnly = (a: Span) => /^#[^#\s]+(?:\s*#[^#\s]+)*$/.test(t.slice(a.start, a.end));
-  if (aiKept.some((a) => !isTagOnly(a))) {
-    const tagSlugs = aiKept.filter(isTagOnly).flatMap((a) => a.slugs);
-    aiKept = aiKept.filter((a) => !isTagOnly(a));
-    if (aiKept[0].slugs.length === 0) aiKept[0].slugs.push(...tagSlugs);
+  if (ai.some((a) => !isTagOnly(a))) {
+    const tagSlugs = ai.filter(isTagOnly).flatMap((a) => a.slugs);
+    ai = ai.filter((a) => !isTagOnly(a));
+    if (ai[0].slugs.length === 0) ai[0].slugs.push(...tagSlugs);
   }
   // Runs of hashtags ("#aigc #ai #sora") are one claim.
-  aiKept = aiKept.reduce<Candidate[]>((acc, a) => {
+  ai = ai.reduce<Finding[]>((acc, a) => {
     const last = acc[acc.length - 1];
     if (last && /^\s*$/.test(t.slice(last.end, a.start))) {
       last.end = a.end;
       last.slugs.push(...a.slugs);
-    } else acc.push(a);
+      last.words = t.slice(last.start, last.end);
+    } else acc.push({ ...a, slugs: [...a.slugs] });
     return acc;
   }, []);
 
@@ -249,31 +74,40 @@ export function analyzeCaption(text: string, opts: CaptionOptions = {}): Caption
     return { type, text: text.slice(o.start, o.end), status: 'unverified', reasons: [], reasons_zh: [], sources: [], origin, span: o, ...extra };
   };
 
-  // Generators named: in the claim, else the single generator the text names outside real-footage claims.
-  const realCover = coverage(realMerged, t.length);
-  const free = mentions.filter((m) => !covered(realCover, m.norm));
+  // Generators named: in the claim, else the single generator the text names outside real claims and skipped phrases.
+  const outside = coverage([...parsed.real, ...parsed.skipped], t.length);
+  const free = mentions.filter((m) => !covered(outside, m.norm));
   const freeSlugs = [...new Set(free.map((m) => m.slug))];
-  const named = new Map<string, GeneratorMention>();
-  for (const a of aiKept) {
+  const named = new Map<string, { norm: Span; alias: string | null; generic: boolean }>();
+  for (const a of ai) {
     const slug = a.slugs[0] ?? (freeSlugs.length === 1 ? freeSlugs[0] : null);
-    claims.push(mk('ai_generated', a, { generator: slug }));
+    claims.push(mk('ai_generated', a, { generator: slug, value: { rule: a.rule, words: slice(a) } }));
     if (slug && !named.has(slug)) {
       // The most telling mention: inside the claim, by the generator's own name ("Sora", not "OpenAI's new model").
       const own = mentions.filter((m) => m.slug === slug);
-      const inside = own.filter((m) => overlaps(m.norm, a));
+      const inside = own.filter((m) => m.norm.start < a.end && a.start < m.norm.end);
       const g = kb.generator(slug);
       const byName = (ms: GeneratorMention[]) => ms.find((m) => g && m.alias.toLowerCase() === g.name.toLowerCase());
-      named.set(slug, byName(inside) ?? inside[inside.length - 1] ?? byName(own) ?? free.find((m) => m.slug === slug) ?? own[0]);
+      const m = byName(inside) ?? inside[inside.length - 1] ?? byName(own) ?? free.find((x) => x.slug === slug) ?? own[0];
+      // A generator glued into a hashtag ("#madewithsora") has no mention of its own: the claim's span names it.
+      named.set(slug, m ?? { norm: a, alias: null, generic: kb.generator(slug)?.aliases.family !== undefined });
     }
   }
   for (const [slug, m] of named) {
     claims.push(mk('generator', m.norm, { generator: slug, value: { alias: m.alias, generic: m.generic } }));
   }
-  for (const r of realMerged) claims.push(mk('real_footage', r, { value: { kind: r.kind, ...(r.device ? { device: r.device } : {}) } }));
-  for (const p of findPrompts(n, sentenceOf)) claims.push(mk('generation_prompt', p, { generator: aiKept[0]?.slugs[0] ?? (freeSlugs.length === 1 ? freeSlugs[0] : null) }));
+  for (const r of parsed.real) {
+    claims.push(mk('real_footage', r, { value: { kind: r.rule === 'denial' ? 'not_ai' : r.rule, words: slice(r), ...(r.device ? { device: r.device } : {}) } }));
+  }
+  const promptSlug = ai[0]?.slugs[0] ?? (freeSlugs.length === 1 ? freeSlugs[0] : null);
+  for (const p of findPrompts(t)) {
+    const why = parsed.notAClaim(p.start);
+    if (why) skipped.push({ text: slice(p), why });
+    else claims.push(mk('generation_prompt', p, { generator: promptSlug }));
+  }
   for (const d of findDurations(t)) claims.push(mk('duration', d, { value: d.value }));
   for (const d of findDates(t, opts.postedAt ?? null)) claims.push(mk('date', d, { value: { ...d.value } }));
-  return { claims: claims.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0)), mentions, skipped };
+  return { claims: claims.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0)), mentions, skipped, language: captionLanguage(text) };
 }
 
 function coverage(spans: readonly Span[], len: number): Uint8Array {
@@ -287,32 +121,14 @@ function covered(c: Uint8Array, s: Span): boolean {
   return false;
 }
 
-function mergeSpans<T extends Span>(spans: T[]): T[] {
-  const out: T[] = [];
-  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
-    const last = out[out.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ ...s });
-  }
-  return out;
-}
-
-function isQuoted(t: string, s: Span): boolean {
-  const before = t.slice(Math.max(0, s.start - 25), s.start);
-  const after = t.slice(s.end, s.end + 25);
-  return /["“「『《'‘][^"”」』》'’]*$/.test(before) && /^[^"“「『《'‘]*["”」』》'’]/.test(after);
-}
-
-function findPrompts(n: NormalizedText, sentenceOf: (i: number) => Span): Span[] {
-  const t = n.text;
+function findPrompts(t: string): Span[] {
   const out: Span[] = [];
   for (const re of P.PROMPT_PATTERNS) {
     for (const m of t.matchAll(re)) {
-      const sent = sentenceOf(m.index);
-      const around = t.slice(sent.start, Math.min(t.length, sent.end));
+      const around = t.slice(Math.max(0, m.index - 60), m.index + m[0].length + 60);
       if (P.PROMPT_SALE.test(around)) continue;
       const span = { start: m.index, end: m.index + m[0].length };
-      if (!out.some((o) => overlaps(o, span))) out.push(span);
+      if (!out.some((o) => o.start < span.end && span.start < o.end)) out.push(span);
     }
   }
   return out;

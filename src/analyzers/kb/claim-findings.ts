@@ -44,23 +44,23 @@ export function mediaDates(evidence: readonly Evidence[]): MediaDate[] {
   return out.sort((a, b) => (a.kind === b.kind ? a.day.localeCompare(b.day) : a.kind === 'capture' ? -1 : 1));
 }
 
-/** Decisive evidence (not a visible mark, which is itself a claim) for and against "AI". */
+/** Decisive evidence for and against "AI" (a visible mark is a claim and never decides). */
 export function decisive(evidence: readonly Evidence[]) {
-  const strong = evidence.filter((e) => e.decides && e.decides.tier !== 'visible_mark');
+  const strong = evidence.filter((e) => e.decides);
   return {
     ai: strong.filter((e) => e.decides!.is_ai && STRONG_TIERS.includes(e.decides!.tier)),
     real: strong.filter((e) => !e.decides!.is_ai),
   };
 }
 
+/** What decided, as the subject of a sentence ("Signed provenance … shows …"). */
 function tierWords(tier: DecisionTier): { en: string; zh: string } {
   const m: Record<DecisionTier, { en: string; zh: string }> = {
-    signed_provenance: { en: 'signed provenance (C2PA, trusted signer)', zh: '可信签名的来源凭证（C2PA）' },
-    signed_provenance_expired: { en: 'signed provenance whose certificate has expired', zh: '证书已过期的来源凭证（C2PA）' },
-    registry_match: { en: 'a registry match', zh: '登记库比对命中' },
-    file_label: { en: 'an AI label inside the file', zh: '文件内的AI标识' },
-    camera_metadata: { en: 'camera metadata (device plus GPS or maker telemetry)', zh: '相机元数据（设备信息加GPS或厂商遥测）' },
-    visible_mark: { en: 'a visible generator mark', zh: '可见的生成器水印' },
+    signed_provenance: { en: "The file's signed provenance (C2PA, trusted signer)", zh: '文件的可信签名来源凭证（C2PA）' },
+    signed_provenance_expired: { en: "The file's signed provenance (certificate expired)", zh: '文件的来源凭证（证书已过期）' },
+    registry_match: { en: 'A match in the registry of known media', zh: '与已登记素材库的匹配' },
+    file_label: { en: 'An AI label inside the file', zh: '文件内的AI标识' },
+    camera_metadata: { en: "The file's camera metadata (device plus GPS or maker telemetry)", zh: '文件的相机元数据（设备信息加GPS或厂商遥测）' },
   };
   return m[tier];
 }
@@ -76,15 +76,15 @@ export function evidenceFindingsForAi(kb: KnowledgeBase, c: Claim, slug: string 
     if (slug && named.length > 0 && same.length === 0 && c.type === 'generator') {
       out.push({
         status: 'refuted', code: 'claim_generator_mismatch', basis: 'evidence',
-        reason: `The file's ${tier.en} names ${named[0]}, not ${slug}.`,
-        reason_zh: `文件的${tier.zh}显示生成器为 ${named[0]}，而不是 ${slug}。`,
+        reason: `${tier.en} names ${named[0]}, not ${slug}.`,
+        reason_zh: `${tier.zh}显示生成器为 ${named[0]}，而不是 ${slug}。`,
         sources: [`${ai[0].analyzer}: ${ai[0].code}`], data: { evidenced: named[0], claimed: slug },
       });
     } else {
       out.push({
         status: 'supported', code: 'claim_supported_by_evidence', basis: 'evidence',
-        reason: `The file's ${tier.en} shows it is AI-generated${same[0] ? ` by ${same[0]}` : named[0] ? ` (by ${named[0]})` : ''}.`,
-        reason_zh: `文件的${tier.zh}表明它由AI生成${same[0] ? `（${same[0]}）` : named[0] ? `（${named[0]}）` : ''}。`,
+        reason: `${tier.en} shows it is AI-generated${same[0] ? ` by ${same[0]}` : named[0] ? ` (by ${named[0]})` : ''}.`,
+        reason_zh: `${tier.zh}表明它由AI生成${same[0] ? `（${same[0]}）` : named[0] ? `（${named[0]}）` : ''}。`,
         sources: [`${ai[0].analyzer}: ${ai[0].code}`],
       });
     }
@@ -95,11 +95,11 @@ export function evidenceFindingsForAi(kb: KnowledgeBase, c: Claim, slug: string 
     out.push({
       status: strong ? 'refuted' : 'unlikely', code: strong ? 'claim_refuted_by_evidence' : 'claim_unlikely_by_metadata', basis: strong ? 'evidence' : 'weak',
       reason: strong
-        ? `The file's ${tier.en} shows real footage.`
-        : `The file's ${tier.en} points to a real camera recording; metadata can be forged, so the AI claim is unlikely rather than refuted.`,
+        ? `${tier.en} shows the media is real camera footage, so the AI claim is false.`
+        : `${tier.en} points to a real camera recording; metadata can be forged, so the AI claim is unlikely rather than refuted.`,
       reason_zh: strong
-        ? `文件的${tier.zh}表明这是真实拍摄的内容。`
-        : `文件的${tier.zh}指向真实相机拍摄；元数据可以伪造，因此AI声称"不太可能"而非"已驳斥"。`,
+        ? `${tier.zh}表明这是真实拍摄的内容，因此“AI生成”的说法不成立。`
+        : `${tier.zh}指向真实相机拍摄；元数据可以伪造，因此AI声称"不太可能"而非"已驳斥"。`,
       sources: [`${best.analyzer}: ${best.code}`],
     });
   }

@@ -3,7 +3,6 @@ import { claimPolarity, type Claim, type ClaimStatus } from '../../domain/claim.
 import { evidence as mkEvidence, type Evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
-import { daysBetween } from '../../knowledge/dates.js';
 import { kb as defaultKb, type KnowledgeBase } from '../../knowledge/kb.js';
 import {
   capabilityFindings,
@@ -17,8 +16,8 @@ import {
   type MediaDate,
 } from './claim-findings.js';
 
-/** Types this checker judges; authorship and availability claims belong to the scam desk. */
-const HANDLED = new Set<Claim['type']>(['ai_generated', 'generator', 'generation_prompt', 'real_footage', 'duration', 'date']);
+/** Types this checker judges; authorship and availability claims belong to the scam desk, place and time to src/analyzers/placetime. */
+const HANDLED = new Set<Claim['type']>(['ai_generated', 'generator', 'generation_prompt', 'real_footage', 'duration']);
 
 /**
  * Checks the post's claims against the knowledge base and the evidence (FACTS.md, "Access rules"):
@@ -49,7 +48,7 @@ export class KbClaimChecker implements ClaimChecker {
         const key = `${f.code}|${f.reason}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push(toEvidence(f, c));
+        out.push(findingEvidence(f, c));
       }
       return checked;
     });
@@ -60,7 +59,6 @@ export class KbClaimChecker implements ClaimChecker {
     const postedAt = input.post.postedAt;
     if (c.type === 'real_footage') return realFindings(input.evidence);
     if (c.type === 'duration') return durationFindings(this.kb, c, input);
-    if (c.type === 'date') return claimedDateFindings(c, dates);
     if (claimPolarity(c) !== true) return [];
     const slug = c.generator ?? null;
     const findings = evidenceFindingsForAi(this.kb, c, slug, input.evidence);
@@ -139,21 +137,6 @@ function durationFindings(kb: KnowledgeBase, c: Claim, input: { post: Post; medi
   return capabilityFindings(kb, ai.generator, isGeneric(kb, ai, input.claims), null, input.post.postedAt, { durationS: seconds });
 }
 
-/** A filming date the post states ("filmed today", "拍摄于2023年5月1日") against the file's capture date. */
-function claimedDateFindings(c: Claim, dates: readonly MediaDate[]): Finding[] {
-  const claimed = typeof c.value?.date === 'string' ? c.value.date : null;
-  const cap = dates.find((d) => d.kind === 'capture');
-  if (!claimed || !cap) return [];
-  const coarse = /^\d{4}(-\d{2})?$/.test(claimed);
-  const agrees = coarse ? cap.day.startsWith(claimed) : Math.abs(daysBetween(claimed, cap.day)) <= 2;
-  return [{
-    status: agrees ? 'supported' : 'refuted', code: agrees ? null : 'claim_date_mismatch', basis: 'weak',
-    reason: `The file's capture date is ${cap.day} (${cap.tag}); the post says ${claimed}${agrees ? '' : '. Metadata can be wrong or forged, but old footage reposted as new looks exactly like this'}.`,
-    reason_zh: `文件的拍摄日期为 ${cap.day}（${cap.tag}）；帖子称 ${claimed}${agrees ? '' : '。元数据可能有误或被伪造，但旧视频冒充新视频正是这种表现'}。`,
-    sources: [`metadata: ${cap.tag}`],
-  }];
-}
-
 const RANK: Record<ClaimStatus, number> = { unverified: 0, unlikely: 1, refuted: 2, supported: 2 };
 
 /** Status: decisive evidence first, then KB refutations, then doubts; reasons and sources from every finding. */
@@ -175,7 +158,8 @@ export function applyFindings(c: Claim, findings: Finding[]): Claim {
   };
 }
 
-function toEvidence(f: Finding, c: Claim): Evidence {
+/** The evidence item of a finding that decided a claim's status. */
+export function findingEvidence(f: Finding, c: Claim): Evidence {
   const weight = f.status === 'refuted' ? 0.5 : f.status === 'unlikely' ? 0.3 : 0.2;
   const src = f.sources.length ? ` Source: ${f.sources.join('; ')}.` : '';
   const srcZh = f.sources.length ? ` 来源：${f.sources.join('；')}。` : '';

@@ -27,6 +27,14 @@ export function metadataEvidence(f: MetadataFacts, media: Pick<MediaInfo, 'kind'
       data: { ...f.gps },
     }));
   }
+  if (!f.gps && f.gpsPlaceholder) {
+    out.push(evidence({
+      analyzer: 'metadata', code: 'gps_placeholder', direction: 'neutral', weight: 0.1,
+      detail: `The file's GPS position is 0, 0 (${f.gpsPlaceholder}): a placeholder written when no fix was available, not a place.`,
+      detail_zh: `文件的GPS位置为 0, 0（${f.gpsPlaceholder}）：这是没有定位时写入的占位值，不代表任何地点。`,
+      data: { lat: 0, lon: 0, tag: f.gpsPlaceholder },
+    }));
+  }
   for (const t of f.telemetry) {
     out.push(evidence({
       analyzer: 'metadata', code: 'maker_telemetry', direction: 'neutral', weight: 0.3,

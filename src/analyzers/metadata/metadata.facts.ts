@@ -13,6 +13,8 @@ export interface MetadataFacts {
   serial: string | null;
   software: string | null;
   gps: { lat: number; lon: number; tag: string } | null;
+  /** Tag that held GPS 0,0 — a placeholder written without a fix, never a place. */
+  gpsPlaceholder?: string | null;
   telemetry: { maker: string; what: string; track: string }[];
   captureDate: { date: string; tag: string } | null;
   encodeDate: { date: string; tag: string } | null;
@@ -111,17 +113,21 @@ export function extractFacts(tags: TagBag, media: Pick<MediaInfo, 'formatTags' |
   }
 
   let gps: MetadataFacts['gps'] = null;
+  let gpsPlaceholder: string | null = null;
   const lat = Number(tags.GPSLatitude);
   const lon = Number(tags.GPSLongitude);
   if (tags.GPSLatitude !== undefined && Number.isFinite(lat) && Number.isFinite(lon) && !(lat === 0 && lon === 0)) {
     gps = { lat, lon, tag: 'GPSLatitude/GPSLongitude' };
   } else {
+    if (tags.GPSLatitude !== undefined && lat === 0 && lon === 0) gpsPlaceholder = 'GPSLatitude/GPSLongitude';
     for (const key of ['com.apple.quicktime.location.ISO6709', 'location', 'location-eng']) {
       const p = ft[key] ? parseIso6709(ft[key]) : null;
       if (p && !(p.lat === 0 && p.lon === 0)) {
         gps = { ...p, tag: key };
+        gpsPlaceholder = null;
         break;
       }
+      if (p) gpsPlaceholder ??= key;
     }
   }
 
@@ -180,6 +186,7 @@ export function extractFacts(tags: TagBag, media: Pick<MediaInfo, 'formatTags' |
     serial: str(tags.SerialNumber) ?? str(tags.LensSerialNumber) ?? str(tags.InternalSerialNumber) ?? null,
     software: str(tags.Software) ?? str(ft['com.apple.quicktime.software']) ?? null,
     gps,
+    gpsPlaceholder,
     telemetry,
     captureDate,
     encodeDate,

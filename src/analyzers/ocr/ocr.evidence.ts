@@ -8,10 +8,10 @@ import type { Paragraph } from './text.paragraphs.js';
 import type { TextTrack } from './text.tracker.js';
 
 /**
- * Turn tracked text into evidence and claims (pure). A generator mark is AI evidence that decides only when
- * nothing contradicts it (tier `visible_mark`; the verdict engine drops it against real-direction evidence
- * and reports it as pasted) and is itself a claim (origin 'mark'); a platform mark is neutral and says where
- * to look for the original; burned-in sentences become claims (origin 'ocr').
+ * Turn tracked text into evidence and claims (pure). A generator mark is a claim, not proof (origin 'mark'):
+ * marks are pasted and removed with free tools, so it never decides `is_ai`; its evidence item says what is
+ * known about the genuine mark. A platform mark is neutral and says where to look for the original; burned-in
+ * sentences become claims (origin 'ocr').
  */
 export interface OcrFindings {
   evidence: Evidence[];
@@ -103,9 +103,9 @@ export function ocrFindings(input: FindingsInput): OcrFindings {
     const shown = handle ? `"${t.match.variant ?? t.text}" with the handle @${handle}` : `"${t.match.variant ?? t.text}"`;
     const weight = kind === 'image' ? 0.5 : t.moving && mark.motion === 'moving' ? 0.75 : 0.6;
     ev.push(evidence({
-      analyzer: 'ocr', code: 'visible_generator_mark', direction: 'ai', weight,
-      detail: `A visible ${name} generator mark ${shown} was read ${seen.en}. ${mark.note} A mark can be pasted onto real footage, so it decides only when nothing contradicts it.`,
-      detail_zh: `${seen.zh}读到可见的 ${name} 生成器水印“${t.match.variant ?? t.text}”${handle ? `（账号 @${handle}）` : ''}。${mark.note_zh}水印可以被贴到真实视频上，因此只有在没有相反证据时才作为判定依据。`,
+      analyzer: 'ocr', code: 'visible_generator_mark', direction: 'neutral', weight,
+      detail: `A visible ${name} generator mark ${shown} was read ${seen.en}. ${mark.note} The mark is a claim that ${name} made the media, not proof: anyone can paste such a mark onto real footage (or remove it), so it never decides on its own.`,
+      detail_zh: `${seen.zh}读到可见的 ${name} 生成器水印“${t.match.variant ?? t.text}”${handle ? `（账号 @${handle}）` : ''}。${mark.note_zh}水印只是“由 ${name} 生成”的声明，而非证明：任何人都能把这种水印贴到实拍视频上（或把它去掉），因此它本身不能决定结论。`,
       data: {
         text: t.match.variant ?? t.text, read_as: t.text, handle, generator: mark.generator, mark: mark.id,
         position: mainPosition(t), positions: labels(t), moving: t.moving,
@@ -113,7 +113,6 @@ export function ocrFindings(input: FindingsInput): OcrFindings {
         sequence: t.sequence.slice(0, 24).map((q) => ({ t: q.timestamp === null ? null : round(q.timestamp), position: q.position })),
         since: mark.since, source: mark.source,
       },
-      decides: { is_ai: true, tier: 'visible_mark', generator: mark.generator },
     }));
     claims.push({
       type: 'generator',

@@ -5,10 +5,12 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { readTextFileStrict } from '../../services/post.validation.js';
+import { toClaimReview } from '../../report/claimreview.js';
 import { renderHtmlReport } from '../../report/html.report.js';
 import { createVerificationService } from '../../services/verification.factory.js';
 import { RegistryService } from '../../services/registry.service.js';
 import { toolStats } from '../../repositories/tool-stats.repository.js';
+import { fetchMediaUrl, looksLikeUrl } from '../../services/url-intake.service.js';
 import { globalOpts } from '../program.js';
 import { progressBar, renderTerminal } from '../render/terminal.render.js';
 
@@ -18,6 +20,7 @@ interface CheckOpts {
   postedAt?: string;
   url?: string[];
   html?: string;
+  claimreview?: string;
   depth?: 'fast' | 'default' | 'deep';
 }
 
@@ -31,12 +34,13 @@ export async function writeAtomic(path: string, data: string | Buffer): Promise<
 export function registerCheck(program: Command): void {
   program
     .command('check [file]')
-    .description('verify one post: media (optional), caption, links, date')
+    .description('verify one post: media file or http(s) media URL (optional), caption, links, date')
     .option('--caption <text>', 'the caption posted with the media')
     .option('--caption-file <file>', 'read the caption from a UTF-8 file')
-    .option('--posted-at <date>', 'when the post appeared (YYYY-MM-DD)')
+    .option('--posted-at <date>', 'when the post appeared: YYYY-MM-DD or ISO 8601 date-time with offset (2024-03-03T09:00+08:00)')
     .option('--url <url>', 'a link in the post (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--html <out.html>', 'also write a self-contained HTML report')
+    .option('--claimreview <out.jsonld>', 'also write a schema.org ClaimReview of the post (JSON-LD)')
     .option('--depth <depth>', 'fast | default | deep')
     .action(async (file: string | undefined, opts: CheckOpts, cmd: Command) => {
       const g = globalOpts(cmd);
@@ -46,12 +50,21 @@ export function registerCheck(program: Command): void {
       if (opts.caption !== undefined && opts.captionFile) throw new ValidationError('bad_usage', 'Give --caption or --caption-file, not both.');
       let caption = opts.caption ?? null;
       if (opts.captionFile) caption = await readTextFileStrict(opts.captionFile, 'caption file');
+      // FILE may be an http(s) URL of a media file: fetched (SSRF-guarded) into a private temp dir first.
+      const urlDir = file && looksLikeUrl(file) ? await mkdtemp(join(tmpdir(), 'genproof-url-')) : undefined;
+      let mediaPath = file ?? null;
+      try {
+        if (urlDir && file) mediaPath = (await fetchMediaUrl(file, config, { dir: urlDir })).path;
+      } catch (e) {
+        await rm(urlDir!, { recursive: true, force: true });
+        throw e;
+      }
       const service = createVerificationService(config);
       const bar = progressBar(!g.quiet && !g.json && Boolean(process.stderr.isTTY));
       const keyDir = opts.html ? await mkdtemp(join(tmpdir(), 'genproof-frames-')) : undefined;
       try {
         const { result, keyframes } = await service.check(
-          { file: file ?? null, caption, postedAt: opts.postedAt ?? null, urls: opts.url ?? [] },
+          { file: mediaPath, caption, postedAt: opts.postedAt ?? null, urls: opts.url ?? [] },
           { onProgress: (p) => bar.update(p.stage, p.fraction), keyframesDir: keyDir },
         );
         bar.done();
@@ -72,6 +85,9 @@ export function registerCheck(program: Command): void {
           }
           await writeAtomic(opts.html, renderHtmlReport(result, { keyframes: frames, lang: config.lang, referenceThumbnails }));
         }
+        if (opts.claimreview) {
+          await writeAtomic(opts.claimreview, JSON.stringify(toClaimReview(result, { caption, urls: opts.url ?? [], lang: g.lang === 'zh' || g.lang === 'en' ? g.lang : undefined }), null, 2) + '\n');
+        }
         if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         else if (!g.quiet) process.stderr.write(renderTerminal(result, config.lang));
         if (config.diagnostics.statsFile) await writeFile(config.diagnostics.statsFile, JSON.stringify(toolStats(), null, 2) + '\n');
@@ -79,6 +95,7 @@ export function registerCheck(program: Command): void {
         bar.done();
         await service.close();
         if (keyDir) await rm(keyDir, { recursive: true, force: true });
+        if (urlDir) await rm(urlDir, { recursive: true, force: true });
       }
     });
 }

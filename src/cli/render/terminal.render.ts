@@ -1,4 +1,6 @@
+import { RATING_NAMES } from '../../domain/rating.js';
 import type { CheckResult } from '../../domain/report.js';
+import { notExamined } from '../../verdict/not-examined.js';
 
 const QUADRANT: Record<string, { en: string; zh: string }> = {
   authentic: { en: 'REAL VIDEO (authentic)', zh: '真视频（authentic）' },
@@ -14,6 +16,12 @@ export function renderTerminal(r: CheckResult, lang: 'en' | 'zh'): string {
   const zh = lang === 'zh';
   const L: string[] = [];
   const q = QUADRANT[r.verdict.quadrant];
+  if (r.rating) {
+    L.push(`${zh ? '评级' : 'Rating'}: ${RATING_NAMES[r.rating.value][lang]} — ${r.rating.finding[lang]}`);
+    const skipped = notExamined(r);
+    if (skipped.length) L.push(`${zh ? '未检查' : 'Not examined'}: ${skipped.map((x) => x[lang]).join(zh ? '；' : '; ')}`);
+    L.push('');
+  }
   L.push(`${zh ? '结论' : 'Verdict'}: ${zh ? q.zh : q.en}${r.verdict.is_ai === null ? '' : `  (${zh ? '置信度' : 'confidence'} ${r.verdict.confidence.toFixed(2)})`}`);
   L.push('');
   L.push(zh ? r.verdict.summary.zh : r.verdict.summary.en);

@@ -1,70 +1,65 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { join, relative, isAbsolute } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { NotFoundError, ValidationError, AppError } from '../../domain/errors.js';
-import type { CheckResult, Keyframe } from '../../domain/report.js';
+import type { CheckResult } from '../../domain/report.js';
 import type { JobQueue } from '../../queue/queue.js';
-import { JobName, type JobState } from '../../queue/job.types.js';
+import { JobName } from '../../queue/job.types.js';
+import type { BlobStore } from '../../repositories/blob-store.repository.js';
+import type { CheckResultsRepository, CheckRow } from '../../repositories/check-results.repository.js';
+import { toClaimReview } from '../../report/claimreview.js';
 import { renderHtmlReport } from '../../report/html.report.js';
+import { runCheckJob, type CheckJobDeps } from '../../services/check-job.service.js';
+import { historyPageSchema, historyQuery, requireResultReader } from '../check-history.js';
 import { checkFormDoc, skipValidation, checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problemSchema, publicResult } from '../dto.js';
 import { sendJson } from '../problem.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
-import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
-import type { CheckRunnerPort } from '../ports.js';
-
-export interface CheckOutcomeView { result: CheckResult; keyframes: Keyframe[]; workDir: string }
+import { displayName, field, receiveMultipart } from '../upload.js';
 
 export interface ChecksRoutesOptions {
   queue: JobQueue;
+  /** Where checks and their outcomes are stored: the one source the read routes use, whichever process ran them. */
+  results: CheckResultsRepository;
+  /** Where uploads wait for their check. */
+  blobs: BlobStore;
+  /** Beyond loopback, results are readable only with `Authorization: Bearer <token>` (null: loopback only). */
+  token: string | null;
   maxCaptionChars: number;
   maxUploadBytes: number;
   /** Thumbnail of a registered reference, shown beside the post's frame in the report. */
   thumbnail?: ((id: string) => Promise<Buffer | null>) | null;
+  /** Fetch a `media_url` into the request's private dir (SSRF-guarded); absent → `media_url` is refused. */
+  fetchMedia?: ((url: string, dir: string) => Promise<{ path: string }>) | null;
+  maxUrls?: number;
 }
 
-/** Register the `check` job handler: runs the verification service inside the job's private directory. */
-export function registerCheckJob(queue: JobQueue, runner: CheckRunnerPort): void {
-  queue.register(JobName.Check, async ({ post, workDir }, ctx): Promise<CheckOutcomeView> => {
-    ctx.progress(0.01, 'start');
-    const keyframesDir = join(workDir, 'frames');
-    await mkdir(keyframesDir, { recursive: true, mode: 0o700 });
-    try {
-      const outcome = await runner.check(post, {
-        signal: ctx.signal,
-        keyframesDir,
-        onProgress: (p) => ctx.progress(p.fraction, p.stage),
-      });
-      return { result: outcome.result, keyframes: outcome.keyframes, workDir };
-    } finally {
-      // The upload is not needed once the check ran; only the small keyframes stay until the job is evicted.
-      if (post.file) await rm(post.file, { force: true });
-    }
-  });
+/** Register the `check` job handler: runs the verification and stores the outcome (see runCheckJob). */
+export function registerCheckJob(queue: JobQueue, deps: CheckJobDeps): void {
+  queue.register(JobName.Check, (payload, ctx) => runCheckJob(deps, payload, ctx));
 }
 
-function outcomeOf(state: JobState): CheckOutcomeView | null {
-  return state.status === 'done' ? (state.result as CheckOutcomeView) : null;
-}
-
-/** A keyframe path is served only when it lies inside the job's own directory. */
-function insideDir(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+function parseJson<T>(text: string | null): T | null {
+  return text ? (JSON.parse(text) as T) : null;
 }
 
 export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (app, opts) => {
-  const { queue } = opts;
+  const { queue, results } = opts;
+  app.addHook('onRequest', async (req) => {
+    // Reading or deleting checks (someone's upload, its place and time) beyond loopback needs the token.
+    if (req.method === 'POST' || !/^\/api\/checks(\/|\?|$)/.test(req.url)) return;
+    requireResultReader(req, opts.token);
+  });
 
-  async function getJob(id: string): Promise<JobState> {
-    const s = await queue.get(id);
-    if (!s || s.name !== JobName.Check) throw new NotFoundError('check_not_found', `No check with id ${id} (unknown or expired)`);
-    return s;
+  async function getCheck(id: string): Promise<CheckRow> {
+    const row = await results.get(id);
+    if (!row) throw new NotFoundError('check_not_found', `No check with id ${id} (unknown, deleted or expired)`);
+    return row;
   }
 
   app.post('/api/checks', {
     schema: {
       summary: 'Queue a verification of one post',
-      description: 'multipart/form-data: `file` (image or video, optional), `caption`, `posted_at` (YYYY-MM-DD), `urls[]`. A file or a caption is required.',
+      description: 'multipart/form-data: `file` (image or video, optional) or `media_url` (http(s) URL of a media file, fetched by the server), `caption`, `posted_at` (YYYY-MM-DD or ISO 8601 date-time with offset), `urls[]`. A file or a caption is required.',
       consumes: ['multipart/form-data'],
       body: checkFormDoc,
       tags: ['checks'],
@@ -73,74 +68,97 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
     // The body schema documents the form; the multipart stream is validated field by field in the handler.
     validatorCompiler: skipValidation,
   }, async (req, reply) => {
-    const workDir = await makePrivateDir('genproof-check-');
+    const blob = await opts.blobs.createDir();
+    const workDir = blob.path;
+    let id: string | null = null;
     try {
       const { fields, files } = await receiveMultipart(req, workDir, ['file'], opts.maxUploadBytes);
       if (files.length > 1) throw new ValidationError('too_many_files', 'Send one file per check');
       const caption = parseCaption(field(fields, 'caption'), opts.maxCaptionChars);
       const postedAt = parsePostedAt(field(fields, 'posted_at'));
-      const urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])]);
-      const file = files[0] ?? null;
+      const urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])], opts.maxUrls);
+      const mediaUrl = field(fields, 'media_url');
+      if (mediaUrl && files.length) throw new ValidationError('file_and_media_url', 'Send a file or a media_url, not both');
+      if (mediaUrl && !opts.fetchMedia) throw new ValidationError('url_forbidden', 'This server does not fetch media URLs');
+      const file = mediaUrl ? await opts.fetchMedia!(mediaUrl, workDir) : (files[0] ?? null);
       if (!file && !caption && urls.length === 0) {
         throw new ValidationError('file_or_caption_required', 'Send a file, or a caption (and links) for a text-only check');
       }
-      const id = await queue.enqueue(JobName.Check, { post: { file: file?.path ?? null, caption, postedAt, urls }, workDir }, {
-        onEvict: () => removeDir(workDir),
+      id = randomUUID();
+      // The row exists before the job can start, so every API instance can answer for it at once.
+      await results.create({ id, fileName: file ? ('originalName' in file ? String(file.originalName) : displayName(mediaUrl?.split(/[?#]/)[0])) : null, blobKey: blob.key });
+      await queue.enqueue(JobName.Check, { post: { file: file?.path ?? null, caption, postedAt, urls }, workDir, blobKey: blob.key }, {
+        id, onEvict: () => opts.blobs.remove(blob.key),
       });
       return reply.code(202).send({ id, status: 'queued' as const });
     } catch (e) {
-      await removeDir(workDir);
+      if (id) await results.delete(id).catch(() => undefined);
+      await opts.blobs.remove(blob.key);
       throw e;
     }
+  });
+
+  app.get('/api/checks', {
+    schema: {
+      summary: 'Past checks, newest first (history)',
+      description: '`limit` is clamped to 1–100 (default 20); pass `next_cursor` back as `cursor` for the next page. Beyond loopback: Bearer token.',
+      tags: ['checks'], querystring: historyQuery, response: { 200: historyPageSchema, 401: problemSchema },
+    },
+  }, async (req, reply) => {
+    const limit = req.query.limit === undefined ? 20 : Number(req.query.limit);
+    return sendJson(reply, 200, await results.list(req.query.cursor ?? null, Number.isFinite(limit) ? limit : 20));
   });
 
   app.get('/api/checks/:id', {
     schema: { summary: 'Status, progress and result of a check', tags: ['checks'], params: idParams, response: { 200: checkStateSchema, 404: problemSchema } },
   }, async (req, reply) => {
-    const s = await getJob(req.params.id);
-    const out = outcomeOf(s);
+    const s = await getCheck(req.params.id);
+    const result = s.status === 'done' ? parseJson<CheckResult>(s.result) : null;
+    const error = parseJson<{ code: string; message: string }>(s.error);
     const base = `/api/checks/${encodeURIComponent(s.id)}`;
+    const frames = result ? await results.frames(s.id) : [];
     return sendJson(reply, 200, {
       id: s.id,
       status: s.status,
-      progress: s.progress,
+      progress: s.status === 'done' ? 1 : s.progress,
       stage: s.stage,
-      result: out ? publicResult(out.result) : null,
-      error: s.error ? { code: s.error.code, message: s.error.message } : null,
-      keyframes: (out?.keyframes ?? []).map((k) => ({ index: k.index, timestamp: k.timestamp, url: `${base}/frames/${k.index}.jpg` })),
-      report_url: out ? `${base}/report.html` : null,
+      result: result ? publicResult(result) : null,
+      error: error ? { code: error.code, message: error.message } : null,
+      keyframes: frames.map((k) => ({ index: k.idx, timestamp: k.timestamp, url: `${base}/frames/${k.idx}.jpg` })),
+      report_url: result ? `${base}/report.html` : null,
     });
   });
 
-  async function loadFrames(out: CheckOutcomeView): Promise<{ index: number; timestamp: number; jpeg: Buffer }[]> {
-    const frames = [];
-    for (const k of out.keyframes) {
-      if (!insideDir(out.workDir, k.path)) continue;
-      try {
-        frames.push({ index: k.index, timestamp: k.timestamp, jpeg: await readFile(k.path) });
-      } catch {
-        /* a missing frame is left out of the report */
-      }
-    }
-    return frames;
-  }
+  app.delete('/api/checks/:id', {
+    schema: { summary: 'Delete a check, its result and its files', tags: ['checks'], params: idParams, response: { 204: z.null(), 404: problemSchema } },
+  }, async (req, reply) => {
+    const key = await results.delete(req.params.id);
+    if (key === undefined) throw new NotFoundError('check_not_found', `No check with id ${req.params.id}`);
+    if (key) await opts.blobs.remove(key).catch(() => undefined);
+    return reply.code(204).send(null);
+  });
 
   app.get('/api/checks/:id/report.html', {
     schema: { summary: 'The self-contained human report (HTML)', tags: ['checks'], params: idParams, querystring: langQuery, produces: ['text/html'] },
   }, async (req, reply) => {
-    const s = await getJob(req.params.id);
-    const out = outcomeOf(s);
-    if (!out) {
+    const s = await getCheck(req.params.id);
+    const result = s.status === 'done' ? parseJson<CheckResult>(s.result) : null;
+    if (!result) {
       throw new AppError(s.status === 'failed' ? 'check_failed' : 'check_not_done',
-        s.status === 'failed' ? `The check failed: ${s.error?.message ?? ''}` : `The check is ${s.status}; the report is ready when it is done`,
+        s.status === 'failed' ? `The check failed: ${parseJson<{ message: string }>(s.error)?.message ?? ''}` : `The check is ${s.status}; the report is ready when it is done`,
         { httpStatus: 409 });
     }
     const referenceThumbnails: Record<string, Buffer> = {};
-    for (const m of out.result.matches.slice(0, 5)) {
+    for (const m of result.matches.slice(0, 5)) {
       const jpeg = await opts.thumbnail?.(m.reference_id).catch(() => null);
       if (jpeg) referenceThumbnails[m.reference_id] = jpeg;
     }
-    const html = renderHtmlReport(out.result, { keyframes: await loadFrames(out), lang: req.query.lang, referenceThumbnails });
+    const keyframes = [];
+    for (const f of await results.frames(s.id)) {
+      const full = await results.frame(s.id, f.idx);
+      if (full) keyframes.push({ index: full.idx, timestamp: full.timestamp, jpeg: full.jpeg });
+    }
+    const html = renderHtmlReport(result, { keyframes, lang: req.query.lang, referenceThumbnails });
     if (req.query.download === '1') reply.header('content-disposition', `attachment; filename="genproof-report-${s.id}.html"`);
     return reply
       .type('text/html; charset=utf-8')
@@ -149,19 +167,22 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
       .send(html);
   });
 
+  app.get('/api/checks/:id/claimreview.jsonld', {
+    schema: { summary: 'schema.org ClaimReview of the post (JSON-LD), for fact-checkers', tags: ['checks'], params: idParams, produces: ['application/ld+json'] },
+  }, async (req, reply) => {
+    const s = await getCheck(req.params.id);
+    const result = s.status === 'done' ? parseJson<CheckResult>(s.result) : null;
+    if (!result) throw new AppError('check_not_done', `The check is ${s.status}; its ClaimReview is ready when it is done`, { httpStatus: 409 });
+    const review = toClaimReview(result, { url: `${req.protocol}://${req.host}/api/checks/${encodeURIComponent(s.id)}/report.html` });
+    return reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(review, null, 2));
+  });
+
   app.get('/api/checks/:id/frames/:n.jpg', {
     schema: { summary: 'A keyframe of a check (JPEG)', tags: ['checks'], params: frameParams, produces: ['image/jpeg'] },
   }, async (req, reply) => {
-    const s = await getJob(req.params.id);
-    const out = outcomeOf(s);
-    const k = out?.keyframes.find((f) => f.index === req.params.n);
-    if (!out || !k || !insideDir(out.workDir, k.path)) throw new NotFoundError('frame_not_found', `Check ${s.id} has no keyframe ${req.params.n}`);
-    let jpeg: Buffer;
-    try {
-      jpeg = await readFile(k.path);
-    } catch {
-      throw new NotFoundError('frame_not_found', `Keyframe ${req.params.n} of check ${s.id} is gone`);
-    }
-    return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(jpeg);
+    const s = await getCheck(req.params.id);
+    const f = await results.frame(s.id, req.params.n);
+    if (!f) throw new NotFoundError('frame_not_found', `Check ${s.id} has no keyframe ${req.params.n}`);
+    return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(f.jpeg);
   });
 };
