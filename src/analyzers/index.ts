@@ -5,6 +5,7 @@ import { KbClaimChecker } from './kb/kb-claims.checker.js';
 import { PlaceTimeChecker } from './placetime/place-time.checker.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
+import { DuplicateClaimMerger } from './ocr/burned-text.claims.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
 import { createMatchAnalyzer } from './match/match.analyzer.js';
 import { createC2paAnalyzer } from './c2pa/c2pa.analyzer.js';
@@ -37,6 +38,7 @@ const analyzerFactories: AnalyzerFactory[] = [
   createC2paAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [
+  () => new DuplicateClaimMerger(),
   () => new KbClaimChecker(),
   () => new PlaceTimeChecker(),
 ];

@@ -23,6 +23,8 @@ export interface Claim {
   reasons_zh?: string[];
   sources: string[];
   origin: ClaimOrigin;
+  /** Every place the same claim was read, when more than one ("caption" and "ocr"); `origin` is the first. */
+  origins?: ClaimOrigin[];
   /** Character offsets in the caption (UTF-16), when origin is caption. */
   span?: { start: number; end: number };
   /** Generator slug the claim names, if any. */

@@ -4,28 +4,13 @@ import * as L from './lexicon.data.js';
 import { originalSpan, type NormalizedText } from './normalize.js';
 import { first } from './symbol.js';
 import { THIRD_PARTY } from './text.rules.js';
+import { readAuthorship, readAvailability } from '../analyzers/caption/claim.relations.js';
 
 /**
  * Authorship ("X 是 Sora 的发明者之一", "X is one of Sora's creators") and availability ("Sora 已开放",
- * "I have Sora access", "Sora API 购买", "出售Sora账号") claims, judged against the dated knowledge base.
+ * "I have Sora access", "Sora API 购买", "出售Sora账号") claims, judged against the dated knowledge base. The
+ * claims are read by the caption claim parser (src/analyzers/caption/claim.relations.ts); this file judges them.
  */
-
-const B = String.raw`(?:openai\s*)?(?:sora|索拉|搜拉)(?:\s*2)?`;
-/** Products with a dated availability history in the KB, for availability claims. */
-const P = String.raw`(?:${B}|veo\s*\d?|可灵(?:ai)?|kling|runway(?:\s*gen-?\d)?|pika|海螺(?:ai)?|hailuo|即梦|midjourney)`;
-const ROLE_ZH = String.raw`(?:核心|主要|首席)?(?:发明者|发明人|作者|创造者|创始人|缔造者|开发者|研发者|研发人员|核心成员|团队成员|之父|主创|负责人)`;
-const ROLE_EN = String.raw`(?:co-?)?(?:creators?|inventors?|authors?|developers?|founders?|builders?|fathers?|architects?)`;
-const HAN_NAME = String.raw`[\p{Script=Han}·]{2,5}`;
-const EN_NAME = String.raw`[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){0,3}`;
-
-const CLAUSE = String.raw`[^，。！？；,.!?;\n是为]`;
-const AUTHORSHIP: { re: RegExp; lang: 'zh' | 'en' }[] = [
-  { re: new RegExp(String.raw`(${CLAUSE}{2,30}?)\s*(?:是|为|乃|系)\s*${B}\s*(?:的)?\s*${ROLE_ZH}(?:之一)?`, 'gu'), lang: 'zh' },
-  { re: new RegExp(String.raw`${B}\s*(?:的)?\s*${ROLE_ZH}(?:之一)?\s*[，,]?\s*(?:竟然|居然|就)?(?:是|为|[:：])\s*(${CLAUSE}{2,30})`, 'gu'), lang: 'zh' },
-  { re: new RegExp(String.raw`(${EN_NAME}),? (?:is|was) (?:one of |among )?(?:the )?(?:${B}'?s? ${ROLE_EN}|${ROLE_EN} (?:of|behind) ${B})`, 'gu'), lang: 'en' },
-  { re: new RegExp(String.raw`(${EN_NAME}), (?:one of |among )(?:the )?${ROLE_EN} (?:of|behind) ${B}`, 'gu'), lang: 'en' },
-  { re: new RegExp(String.raw`(?:one of )?(?:the )?${ROLE_EN} of ${B},? (?:is|was) (${EN_NAME})`, 'gu'), lang: 'en' },
-];
 
 const PRONOUN = /[他她它我你其]|^(?:he|she|it|i|you|they|who|which|that|this)$/;
 const EN_STOP = new Set(['he', 'she', 'it', 'i', 'you', 'they', 'who', 'which', 'that', 'this', 'the', 'a', 'an', 'and', 'but']);
@@ -57,64 +42,43 @@ function titleCase(s: string): string {
 export function authorshipClaims(n: NormalizedText, kb: ScamKnowledge): Claim[] {
   const out: Claim[] = [];
   const seen = new Set<string>();
-  for (const { re, lang } of AUTHORSHIP) {
-    for (const m of n.folded.matchAll(re)) {
-      const cands = nameCandidates(m[1], lang);
-      if (cands.length === 0) continue;
-      const slug = kb.findGenerator(m[0]) ?? 'sora';
-      const authors = kb.authorsOf(slug) ?? kb.authorsOf('sora');
-      if (!authors) continue;
-      const span = originalSpan(n, m.index, m.index + m[0].length);
-      if (seen.has(span.text)) continue;
-      seen.add(span.text);
-      // Display the name as written in the original post.
-      const nameOrig = n.original.slice(n.map[m.index + m[0].indexOf(m[1])] ?? span.start, span.end);
-      const hit = cands.find((c) => kb.isAuthor(slug, c));
-      const name = hit ?? cands[0];
-      const shown = /\p{Script=Han}/u.test(name) ? name : titleCase(name);
-      const gen = kb.displayName(slug);
-      const list = authors.names.join(', ');
-      const claim: Claim = {
-        type: 'authorship',
-        text: span.text,
-        status: hit ? 'supported' : 'refuted',
-        reasons: hit
-          ? [`${shown} is among the ${authors.names.length} authors of the ${gen} technical report (${authors.source}, ${authors.date}).`]
-          : [`The ${gen} technical report (${authors.source}, ${authors.date}) lists ${authors.names.length} authors: ${list}. ${shown} is not among them.`],
-        reasons_zh: hit
-          ? [`${shown} 是 ${gen} 技术报告（${authors.source}，${authors.date}）的 ${authors.names.length} 位作者之一。`]
-          : [`${gen} 技术报告（${authors.source}，${authors.date}）署名作者共 ${authors.names.length} 人：${list}。${shown} 不在其中。`],
-        sources: [authors.source],
-        origin: 'caption',
-        span: { start: span.start, end: span.end },
-        generator: slug,
-        value: { person: shown, person_as_written: nameOrig.slice(0, 60), authors: authors.names },
-      };
-      out.push(claim);
-    }
+  for (const r of readAuthorship(n.folded)) {
+    const said = n.folded.slice(r.start, r.end);
+    const cands = nameCandidates(r.name, r.lang);
+    if (cands.length === 0) continue;
+    const slug = kb.findGenerator(said) ?? 'sora';
+    const authors = kb.authorsOf(slug) ?? kb.authorsOf('sora');
+    if (!authors) continue;
+    const span = originalSpan(n, r.start, r.end);
+    if (seen.has(span.text)) continue;
+    seen.add(span.text);
+    // Display the name as written in the original post.
+    const nameOrig = n.original.slice(n.map[r.start + said.indexOf(r.name)] ?? span.start, span.end);
+    const hit = cands.find((c) => kb.isAuthor(slug, c));
+    const name = hit ?? cands[0];
+    const shown = /\p{Script=Han}/u.test(name) ? name : titleCase(name);
+    const gen = kb.displayName(slug);
+    const list = authors.names.join(', ');
+    const claim: Claim = {
+      type: 'authorship',
+      text: span.text,
+      status: hit ? 'supported' : 'refuted',
+      reasons: hit
+        ? [`${shown} is among the ${authors.names.length} authors of the ${gen} technical report (${authors.source}, ${authors.date}).`]
+        : [`The ${gen} technical report (${authors.source}, ${authors.date}) lists ${authors.names.length} authors: ${list}. ${shown} is not among them.`],
+      reasons_zh: hit
+        ? [`${shown} 是 ${gen} 技术报告（${authors.source}，${authors.date}）的 ${authors.names.length} 位作者之一。`]
+        : [`${gen} 技术报告（${authors.source}，${authors.date}）署名作者共 ${authors.names.length} 人：${list}。${shown} 不在其中。`],
+      sources: [authors.source],
+      origin: 'caption',
+      span: { start: span.start, end: span.end },
+      generator: slug,
+      value: { person: shown, person_as_written: nameOrig.slice(0, 60), authors: authors.names },
+    };
+    out.push(claim);
   }
   return out;
 }
-
-interface AvailabilityPattern {
-  re: RegExp;
-  product: AvailabilityProduct;
-}
-
-const AVAILABILITY: AvailabilityPattern[] = [
-  { re: new RegExp(String.raw`(?:gpts\s*版\s*${P}|${P}\s*gpts|${P}.{0,12}(?:api|接口|developer key|api key)|(?:api|接口).{0,6}${P}|${P}[^。.!！]{0,40}(?:custom gpt|gpts|做成了gpts|封装成gpts))`, 'gu'), product: 'api' },
-  { re: new RegExp(String.raw`(?:${P}.{0,8}(?:账号|帐号|会员|内测资格|内测账号|内测入口|内测邀请|体验入口|内测名额|测试资格|邀请码|激活码|accounts?|invites?|invite codes?|access codes?|beta codes?|beta access|beta)|(?:账号|帐号|内测资格|邀请码).{0,4}${P})`, 'gu'), product: 'account' },
-  { re: new RegExp(String.raw`(?:${P}.{0,10}(?:app|客户端|安装包|apk|软件)|(?:下载|安装).{0,10}${P}|${P}.{0,6}(?:desktop|mobile) app)`, 'gu'), product: 'app' },
-  {
-    re: new RegExp(
-      String.raw`(?:${P}.{0,4}(?:已经?开放|开放了|已上线|上线了|终于上线|能用了|可以用了|可用了|正式开放|开放使用|开放申请)|(?:国内也能用|国内可用|可以用|能用上|用上了|体验|开通)\s*${P}|${P}\s*(?:is (?:now )?(?:live|available|open)|now available)|(?:i|we) (?:have|got|'ve got|obtained) (?:early )?${P} access|(?:early |beta )?${P} access|(?:已|已经)?(?:获得|拿到|获取|取得|搞到)(?:了)?\s*${P})`,
-      'gu',
-    ),
-    product: 'access',
-  },
-];
-
-const NEGATION = /没|未|不|无|别|假|谣|not |n't|no |never|fake/;
 
 /** An offer (sale, price, contact) rather than a personal report. */
 function isOffer(n: NormalizedText): boolean {
@@ -127,39 +91,31 @@ const PRODUCT_ZH: Record<AvailabilityProduct, string> = { api: 'API 接口', acc
 export function availabilityClaims(n: NormalizedText, kb: ScamKnowledge, postedAt: string | null): Claim[] {
   const out: Claim[] = [];
   const offer = isOffer(n);
-  const covered: [number, number][] = [];
-  for (const { re, product } of AVAILABILITY) {
-    for (const m of n.folded.matchAll(re)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (covered.some(([a, b]) => s < b && e > a)) continue;
-      const before = n.folded.slice(Math.max(0, s - 6), s);
-      if (NEGATION.test(before) || NEGATION.test(m[0].replace(/note?/g, ''))) continue;
-      // A sentence about what others do ("If anyone DMs you offering Sora access…", "有人卖Sora账号") is not the post's claim.
-      const sentence = n.folded.slice(0, s).split(/[.!?。！？\n]/).pop() ?? '';
-      if (/(?:^|\s|if )(?:anyone|someone|people|scammers?)\b|\b(?:keep seeing|i see|i saw|seeing)\b|有人|别人|骗子|一些人|看到/.test(sentence)) continue;
-      // "一男子以出售Sora账号为名诈骗": a report about someone else's offer, not the post's own claim.
-      if (THIRD_PARTY.test(n.folded.slice(Math.max(0, s - 14), s).replace(/(?:出售|售卖|卖|selling|sell)\s*$/, ''))) continue;
-      covered.push([s, e]);
-      const slug = kb.findGenerator(n.original.slice(n.map[s], n.map[e - 1] + 1)) ?? kb.findGenerator(m[0]) ?? (/sora|索拉|搜拉/.test(m[0]) ? 'sora' : null);
-      if (!slug) continue;
-      const span = originalSpan(n, s, e);
-      const release = kb.namesRelease(span.text);
-      out.push(judgeAvailability(kb, slug, product, postedAt, offer, span, release));
-    }
+  for (const r of readAvailability(n.folded)) {
+    const { start: s, end: e, product } = r;
+    const said = n.folded.slice(s, e);
+    // "一男子以出售Sora账号为名诈骗": a report about someone else's offer, not the post's own claim.
+    if (THIRD_PARTY.test(n.folded.slice(Math.max(0, s - 14), s).replace(/(?:出售|售卖|卖|selling|sell)\s*$/, ''))) continue;
+    const slug = kb.findGenerator(n.original.slice(n.map[s], n.map[e - 1] + 1)) ?? kb.findGenerator(said) ?? (/sora|索拉|搜拉/.test(said) ? 'sora' : null);
+    if (!slug) continue;
+    const span = originalSpan(n, s, e);
+    const release = kb.namesRelease(span.text);
+    out.push(judgeAvailability(kb, slug, { product, scope: r.scope, offer, release }, postedAt, span));
   }
   return out;
 }
 
-function judgeAvailability(
-  kb: ScamKnowledge,
-  slug: string,
-  product: AvailabilityProduct,
-  postedAt: string | null,
-  offer: boolean,
-  span: { start: number; end: number; text: string },
-  release: boolean,
-): Claim {
+interface AvailabilitySaid {
+  product: AvailabilityProduct;
+  /** 'public': open to all ("全面开放"); 'personal': the poster has it ("I have access"). */
+  scope: 'public' | 'personal';
+  offer: boolean;
+  /** The post names one release ("Sora 2"), not the product line. */
+  release: boolean;
+}
+
+function judgeAvailability(kb: ScamKnowledge, slug: string, said: AvailabilitySaid, postedAt: string | null, span: { start: number; end: number; text: string }): Claim {
+  const { product, offer, release, scope } = said;
   const gen = kb.displayName(slug);
   const base: Claim = {
     type: 'availability',
@@ -171,7 +127,7 @@ function judgeAvailability(
     origin: 'caption',
     span: { start: span.start, end: span.end },
     generator: slug,
-    value: { product, offer, posted_at: postedAt },
+    value: { product, scope, offer, posted_at: postedAt },
   };
   if (!postedAt) {
     base.reasons = [`The post has no date; whether ${gen} ${PRODUCT_EN[product]} existed depends on when it was posted.`];
@@ -193,7 +149,8 @@ function judgeAvailability(
     base.reasons_zh = [`${postedAt} 时 ${gen} ${PRODUCT_ZH[product]}已公开（自 ${a.since ?? '此前'}）。`];
     return base;
   }
-  if (a.status === 'preview' && !offer && product === 'access') {
+  // Someone may have been let into a preview; the product was not open to all ("Sora已经全面开放了" is refuted).
+  if (a.status === 'preview' && !offer && product === 'access' && scope === 'personal') {
     base.status = 'unlikely';
     base.reasons = [`On ${postedAt} ${gen} was in a preview open only to selected testers${a.note ? ` (${a.note})` : ''}; personal access is possible but unlikely.${since}`];
     base.reasons_zh = [`${postedAt} 时 ${gen} 处于仅限受邀测试者的预览阶段${a.note_zh ? `（${a.note_zh}）` : ''}；个人获得使用权限的可能性很小。${sinceZh}`];
@@ -202,7 +159,9 @@ function judgeAvailability(
   base.status = 'refuted';
   const verb = offer ? 'The post offers' : 'The post claims';
   const verbZh = offer ? '帖子提供' : '帖子声称有';
-  base.reasons = [`${verb} ${gen} ${PRODUCT_EN[product]} on ${postedAt}, but none was publicly available then${product === 'access' ? ` (status: ${a.status})` : ''}.${since}`];
-  base.reasons_zh = [`${verbZh} ${gen} ${PRODUCT_ZH[product]}（${postedAt}），但当时并无公开的此类产品${product === 'access' ? `（状态：${a.status}）` : ''}。${sinceZh}`];
+  const preview = a.status === 'preview' ? ` only selected testers could use it${a.note ? ` (${a.note})` : ''}` : '';
+  base.reasons = [`${verb} ${gen} ${PRODUCT_EN[product]}${scope === 'public' && !offer ? ' is open to the public' : ''} on ${postedAt}, but none was publicly available then${product === 'access' ? ` (status: ${a.status}${preview ? `;${preview}` : ''})` : ''}.${since}`];
+  const previewZh = a.status === 'preview' ? `；仅限受邀测试者使用${a.note_zh ? `（${a.note_zh}）` : ''}` : '';
+  base.reasons_zh = [`${verbZh} ${gen} ${PRODUCT_ZH[product]}${scope === 'public' && !offer ? '已向公众开放' : ''}（${postedAt}），但当时并无公开的此类产品${product === 'access' ? `（状态：${a.status}${previewZh}）` : ''}。${sinceZh}`];
   return base;
 }

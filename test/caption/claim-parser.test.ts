@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeCaption, captionEvidence } from '../../src/analyzers/caption/caption.analyzer.js';
 import { kb } from '../../src/knowledge/kb.js';
+import { notExamined } from '../../src/verdict/not-examined.js';
 import { readCaption } from './corpus-eval.js';
 
 const read = (text: string) => readCaption(text, '2024-03-01');
@@ -119,6 +120,7 @@ describe('captions in a language genproof does not read', () => {
       assert.ok(ev, text);
       assert.equal(ev.direction, 'neutral');
       assert.ok(ev.detail.includes('claims not read') && (ev.detail_zh ?? '').includes('未读取'));
+      assert.deepEqual(notExamined({ evidence: [ev] }), [{ en: 'claims in the caption (language not read)', zh: '配文中的声称（未读取该语言）' }]);
     }
   });
 

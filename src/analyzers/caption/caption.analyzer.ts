@@ -23,7 +23,11 @@ export function captionEvidence(a: CaptionAnalysis, analyzer = 'caption', kb: Kn
   const where = analyzer === 'caption' ? { en: 'The caption', zh: '配文' } : { en: 'Text on the media', zh: '画面文字' };
   const out: Evidence[] = [];
   const byType = (t: Claim['type']) => a.claims.filter((c) => c.type === t);
-  const data = (c: Claim) => ({ text: c.text, span: c.span ?? null, generator: c.generator ?? null, origin: c.origin });
+  // The words that made the claim and the parser rule that read them (claim.parser.ts), so a person can check.
+  const data = (c: Claim) => ({
+    text: c.text, span: c.span ?? null, generator: c.generator ?? null, origin: c.origin,
+    words: c.value?.words ?? c.text, rule: c.value?.rule ?? c.value?.kind ?? null,
+  });
   for (const c of byType('ai_generated')) {
     out.push(evidence({
       analyzer, code: `${analyzer}_claims_ai`, direction: 'neutral', weight: 0.2,
@@ -85,7 +89,7 @@ function languageNotRead(a: CaptionAnalysis, analyzer: string, where: { en: stri
     analyzer, code: `${analyzer}_language_not_read`, direction: 'neutral', weight: 0,
     detail: `${where.en} is not in Chinese or English (${a.language.code}): claims not read. genproof reads claims in Chinese and English only${found ? '; only hashtags and generator names in it were read' : ''}, so what the post claims was not checked.`,
     detail_zh: `${where.zh}不是中文或英文（${a.language.code}）：未读取其中的声称。genproof 只读取中英文的声称${found ? '；其中只读取了话题标签和生成工具名称' : ''}，因此帖子的声称未被核查。`,
-    data: { language: a.language.code, claims_read: found },
+    data: { language: a.language.code, claims_read: found, not_examined: { en: `claims in the ${analyzer === 'caption' ? 'caption' : 'text'} (language not read)`, zh: `${where.zh}中的声称（未读取该语言）` } },
   });
 }
 

@@ -39,6 +39,9 @@ interface Target extends Span {
   slug: string | null;
 }
 
+const AI_PHRASES = [...L.AI_BARE, ...L.AI_LABELS];
+const CAPTURE_TEXT = C.CAPTURE.filter((p) => !p.clause);
+const CAPTURE_CLAUSE = C.CAPTURE.filter((p) => p.clause);
 const AI_TARGET = new RegExp(String.raw`(?<![a-z0-9])${L.AI_WORD}(?![a-z0-9])`, 'g');
 
 /** `slugOf` names the generator in a hashtag that glues it to other words ("#madewithsora"). */
@@ -108,8 +111,9 @@ export function parseClaims(t: string, mentions: readonly GeneratorMention[], sl
       if (v) add(from + zhLead.index, e.end + v[0].length, e.slugs, 'lead');
     }
     const noun = L.EN_MEDIA_NOUN.exec(after) ?? /^(?:的)?(?:视频|短片|作品|大片|片子|动画|测试|出品|图生视频|文生视频)/.exec(after);
-    if (noun && !L.GENERAL_TALK_AFTER.test(after.slice(noun[0].length))) {
-      const det = L.THIS_DET.exec(before);
+    const det = noun ? L.THIS_DET.exec(before) : null;
+    const rest = noun ? after.slice(noun[0].length) : '';
+    if (noun && !/^\s?(?:feature|mode|tool|function|button|option|update|model|app|pricing|limit)s?\b/.test(rest) && (det || !L.GENERAL_TALK_AFTER.test(rest))) {
       const labelLike = clauseStart && clause.end - e.end < 40 && /^[\s!.,…~]*(?:lol|btw|enjoy|lmao|\p{Extended_Pictographic})?[\s!.,…~]*$/u.test(t.slice(e.end + noun[0].length, clause.end));
       if (det || (clauseStart && isGen) || labelLike) add(det ? from + det.index : tg.start, e.end + noun[0].length, e.slugs, 'media_noun');
     }
@@ -124,19 +128,21 @@ export function parseClaims(t: string, mentions: readonly GeneratorMention[], sl
     if (L.PROMPT_ARROW.test(before)) add(from + before.search(L.PROMPT_ARROW), e.end, e.slugs, 'arrow');
     if (t[tg.start - 1] === '#' && isGen && seg.generationContext) add(tg.start - 1, tg.end, [tg.slug], 'hashtag');
   }
-  for (const c of seg.clauses) {
-    const text = t.slice(c.start, c.end);
-    for (const re of [...L.AI_BARE, ...L.AI_LABELS]) {
-      for (const m of text.matchAll(re)) {
-        const s = c.start + m.index + (m[0].length - m[0].trimStart().length);
-        const end = c.start + m.index + m[0].length;
-        const inside = targets.filter((x) => x.start < end && x.end > s).map((x) => x.slug);
-        const glued = m[0].startsWith('#') ? slugOf(m[0].replace(/^#(?:madewith|generatedby)?/, '').replace(/(?:ai|生成)$/, '')) : null;
-        add(s, end, glued ? [glued, ...inside] : inside, 'label');
-      }
+  for (const re of AI_PHRASES) {
+    for (const m of t.matchAll(re)) {
+      const s = m.index + (m[0].length - m[0].trimStart().length);
+      const end = m.index + m[0].length;
+      const inside = targets.filter((x) => x.start < end && x.end > s).map((x) => x.slug);
+      const glued = m[0].startsWith('#') ? slugOf(m[0].replace(/^#(?:madewith|generatedby)?/, '').replace(/(?:ai|生成)$/, '')) : null;
+      add(s, end, glued ? [glued, ...inside] : inside, 'label');
     }
-    // Tool credits: a clause made only of two or more makers ("Google Flow + Veo 3", "midjourney + runway combo").
-    const makers = targets.filter((x) => x.slug && x.start >= c.start && x.end <= c.end);
+  }
+  // Tool credits: a clause made only of two or more makers ("Google Flow + Veo 3", "midjourney + runway combo").
+  let next = 0;
+  for (const c of seg.clauses) {
+    while (next < targets.length && targets[next].start < c.start) next++;
+    const makers: Target[] = [];
+    for (let k = next; k < targets.length && targets[k].start < c.end; k++) if (targets[k].slug && targets[k].end <= c.end) makers.push(targets[k]);
     if (makers.length >= 2) {
       let rest = '';
       let at = c.start;
@@ -179,7 +185,10 @@ function resolve(t: string, seg: ReturnType<typeof segment>, targets: Target[], 
     } else ai.push({ ...c, slugs: [...c.slugs] });
   }
   // Makers in questions or reported speech, with or without a relation: a later denial answers them.
-  for (const tg of targets) if (seg.notAClaim(tg.start) && seg.notAClaim(tg.start) !== 'howto') asked.push(tg.start);
+  for (const tg of targets) {
+    const why = seg.notAClaim(tg.start);
+    if (why && why !== 'howto') asked.push(tg.start);
+  }
   const aiCover = cover(ai, t.length);
   for (const tg of targets) {
     if (!tg.slug) continue;
@@ -190,25 +199,31 @@ function resolve(t: string, seg: ReturnType<typeof segment>, targets: Target[], 
     const s = tg.start - (before.length - neg.index);
     real.push({ start: s, end: tg.end, slugs: [], rule: 'not_ai', words: t.slice(s, tg.end) });
   }
+  const capture = (re: RegExp, kind: C.RealKind, text: string, offset: number) => {
+    for (const m of text.matchAll(re)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      const span = { start: offset + m.index + lead, end: offset + m.index + m[0].length };
+      const c = seg.clauseOf(span.start);
+      const why = seg.notAClaim(span.start);
+      // Capture words are the poster's own unless reported in their clause ("the clip people call AI is from my dashcam").
+      const own = why === 'reported' && !S.REPORTED.test(t.slice(c.start, span.start).replace(/.*[,，]/, ''));
+      if (why && why !== 'howto' && !own) continue;
+      if (kind !== 'not_ai') {
+        const prefix = t.slice(Math.max(c.start, span.start - 20), span.start);
+        if ((S.EN_NEGATOR.test(prefix) || /(?:不是|并非|非|没有|没|未|不|无)$/.test(prefix)) && !S.EN_NOT_NEGATION.test(prefix)) continue;
+      }
+      if (covered(aiCover, span)) continue;
+      real.push({ ...span, slugs: [], rule: kind, words: m[0].trim(), device: kind === 'device' ? m[1] : undefined });
+    }
+  };
+  for (const { re, kind, hint } of CAPTURE_TEXT) if (!hint || hint.test(t)) capture(re, kind, t, 0);
+  let firstAsked = Infinity;
+  for (const a of asked) firstAsked = Math.min(firstAsked, a);
   for (const c of seg.clauses) {
     const text = t.slice(c.start, c.end);
-    for (const { re, kind } of C.CAPTURE) {
-      for (const m of text.matchAll(re)) {
-        const span = { start: c.start + m.index, end: c.start + m.index + m[0].length };
-        const why = seg.notAClaim(span.start);
-        // Capture words are the poster's own unless reported in their clause ("the clip people call AI is from my dashcam").
-        const own = why === 'reported' && !S.REPORTED.test(t.slice(c.start, span.start).replace(/.*[,，]/, ''));
-        if (why && why !== 'howto' && !own) continue;
-        if (kind !== 'not_ai') {
-          const prefix = t.slice(Math.max(c.start, span.start - 20), span.start);
-          if ((S.EN_NEGATOR.test(prefix) || /(?:不是|并非|非|没有|没|未|不|无)$/.test(prefix)) && !S.EN_NOT_NEGATION.test(prefix)) continue;
-        }
-        if (covered(aiCover, span)) continue;
-        real.push({ ...span, slugs: [], rule: kind, words: m[0], device: kind === 'device' ? m[1] : undefined });
-      }
-    }
+    for (const { re, kind } of CAPTURE_CLAUSE) capture(re, kind, text, c.start);
     const trimmed = text.replace(/[\s,.!?;:，。！？；：…"“”'’()（）]+$/u, '').trim();
-    if (C.DENIAL.test(trimmed) && asked.some((a) => a < c.start) && !seg.notAClaim(c.start)) {
+    if (c.start > firstAsked && C.DENIAL.test(trimmed) && !seg.notAClaim(c.start)) {
       real.push({ start: c.start, end: c.start + trimmed.length, slugs: [], rule: 'denial', words: trimmed });
     }
   }
