@@ -54,6 +54,16 @@ export const configSchema = z.object({
     .prefault({}),
   /** Redis URL of a BullMQ queue (`redis://127.0.0.1:6379`); null: checks run in the serving process. */
   queue: z.string().nullable().default(null),
+  /** Redis key prefix of the queue (several deployments or test runs on one Redis). */
+  queuePrefix: z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/).default('genproof'),
+  worker: z
+    .object({
+      /** A worker that stops renewing a job's lock this long (killed) loses it; another worker retries the job. */
+      lockMs: z.number().int().min(1000).default(30_000),
+      /** Deliveries of a check whose worker died or crashed unexpectedly (bad media etc. fail at once). */
+      attempts: z.number().int().min(1).max(10).default(3),
+    })
+    .prefault({}),
   retention: z
     .object({
       /** Stored checks older than this many days are removed with their files. */

@@ -3,6 +3,7 @@ import { prepareDemo, type DemoAssets } from '../services/demo.service.js';
 import { RegistryService } from '../services/registry.service.js';
 import { ScamService } from '../services/scam.service.js';
 import { createVerificationService } from '../services/verification.factory.js';
+import { BullmqQueue } from '../queue/bullmq.queue.js';
 import { FsBlobStore } from '../repositories/blob-store.repository.js';
 import { CheckResultsRepository } from '../repositories/check-results.repository.js';
 import { startRetention } from '../services/retention.service.js';
@@ -38,8 +39,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   try {
     // Checks persist in the same database as the registry (SQLite file by default, or Postgres).
     results = await CheckResultsRepository.open(config.db);
-    const interrupted = await results.failInterrupted();
+    // Embedded: checks queued or running when the process stopped will never finish. With a queue, workers own them.
+    const interrupted = config.queue ? 0 : await results.failInterrupted();
     if (interrupted) log(`${interrupted} check(s) interrupted by the last stop are marked failed`);
+    const queue = config.queue
+      ? new BullmqQueue({ url: config.queue, prefix: config.queuePrefix, producerOnly: true, concurrency: 1, attempts: config.worker.attempts, maxQueued: 1000 })
+      : undefined;
     const blobs = await FsBlobStore.open(config.server.blobDir);
     stopRetention = startRetention({ results, blobs, days: config.retention.days, log });
     if (opts.demo) demo = await prepareDemo(config, registry, log);
@@ -48,6 +53,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       config,
       results,
       blobs,
+      queue,
+      runChecks: !queue,
       checks: verification,
       registry: registryPort(registry),
       scam: scamPort(new ScamService({ qrTimeoutMs: config.timeouts.decodeMs })),

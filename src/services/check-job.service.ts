@@ -69,6 +69,7 @@ export async function runCheckJob(deps: CheckJobDeps, payload: CheckJobPayload, 
   const finished = (status: 'done' | 'failed') => deps.onFinished?.((Date.now() - started) / 1000, status);
   progress(0.01, 'start');
   const keyframesDir = join(dir, 'frames');
+  let keepFiles = false;
   try {
     await mkdir(keyframesDir, { recursive: true, mode: 0o700 });
     const outcome = await deps.runner.check({ ...payload.post, file }, {
@@ -85,12 +86,19 @@ export async function runCheckJob(deps: CheckJobDeps, payload: CheckJobPayload, 
     finished('done');
     return { id: ctx.id, outcome: stored ? 'stored' : 'skipped', quadrant };
   } catch (e) {
+    // An unexpected crash may be retried by the queue: keep the upload for that delivery (retention removes it).
+    keepFiles = !isAppError(e);
     await results.fail(ctx.id, toJobError(e)).catch(() => {});
     finished('failed');
     throw e;
   } finally {
-    // The upload and the frame files are not needed once the outcome is stored (frames live in the database).
-    if (file) await rm(file, { force: true });
-    await rm(keyframesDir, { recursive: true, force: true });
+    // Once the outcome is stored the upload and frame files are not needed (frames live in the database).
+    if (!keepFiles) {
+      if (payload.blobKey) await deps.blobs.remove(payload.blobKey).catch(() => {});
+      else {
+        if (file) await rm(file, { force: true });
+        await rm(keyframesDir, { recursive: true, force: true });
+      }
+    }
   }
 }

@@ -12,6 +12,8 @@ import { RegistryService } from '../../services/registry.service.js';
 import { toolStats } from '../../repositories/tool-stats.repository.js';
 import { fetchMediaUrl, looksLikeUrl } from '../../services/url-intake.service.js';
 import { globalOpts } from '../program.js';
+import { runBatchCommand } from './batch.command.js';
+import { intOpt } from './serve.command.js';
 import { progressBar, renderTerminal } from '../render/terminal.render.js';
 
 interface CheckOpts {
@@ -22,6 +24,10 @@ interface CheckOpts {
   html?: string;
   claimreview?: string;
   depth?: 'fast' | 'default' | 'deep';
+  batch?: string;
+  out?: string;
+  queue?: string;
+  concurrency?: string;
 }
 
 /** Write a file atomically (temp + rename) so a failure never leaves a partial report. */
@@ -42,10 +48,20 @@ export function registerCheck(program: Command): void {
     .option('--html <out.html>', 'also write a self-contained HTML report')
     .option('--claimreview <out.jsonld>', 'also write a schema.org ClaimReview of the post (JSON-LD)')
     .option('--depth <depth>', 'fast | default | deep')
+    .option('--batch <in.jsonl>', 'check every post of a JSONL file ({"id","file"?,"caption"?,"posted_at"?,"urls"?} per line; files relative to it)')
+    .option('--out <out.jsonl>', 'with --batch: write the results here (default stdout), one line per input, in order')
+    .option('--queue <url>', 'with --batch: run through `genproof worker` processes on this Redis URL (same --db and --blob-dir)')
+    .option('--concurrency <n>', 'with --batch: checks at once (default 2; with --queue 16)')
     .action(async (file: string | undefined, opts: CheckOpts, cmd: Command) => {
       const g = globalOpts(cmd);
       if (opts.depth && !['fast', 'default', 'deep'].includes(opts.depth)) throw new ValidationError('bad_usage', '--depth must be fast, default or deep');
-      const config = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}) } });
+      const config = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}), ...(opts.queue ? { queue: opts.queue } : {}) } });
+      if (opts.batch) {
+        if (file) throw new ValidationError('bad_usage', 'Give a FILE or --batch, not both.');
+        const concurrency = intOpt('concurrency', opts.concurrency, 1, 256) ?? (config.queue ? 16 : 2);
+        process.exitCode = await runBatchCommand(config, { in: opts.batch, out: opts.out ?? null, concurrency, quiet: Boolean(g.quiet) });
+        return;
+      }
       if (g.lang && !['zh', 'en'].includes(g.lang)) throw new ValidationError('bad_usage', '--lang must be zh or en');
       if (opts.caption !== undefined && opts.captionFile) throw new ValidationError('bad_usage', 'Give --caption or --caption-file, not both.');
       let caption = opts.caption ?? null;

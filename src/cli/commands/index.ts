@@ -7,6 +7,7 @@ import { registerRegistry } from './registry.command.js';
 import { registerMatch } from './match.command.js';
 import { registerProvenance } from './provenance.command.js';
 import { registerTrust } from './trust.command.js';
+import { registerWorker } from './worker.command.js';
 
 /**
  * Every CLI command registers itself here, one line each. A command module exports `registerX(program)`.
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerMatch(program);
   registerProvenance(program);
   registerTrust(program);
+  registerWorker(program);
 }

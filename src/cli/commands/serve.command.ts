@@ -11,9 +11,11 @@ interface ServeOpts {
   token?: string;
   concurrency?: string;
   log?: boolean;
+  queue?: string;
+  blobDir?: string;
 }
 
-function intOpt(name: string, v: string | undefined, min: number, max: number): number | undefined {
+export function intOpt(name: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new ValidationError('bad_usage', `--${name} must be an integer ${min}..${max}`);
@@ -47,6 +49,8 @@ export function registerServe(program: Command): void {
     .option('--token <token>', 'require Authorization: Bearer <token> for registry writes (env GENPROOF_SERVER__TOKEN)')
     .option('--concurrency <n>', 'checks that run at once (default 2)')
     .option('--log', 'log every request (pino, stdout)')
+    .option('--queue <url>', 'enqueue checks on BullMQ at this Redis URL for `genproof worker` processes (env GENPROOF_QUEUE)')
+    .option('--blob-dir <dir>', 'upload directory shared with the workers (env GENPROOF_SERVER__BLOB_DIR)')
     .action(async (opts: ServeOpts, cmd: Command) => {
       const g = globalOpts(cmd);
       const server: NonNullable<ConfigOverrides['server']> = {};
@@ -56,6 +60,7 @@ export function registerServe(program: Command): void {
       if (concurrency !== undefined) server.concurrency = concurrency;
       if (opts.host) server.host = opts.host;
       if (opts.token) server.token = opts.token;
-      await serveUntilSignal({ ...(g.db ? { db: g.db } : {}), server }, { demo: opts.demo, configFile: g.config, log: opts.log });
+      if (opts.blobDir) server.blobDir = opts.blobDir;
+      await serveUntilSignal({ ...(g.db ? { db: g.db } : {}), ...(opts.queue ? { queue: opts.queue } : {}), server }, { demo: opts.demo, configFile: g.config, log: opts.log });
     });
 }

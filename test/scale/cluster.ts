@@ -1,0 +1,121 @@
+/** Start and stop genproof API and worker processes against the local Postgres and Redis (services tests, bench). */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { BullmqQueue } from '../../src/queue/bullmq.queue.js';
+import { toolPaths } from '../../src/repositories/tools.repository.js';
+import { ROOT } from '../helpers/cli.js';
+import { REDIS_URL, tempPostgres, uniqueName } from '../helpers/services.js';
+
+export interface Proc { child: ChildProcess; log: () => string }
+
+export interface Cluster {
+  db: string;
+  redis: string;
+  prefix: string;
+  blobDir: string;
+  env: Record<string, string>;
+  api(): Promise<{ proc: Proc; url: string }>;
+  worker(concurrency?: number): Promise<Proc>;
+  stop(p: Proc, signal?: NodeJS.Signals): Promise<void>;
+  close(): Promise<void>;
+}
+
+function start(args: string[], env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'genproof.js'), ...args], {
+    cwd: ROOT, env: { ...process.env, GENPROOF_FROM_SOURCE: '1', LANG: 'en_US.UTF-8', ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr!.on('data', (c) => (log += c));
+  return { child, log: () => log };
+}
+
+async function waitForLine(p: Proc, re: RegExp, ms: number): Promise<RegExpExecArray> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const m = re.exec(p.log());
+    if (m) return m;
+    if (p.child.exitCode !== null) throw new Error(`process exited (${p.child.exitCode}): ${p.log()}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${re}: ${p.log()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A fresh database, Redis prefix and blob dir; processes started through it are all stopped by close(). */
+export async function startCluster(extraEnv: Record<string, string> = {}): Promise<Cluster> {
+  const pg = await tempPostgres('genproof_scale');
+  const prefix = uniqueName('gps');
+  const blobDir = await mkdtemp(join(tmpdir(), 'gp-blobs-'));
+  const procs: Proc[] = [];
+  const env = { GENPROOF_QUEUE_PREFIX: prefix, GENPROOF_SERVER__BLOB_DIR: blobDir, ...extraEnv };
+  const common = ['--db', pg.url];
+  const stop = async (p: Proc, signal: NodeJS.Signals = 'SIGTERM') => {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+    const done = new Promise((r) => p.child.once('exit', r));
+    p.child.kill(signal);
+    const t = setTimeout(() => p.child.kill('SIGKILL'), 20_000);
+    await done;
+    clearTimeout(t);
+  };
+  return {
+    db: pg.url, redis: REDIS_URL, prefix, blobDir, env,
+    async api() {
+      const proc = start([...common, 'serve', '--port', '0', '--queue', REDIS_URL], env);
+      procs.push(proc);
+      const m = await waitForLine(proc, /serving the desk on (http:\/\/\S+)/, 120_000);
+      return { proc, url: m[1] };
+    },
+    async worker(concurrency = 2) {
+      const proc = start([...common, 'worker', '--queue', REDIS_URL, '--concurrency', String(concurrency)], env);
+      procs.push(proc);
+      await waitForLine(proc, /running checks from/, 120_000);
+      return proc;
+    },
+    stop,
+    async close() {
+      await Promise.all(procs.map((p) => stop(p)));
+      const q = new BullmqQueue({ url: REDIS_URL, prefix, concurrency: 1, producerOnly: true });
+      await q.obliterate().catch(() => {});
+      await q.close();
+      await pg.drop();
+      await rm(blobDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PostFixture { id: string; file?: string; caption?: string; posted_at?: string }
+
+/**
+ * The posts of the scale tests: a registered original and its repost captioned as AI, unrelated clips, text posts.
+ * Resolves to the folder, the original clip and the posts (file paths absolute).
+ */
+export async function makePosts(n: number, clips: number): Promise<{ dir: string; original: string; posts: PostFixture[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'gp-posts-'));
+  const ff = (args: string[]) => execFileSync(toolPaths().ffmpeg, ['-v', 'error', '-y', ...args], { timeout: 60_000, stdio: ['ignore', 'ignore', 'pipe'] });
+  const original = join(dir, 'original.mp4');
+  ff(['-f', 'lavfi', '-i', 'mandelbrot=size=160x120:rate=10', '-t', '3', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', original]);
+  const posts: PostFixture[] = [];
+  for (let i = 0; i < clips; i++) {
+    const file = join(dir, `clip-${i}.mp4`);
+    if (i === 0) ff(['-ss', '0.5', '-i', original, '-t', '2', '-c:v', 'libx264', '-crf', '30', '-pix_fmt', 'yuv420p', file]);
+    else ff(['-f', 'lavfi', '-i', `testsrc2=size=160x120:rate=10`, '-vf', `hue=h=${i * 40}`, '-t', '2', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', file]);
+    posts.push({ id: `clip-${i}`, file, caption: i % 2 === 0 ? 'This video was generated by Sora 2' : 'Filmed this morning downtown', posted_at: '2025-11-0' + ((i % 9) + 1) });
+  }
+  const captions = ['Made with Sora 2, amazing', 'Breaking: flood in the city centre', 'Real footage, not AI', 'Veo 3 made this in seconds', 'Send 0.1 BTC to double it: https://bit.ly/x'];
+  for (let i = posts.length; i < n; i++) posts.push({ id: `text-${i}`, caption: `${captions[i % captions.length]} #${i}`, posted_at: '2025-10-10' });
+  await writeFile(join(dir, 'in.jsonl'), posts.map((p) => JSON.stringify({ ...p, file: p.file ? basename(p.file) : undefined })).join('\n') + '\n');
+  return { dir, original, posts };
+}
+
+/** POST one post to an API instance; resolves to the check id. */
+export async function submit(url: string, p: PostFixture): Promise<string> {
+  const fd = new FormData();
+  if (p.file) fd.append('file', new Blob([await readFile(p.file)]), basename(p.file));
+  if (p.caption) fd.append('caption', p.caption);
+  if (p.posted_at) fd.append('posted_at', p.posted_at);
+  const res = await fetch(`${url}/api/checks`, { method: 'POST', body: fd });
+  if (res.status !== 202) throw new Error(`POST /api/checks → ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
