@@ -85,7 +85,11 @@ describe('VerificationService with fake analyzers and ports', () => {
   });
 
   it('stops a check that outlives timeouts.checkMs with check_timeout', async () => {
-    const slow = fakeAnalyzer('metadata', (ctx) => new Promise((_, reject) => ctx.signal?.addEventListener('abort', () => reject(new Error('aborted')))));
+    const slow = fakeAnalyzer('metadata', (ctx) => new Promise((_, reject) => {
+      // The deadline may already have passed when the analyzer starts (a loaded machine).
+      if (ctx.signal?.aborted) return reject(new Error('aborted'));
+      ctx.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+    }));
     const s = VerificationService.withParts(loadConfig({ env: {}, overrides: { timeouts: { checkMs: 50 } } }), analyzerSet([slow]), ports(media()));
     await assert.rejects(s.check(post), (e: unknown) => e instanceof ToolError && e.code === 'check_timeout');
   });
