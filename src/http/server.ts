@@ -18,6 +18,8 @@ export interface ServeOptions {
   /** Human progress lines (stderr). */
   log?: (msg: string) => void;
   logger?: boolean | { level: string };
+  /** Built page directory (default: dist/web when it exists). */
+  webDir?: string | null;
 }
 
 export interface RunningServer extends GenproofApp {
@@ -60,6 +62,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       scam: scamPort(new ScamService({ qrTimeoutMs: config.timeouts.decodeMs })),
       demo: demoPort(demo),
       logger: opts.logger,
+      webDir: opts.webDir,
       onClose: async () => {
         stopRetention();
         await verification.close();

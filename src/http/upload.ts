@@ -55,17 +55,17 @@ export async function receiveMultipart(req: FastifyRequest, dir: string, allowed
     if (part.type === 'file') {
       if (!allowedFileFields.includes(part.fieldname)) {
         part.file.resume();
-        throw new ValidationError('unexpected_file_field', `Files are not accepted in field "${part.fieldname}"`);
+        throw new ValidationError('invalid_request', `Files are not accepted in field "${part.fieldname}"`);
       }
       const path = join(dir, `upload-${files.length}`);
       await pipeline(part.file, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
       const info = { field: part.fieldname, path, originalName: displayName(part.filename), size: part.file.bytesRead };
       total += info.size;
-      if (total > maxTotalBytes) throw new UnsupportedMediaError('upload_too_large', `The files together are larger than ${maxTotalBytes} bytes`, { httpStatus: 413 });
+      if (total > maxTotalBytes) throw new UnsupportedMediaError('file_too_large', `The files together are larger than ${maxTotalBytes} bytes`, { httpStatus: 413 });
       if (info.size === 0) throw new UnsupportedMediaError('empty_file', `The uploaded file "${info.originalName}" is empty`, { httpStatus: 422 });
       const sniffed = sniffMedia(await readHead(path));
       if (!sniffed) {
-        throw new UnsupportedMediaError('unsupported_media_type', `"${info.originalName}" is not an image or video genproof can read`);
+        throw new UnsupportedMediaError('media_unsupported', `"${info.originalName}" is not an image or video genproof can read`);
       }
       // Give the file the extension of what it really is (never the client's name or extension).
       const typed = `${path}.${sniffed.format}`;

@@ -149,7 +149,7 @@ export class BullmqQueue implements JobQueue {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: EnqueueOptions = {}): Promise<string> {
-    if (this.closed) throw new AppError('queue_closed', 'The server is shutting down', { httpStatus: 503 });
+    if (this.closed) throw new AppError('service_unavailable', 'The server is shutting down', { httpStatus: 503 });
     if (!this.opts.producerOnly && !this.handlers.has(name)) throw new Error(`job "${name}" has no handler`);
     const maxQueued = this.opts.maxQueued ?? 1000;
     const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed');

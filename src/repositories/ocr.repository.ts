@@ -103,7 +103,7 @@ export function ocrEngine(threads = 2): Promise<Engine> {
     enginePromiseThreads = threads;
     enginePromise = loadEngine(threads).catch((e: unknown) => {
       enginePromise = null;
-      throw new ToolError('ocr_unavailable', `OCR models could not be loaded: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new ToolError('tool_failed', `OCR models could not be loaded: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     });
   }
   return enginePromise;
@@ -306,7 +306,7 @@ function clampRect(r: Rect, img: { width: number; height: number }): Rect {
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ToolError('ocr_timeout', `OCR timed out after ${ms} ms`)), ms);
+    const timer = setTimeout(() => reject(new ToolError('tool_timeout', `OCR timed out after ${ms} ms`)), ms);
     p.then(
       (v) => {
         clearTimeout(timer);

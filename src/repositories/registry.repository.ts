@@ -194,7 +194,7 @@ export async function encodeThumbnailJpeg(
       .toBuffer({ resolveWithObject: true });
     return { jpeg: data, width: info.width, height: info.height };
   } catch (e) {
-    throw new ToolError('thumbnail_failed', `Could not encode a keyframe thumbnail: ${(e as Error).message}`, { cause: e });
+    throw new ToolError('tool_failed', `Could not encode a keyframe thumbnail: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -234,7 +234,7 @@ export async function decodeStillForMatch(
     ]);
   } catch (e) {
     if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
-    throw new UnsupportedMediaError('image_decode_failed', `Cannot decode image ${path}: ${(e as Error).message}`, { cause: e, httpStatus: 422 });
+    throw new UnsupportedMediaError('media_corrupt', `Cannot decode image ${path}: ${(e as Error).message}`, { cause: e, httpStatus: 422 });
   } finally {
     clearTimeout(timer);
   }

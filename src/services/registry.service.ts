@@ -64,9 +64,9 @@ function toStored(r: ReferenceRow): StoredReference {
 
 function checkLabel(o: { label: string; generator?: string | null }): void {
   if (!LABELS.includes(o.label as ReferenceLabel))
-    throw new ValidationError('bad_label', `--label must be one of ${LABELS.join(', ')} (got "${o.label}")`);
+    throw new ValidationError('invalid_label', `--label must be one of ${LABELS.join(', ')} (got "${o.label}")`);
   if (o.generator && !GENERATOR_SLUG.test(o.generator))
-    throw new ValidationError('bad_generator', `--generator must be a lowercase-kebab slug such as sora-2 (got "${o.generator}")`);
+    throw new ValidationError('invalid_generator', `--generator must be a lowercase-kebab slug such as sora-2 (got "${o.generator}")`);
 }
 
 /**
@@ -308,7 +308,7 @@ async function expandFiles(files: string[], recursive: boolean): Promise<string[
       out.push(f);
       continue;
     }
-    if (!recursive) throw new ValidationError('is_directory', `${f} is a directory; pass --recursive to register its files`);
+    if (!recursive) throw new ValidationError('bad_usage', `${f} is a directory; pass --recursive to register its files`);
     const names = (await readdir(f)).filter((n) => !n.startsWith('.')).sort();
     out.push(...(await expandFiles(names.map((n) => join(f, n)), true)));
   }

@@ -203,7 +203,7 @@ export class VerificationService {
   }
 
   private timeoutError(): ToolError {
-    return new ToolError('check_timeout', `The check took longer than ${this.config.timeouts.checkMs} ms and was stopped.`);
+    return new ToolError('tool_timeout', `The check took longer than ${this.config.timeouts.checkMs} ms and was stopped.`);
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,7 @@ import { globalOpts } from '../program.js';
 import { runBatchCommand } from './batch.command.js';
 import { intOpt } from './serve.command.js';
 import { progressBar, renderTerminal } from '../render/terminal.render.js';
+import { writeReport } from '../render/output.js';
 
 interface CheckOpts {
   caption?: string;
@@ -105,7 +106,7 @@ export function registerCheck(program: Command): void {
           await writeAtomic(opts.claimreview, JSON.stringify(toClaimReview(result, { caption, urls: opts.url ?? [], lang: g.lang === 'zh' || g.lang === 'en' ? g.lang : undefined }), null, 2) + '\n');
         }
         if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-        else if (!g.quiet) process.stderr.write(renderTerminal(result, config.lang));
+        else if (!g.quiet) writeReport(renderTerminal(result, config.lang));
         if (config.diagnostics.statsFile) await writeFile(config.diagnostics.statsFile, JSON.stringify(toolStats(), null, 2) + '\n');
       } finally {
         bar.done();
