@@ -84,14 +84,14 @@ describe('VerificationService with fake analyzers and ports', () => {
     await assert.rejects(r.check(post), /broken tool/);
   });
 
-  it('stops a check that outlives timeouts.checkMs with check_timeout', async () => {
+  it('stops a check that outlives timeouts.checkMs with tool_timeout', async () => {
     const slow = fakeAnalyzer('metadata', (ctx) => new Promise((_, reject) => {
       // The deadline may already have passed when the analyzer starts (a loaded machine).
       if (ctx.signal?.aborted) return reject(new Error('aborted'));
       ctx.signal?.addEventListener('abort', () => reject(new Error('aborted')));
     }));
     const s = VerificationService.withParts(loadConfig({ env: {}, overrides: { timeouts: { checkMs: 50 } } }), analyzerSet([slow]), ports(media()));
-    await assert.rejects(s.check(post), (e: unknown) => e instanceof ToolError && e.code === 'check_timeout');
+    await assert.rejects(s.check(post), (e: unknown) => e instanceof ToolError && e.code === 'tool_timeout');
   });
 
   it('a text-only post opens no media', async () => {
