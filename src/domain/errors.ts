@@ -61,6 +61,8 @@ export const ERROR_CODES = {
   service_unavailable: { exit: 1, en: 'A part of the server (registry, scam desk) is not configured, or the server is shutting down.' },
   cross_origin_forbidden: input('A cross-origin write was refused.'),
   host_not_allowed: input('The Host header is not one this server answers.'),
+  invalid_multipart: input('A multipart body that is malformed (bad boundary) or was cut off mid-upload.'),
+  uri_too_long: input('A path parameter (an id) longer than the server accepts.'),
   internal_error: { exit: 1, en: 'A bug: the error was not expected.' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 

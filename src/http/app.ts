@@ -14,7 +14,7 @@ import { installGuards } from './guard.js';
 import { swaggerOptions } from './openapi.js';
 import { installHardening } from './hardening.js';
 import { fetchMediaUrl } from '../services/url-intake.service.js';
-import { installErrorHandlers } from './problem.js';
+import { frameworkErrorHandler, installErrorHandlers } from './problem.js';
 import type { CheckRunnerPort, DemoPort, RegistryPort, ScamPort } from './ports.js';
 import { checksRoutes, registerCheckJob } from './routes/checks.routes.js';
 import { demoRoutes } from './routes/demo.routes.js';
@@ -60,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
     // Upload requests may be slow on phones; checks themselves run in the queue, not in the request.
     requestTimeout: 10 * 60_000,
     genReqId: () => Math.random().toString(36).slice(2, 10),
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -12,6 +12,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   registry_corrupt: 500, aborted: 503,
   multipart_required: 415, unsupported_content_type: 415, route_not_found: 404, reference_not_found: 404,
   demo_unavailable: 404, service_unavailable: 503, cross_origin_forbidden: 403, host_not_allowed: 421,
+  invalid_multipart: 400, uri_too_long: 414,
   internal_error: 500,
 };
 

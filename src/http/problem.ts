@@ -15,7 +15,7 @@ export interface Problem {
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 406: 'Not Acceptable', 409: 'Conflict',
-  413: 'Content Too Large', 415: 'Unsupported Media Type', 421: 'Misdirected Request', 422: 'Unprocessable Content', 500: 'Internal Server Error',
+  413: 'Content Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 421: 'Misdirected Request', 422: 'Unprocessable Content', 500: 'Internal Server Error',
   429: 'Too Many Requests', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
 
@@ -51,6 +51,15 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_request',
 };
+
+/**
+ * Errors Fastify raises before routing (a malformed URL, a path parameter over maxParamLength) bypass the
+ * error handler; without this they are answered with Fastify's own JSON instead of problem+json.
+ */
+export function frameworkErrorHandler(err: FastifyError, _req: unknown, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') sendProblem(reply, 414, 'uri_too_long', 'A path parameter is too long');
+  else sendProblem(reply, 400, 'invalid_request', err.code === 'FST_ERR_BAD_URL' ? 'The request URL is malformed' : err.message);
+}
 
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => sendProblem(reply, 404, 'route_not_found', `No route for ${req.method} ${req.url.split('?')[0]}`));

@@ -9,6 +9,7 @@ import { CheckResultsRepository } from '../repositories/check-results.repository
 import { startRetention } from '../services/retention.service.js';
 import { buildApp, type GenproofApp } from './app.js';
 import { assertSafeBind } from './hardening.js';
+import { sweepStaleTempDirs } from './temp-sweep.js';
 import { demoPort, registryPort, scamPort } from './service-adapters.js';
 
 export interface ServeOptions {
@@ -33,6 +34,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const { config } = opts;
   const log = opts.log ?? (() => {});
   assertSafeBind(config);
+  const swept = await sweepStaleTempDirs();
+  if (swept.length) log(`removed ${swept.length} temp dir(s) left by a server that was killed: ${swept.slice(0, 5).join(', ')}`);
   const verification = createVerificationService(config);
   const registry = RegistryService.open(config);
   let demo: DemoAssets | null = null;

@@ -25,8 +25,9 @@ export interface ParsedUpload {
 
 /** A private directory (0700) for one request or job. */
 export async function makePrivateDir(prefix = 'genproof-'): Promise<string> {
-  // mkdtemp creates the directory with mode 0700.
-  return mkdtemp(join(tmpdir(), prefix));
+  // mkdtemp creates the directory with mode 0700. The pid in the name lets a restart remove the dirs of a
+  // process that was killed mid-request (see temp-sweep.ts).
+  return mkdtemp(join(tmpdir(), `${prefix}${process.pid}-`));
 }
 
 export async function removeDir(dir: string): Promise<void> {
@@ -50,6 +51,24 @@ export async function receiveMultipart(req: FastifyRequest, dir: string, allowed
   if (!req.isMultipart()) throw new UnsupportedMediaError('multipart_required', 'Send the request as multipart/form-data');
   const fields: Record<string, string[]> = {};
   const files: UploadedFile[] = [];
+  try {
+    await readParts(req, dir, allowedFileFields, maxTotalBytes, fields, files);
+  } catch (e) {
+    throw malformed(e) ?? e;
+  }
+  return { fields, files };
+}
+
+/** A broken multipart stream (bad boundary, cut mid-part) is the client's fault: 400, not a 500. */
+function malformed(e: unknown): ValidationError | null {
+  if (e instanceof ValidationError || e instanceof UnsupportedMediaError) return null;
+  const err = e as { code?: string; message?: string };
+  if (typeof err.code === 'string' && err.code.startsWith('FST_')) return null;
+  const clientFault = /multipart|boundary|part header|unexpected end/i.test(err.message ?? '') || ['ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE'].includes(err.code ?? '');
+  return clientFault ? new ValidationError('invalid_multipart', `The multipart body is malformed or was cut off: ${err.message ?? ''}`.slice(0, 300), { cause: e }) : null;
+}
+
+async function readParts(req: FastifyRequest, dir: string, allowedFileFields: string[], maxTotalBytes: number, fields: Record<string, string[]>, files: UploadedFile[]): Promise<void> {
   let total = 0;
   for await (const part of req.parts()) {
     if (part.type === 'file') {
@@ -76,7 +95,6 @@ export async function receiveMultipart(req: FastifyRequest, dir: string, allowed
       (fields[key] ??= []).push(String(part.value ?? ''));
     }
   }
-  return { fields, files };
 }
 
 async function readHead(path: string): Promise<Buffer> {

