@@ -129,7 +129,7 @@ export const OTHER_VIDEO: Generator[] = [
   },
   {
     slug: 'luma-dream-machine', family: 'luma', name: 'Luma Dream Machine', vendor: 'Luma AI', vendor_zh: 'Luma AI', kind: 'video', openSource: false,
-    aliases: { en: ['Dream Machine', 'Luma Dream Machine', 'Luma Ray2', 'Luma Ray 2'], zh: [] },
+    aliases: { en: ['Dream Machine', 'Luma Dream Machine', 'Luma Ray2', 'Luma Ray 2', 'Luma AI'], zh: [] },
     announced: '2024-06-12', firstPublic: '2024-06-12',
     access: [pub('2024-06-12', S.luma, 'Dream Machine released', 'Dream Machine 发布')],
     products: [{ product: 'app', from: '2024-06-12', note: 'Luma web app', note_zh: 'Luma 网页版', source: S.luma }],
