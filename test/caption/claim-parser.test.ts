@@ -83,9 +83,9 @@ describe('claim parser: scope', () => {
 
 describe('claim parser: makers, versions and obfuscation', () => {
   expectRead([
-    ['Generated with Google Veo 3.1', true, 'veo-3'],
-    ['Kling 3.0 made this', true, 'kling'],
-    ['万相2.6做的', true, 'wan'],
+    ['Generated with Google Veo 3.1', true, 'veo-3-1'],
+    ['Kling 3.0 made this', true, 'kling-3'],
+    ['万相2.6做的', true, 'wan-api'],
     ['Seedance output, 1080p', true, 'seedance'],
     ['made with s o r a', true, 'sora'],
     ['S.O.R.A生成', true, 'sora'],
