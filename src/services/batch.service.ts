@@ -117,8 +117,9 @@ export async function checkThroughQueue(deps: QueueSubmitDeps, item: BatchItem):
   try {
     const file = src ? join(blob.path, `upload-0${extname(src).slice(0, 10)}`) : null;
     if (src && file) await copyFile(src, file);
-    await deps.results.create({ id, fileName: src ? basename(src) : null, blobKey: blob.key });
-    await deps.queue.enqueue(JobName.Check, { post: { ...item.post, file }, workDir: blob.path, blobKey: blob.key }, { id });
+    const payload = { post: { ...item.post, file }, workDir: blob.path, blobKey: blob.key };
+    await deps.results.create({ id, fileName: src ? basename(src) : null, blobKey: blob.key, payload });
+    await deps.queue.enqueue(JobName.Check, payload, { id });
   } catch (e) {
     await deps.results.delete(id).catch(() => undefined);
     await deps.blobs.remove(blob.key);
