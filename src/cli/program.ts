@@ -55,6 +55,9 @@ export function reportError(e: unknown, json: boolean): number {
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();
   const json = argv.includes('--json');
+  // Libraries that print (libheif-js logs "Could not parse HEIF file" with console.log) must never corrupt the
+  // JSON document on stdout (found by `npm run fuzz:media`): their chatter goes to stderr.
+  if (json) console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -150,7 +150,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
   let fileCfg: Record<string, unknown> = {};
   const file = opts.file ?? env.GENPROOF_CONFIG ?? (existsSync('genproof.config.json') ? 'genproof.config.json' : null);
   if (file) {
-    if (!existsSync(file)) throw new ConfigError('config_not_found', `Config file not found: ${file}`);
+    if (!existsSync(file)) throw new ConfigError('config_invalid', `Config file not found: ${file}`);
     try {
       fileCfg = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {

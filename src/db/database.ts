@@ -55,7 +55,7 @@ export async function openDatabase(target: string, opts: { create?: boolean; poo
   } else {
     dialect = 'sqlite';
     if (target !== ':memory:' && !existsSync(target)) {
-      if (opts.create === false) throw new ValidationError('registry_not_found', `No registry database at ${target}`);
+      if (opts.create === false) throw new ValidationError('file_not_found', `No registry database at ${target}`);
       mkdirSync(dirname(target), { recursive: true });
     }
     let sqlite: Database.Database;
@@ -65,7 +65,7 @@ export async function openDatabase(target: string, opts: { create?: boolean; poo
       sqlite.pragma('foreign_keys = ON');
       sqlite.pragma('busy_timeout = 5000');
     } catch (e) {
-      throw new ValidationError('registry_unreadable', `Cannot open the registry database ${target}: ${(e as Error).message}`, { cause: e });
+      throw new ValidationError('registry_corrupt', `Cannot open the registry database ${target}: ${(e as Error).message}`, { cause: e });
     }
     db = new Kysely<AppDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
@@ -75,7 +75,7 @@ export async function openDatabase(target: string, opts: { create?: boolean; poo
     await db.destroy().catch(() => {});
     // Postgres not reachable (restarting, network): a plain error, so a queued check is retried rather than failed.
     if (dialect === 'postgres' && isTransientPgError(e)) throw new Error(`The database ${redactUrl(target)} is not reachable: ${(e as Error).message}`, { cause: e });
-    throw new ValidationError('registry_unreadable', `The database ${redactUrl(target)} cannot be opened or migrated: ${(e as Error).message}`, { cause: e });
+    throw new ValidationError('registry_corrupt', `The database ${redactUrl(target)} cannot be opened or migrated: ${(e as Error).message}`, { cause: e });
   }
   return { db, dialect, where: redactUrl(target) };
 }

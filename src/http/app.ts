@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import { InProcessQueue } from '../queue/in-process.queue.js';
@@ -9,10 +9,12 @@ import { FsBlobStore, type BlobStore } from '../repositories/blob-store.reposito
 import { CheckResultsRepository } from '../repositories/check-results.repository.js';
 import { createMetrics, opsRoutes } from './routes/ops.routes.js';
 import type { JobQueue } from '../queue/queue.js';
+import { scamFormDoc } from './dto.js';
 import { installGuards } from './guard.js';
+import { swaggerOptions } from './openapi.js';
 import { installHardening } from './hardening.js';
 import { fetchMediaUrl } from '../services/url-intake.service.js';
-import { installErrorHandlers } from './problem.js';
+import { frameworkErrorHandler, installErrorHandlers } from './problem.js';
 import type { CheckRunnerPort, DemoPort, RegistryPort, ScamPort } from './ports.js';
 import { checksRoutes, registerCheckJob } from './routes/checks.routes.js';
 import { demoRoutes } from './routes/demo.routes.js';
@@ -58,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
     // Upload requests may be slow on phones; checks themselves run in the queue, not in the request.
     requestTimeout: 10 * 60_000,
     genReqId: () => Math.random().toString(36).slice(2, 10),
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -86,19 +89,13 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
     limits: {
       fileSize: config.server.maxUploadBytes,
       files: 20,
-      fields: config.api.maxFields,
+      // One field per link (urls[]) plus the others: the link limit answers too_many_urls, not too_many_parts.
+      fields: Math.max(config.api.maxFields, config.api.maxUrls + 10),
       fieldSize: Math.max(config.limits.maxCaptionChars * 4, 64 * 1024),
       parts: 100,
     },
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'genproof API', description: 'Verify a post: real video, fake video, real fake video, fake fake video.', version: '0.1.0' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions('0.1.0', [{ method: 'post', path: '/api/scam', contentType: 'multipart/form-data', schema: scamFormDoc }]));
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await app.register(opsRoutes, { results, queue, metrics });
@@ -106,7 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<GenproofApp> {
   await app.register(checksRoutes, { queue, results, blobs, token: config.server.token, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes, thumbnail: deps.registry ? (id) => deps.registry!.thumbnail(id) : null,
     maxUrls: config.api.maxUrls, fetchMedia: (url, dir) => fetchMediaUrl(url, config, { dir }) });
   await app.register(registryRoutes, { registry: deps.registry ?? null, token: config.server.token, maxUploadBytes: config.server.maxUploadBytes });
-  await app.register(scamRoutes, { scam: deps.scam ?? null, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes });
+  await app.register(scamRoutes, { scam: deps.scam ?? null, maxCaptionChars: config.limits.maxCaptionChars, maxUploadBytes: config.server.maxUploadBytes, maxUrls: config.api.maxUrls });
   await app.register(demoRoutes, { demo: deps.demo ?? null });
   await app.register(webRoutes, { webDir: deps.webDir === undefined ? findWebDir() : deps.webDir });
   await app.ready();

@@ -20,7 +20,7 @@ export function assertSafeBind(config: Config): void {
   if (isLoopbackHost(config.server.host)) return;
   const token = config.server.token ?? '';
   if (token.length < 16) {
-    throw new ConfigError('token_required',
+    throw new ConfigError('config_invalid',
       `Listening on ${config.server.host} (beyond loopback) needs a registry write token of at least 16 characters: ` +
       'pass --token <secret> or set GENPROOF_SERVER__TOKEN, or bind 127.0.0.1. ' +
       '对外监听时必须设置至少16个字符的写入令牌（--token 或 GENPROOF_SERVER__TOKEN），或只绑定 127.0.0.1。');

@@ -9,6 +9,7 @@ import { CheckResultsRepository } from '../repositories/check-results.repository
 import { startRetention } from '../services/retention.service.js';
 import { buildApp, type GenproofApp } from './app.js';
 import { assertSafeBind } from './hardening.js';
+import { sweepStaleTempDirs } from './temp-sweep.js';
 import { demoPort, registryPort, scamPort } from './service-adapters.js';
 
 export interface ServeOptions {
@@ -18,6 +19,8 @@ export interface ServeOptions {
   /** Human progress lines (stderr). */
   log?: (msg: string) => void;
   logger?: boolean | { level: string };
+  /** Built page directory (default: dist/web when it exists). */
+  webDir?: string | null;
 }
 
 export interface RunningServer extends GenproofApp {
@@ -31,6 +34,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const { config } = opts;
   const log = opts.log ?? (() => {});
   assertSafeBind(config);
+  const swept = await sweepStaleTempDirs();
+  if (swept.length) log(`removed ${swept.length} temp dir(s) left by a server that was killed: ${swept.slice(0, 5).join(', ')}`);
   const verification = createVerificationService(config);
   const registry = RegistryService.open(config);
   let demo: DemoAssets | null = null;
@@ -60,6 +65,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       scam: scamPort(new ScamService({ qrTimeoutMs: config.timeouts.decodeMs })),
       demo: demoPort(demo),
       logger: opts.logger,
+      webDir: opts.webDir,
       onClose: async () => {
         stopRetention();
         await verification.close();

@@ -25,8 +25,9 @@ export interface ParsedUpload {
 
 /** A private directory (0700) for one request or job. */
 export async function makePrivateDir(prefix = 'genproof-'): Promise<string> {
-  // mkdtemp creates the directory with mode 0700.
-  return mkdtemp(join(tmpdir(), prefix));
+  // mkdtemp creates the directory with mode 0700. The pid in the name lets a restart remove the dirs of a
+  // process that was killed mid-request (see temp-sweep.ts).
+  return mkdtemp(join(tmpdir(), `${prefix}${process.pid}-`));
 }
 
 export async function removeDir(dir: string): Promise<void> {
@@ -50,22 +51,40 @@ export async function receiveMultipart(req: FastifyRequest, dir: string, allowed
   if (!req.isMultipart()) throw new UnsupportedMediaError('multipart_required', 'Send the request as multipart/form-data');
   const fields: Record<string, string[]> = {};
   const files: UploadedFile[] = [];
+  try {
+    await readParts(req, dir, allowedFileFields, maxTotalBytes, fields, files);
+  } catch (e) {
+    throw malformed(e) ?? e;
+  }
+  return { fields, files };
+}
+
+/** A broken multipart stream (bad boundary, cut mid-part) is the client's fault: 400, not a 500. */
+function malformed(e: unknown): ValidationError | null {
+  if (e instanceof ValidationError || e instanceof UnsupportedMediaError) return null;
+  const err = e as { code?: string; message?: string };
+  if (typeof err.code === 'string' && err.code.startsWith('FST_')) return null;
+  const clientFault = /multipart|boundary|part header|unexpected end/i.test(err.message ?? '') || ['ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE'].includes(err.code ?? '');
+  return clientFault ? new ValidationError('invalid_multipart', `The multipart body is malformed or was cut off: ${err.message ?? ''}`.slice(0, 300), { cause: e }) : null;
+}
+
+async function readParts(req: FastifyRequest, dir: string, allowedFileFields: string[], maxTotalBytes: number, fields: Record<string, string[]>, files: UploadedFile[]): Promise<void> {
   let total = 0;
   for await (const part of req.parts()) {
     if (part.type === 'file') {
       if (!allowedFileFields.includes(part.fieldname)) {
         part.file.resume();
-        throw new ValidationError('unexpected_file_field', `Files are not accepted in field "${part.fieldname}"`);
+        throw new ValidationError('invalid_request', `Files are not accepted in field "${part.fieldname}"`);
       }
       const path = join(dir, `upload-${files.length}`);
       await pipeline(part.file, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
       const info = { field: part.fieldname, path, originalName: displayName(part.filename), size: part.file.bytesRead };
       total += info.size;
-      if (total > maxTotalBytes) throw new UnsupportedMediaError('upload_too_large', `The files together are larger than ${maxTotalBytes} bytes`, { httpStatus: 413 });
+      if (total > maxTotalBytes) throw new UnsupportedMediaError('file_too_large', `The files together are larger than ${maxTotalBytes} bytes`, { httpStatus: 413 });
       if (info.size === 0) throw new UnsupportedMediaError('empty_file', `The uploaded file "${info.originalName}" is empty`, { httpStatus: 422 });
       const sniffed = sniffMedia(await readHead(path));
       if (!sniffed) {
-        throw new UnsupportedMediaError('unsupported_media_type', `"${info.originalName}" is not an image or video genproof can read`);
+        throw new UnsupportedMediaError('media_unsupported', `"${info.originalName}" is not an image or video genproof can read`);
       }
       // Give the file the extension of what it really is (never the client's name or extension).
       const typed = `${path}.${sniffed.format}`;
@@ -76,7 +95,6 @@ export async function receiveMultipart(req: FastifyRequest, dir: string, allowed
       (fields[key] ??= []).push(String(part.value ?? ''));
     }
   }
-  return { fields, files };
 }
 
 async function readHead(path: string): Promise<Buffer> {

@@ -149,7 +149,7 @@ export class BullmqQueue implements JobQueue {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: EnqueueOptions = {}): Promise<string> {
-    if (this.closed) throw new AppError('queue_closed', 'The server is shutting down', { httpStatus: 503 });
+    if (this.closed) throw new AppError('service_unavailable', 'The server is shutting down', { httpStatus: 503 });
     if (!this.opts.producerOnly && !this.handlers.has(name)) throw new Error(`job "${name}" has no handler`);
     const maxQueued = this.opts.maxQueued ?? 1000;
     const id = opts.id ?? randomUUID();
@@ -158,7 +158,7 @@ export class BullmqQueue implements JobQueue {
       this.lastQueued = counts.waiting + counts.prioritized + counts.delayed;
       if (this.lastQueued < maxQueued) await this.queue.add(name, payload, { jobId: id });
     } catch (e) {
-      throw new AppError('queue_unavailable', `The check queue (Redis) does not answer: ${(e as Error).message}`, { httpStatus: 503, cause: e });
+      throw new AppError('service_unavailable', `The check queue (Redis) does not answer: ${(e as Error).message}`, { httpStatus: 503, cause: e });
     }
     if (this.lastQueued >= maxQueued) {
       throw new AppError('queue_full', `Too many checks waiting (${this.lastQueued}); try again later`, { httpStatus: 503 });

@@ -51,7 +51,7 @@ export class InProcessQueue implements JobQueue {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: EnqueueOptions = {}): Promise<string> {
-    if (this.closed) throw new AppError('queue_closed', 'The server is shutting down', { httpStatus: 503 });
+    if (this.closed) throw new AppError('service_unavailable', 'The server is shutting down', { httpStatus: 503 });
     if (!this.handlers.has(name)) throw new Error(`job "${name}" has no handler`);
     if (this.waiting.length >= this.maxQueued) {
       throw new AppError('queue_full', `Too many checks waiting (${this.waiting.length}); try again later`, { httpStatus: 503 });
@@ -84,7 +84,7 @@ export class InProcessQueue implements JobQueue {
     this.abort.abort();
     for (const id of this.waiting.splice(0)) {
       const e = this.store.peek(id);
-      if (e) this.finish(e, null, { code: 'queue_closed', message: 'The server shut down before the check ran', status: 503 });
+      if (e) this.finish(e, null, { code: 'service_unavailable', message: 'The server shut down before the check ran', status: 503 });
     }
     await Promise.allSettled([...this.running]);
     this.store.clear();

@@ -26,7 +26,7 @@ export function runQueueContract(name: string, make: (o: { concurrency: number; 
       const q = make({ concurrency: 2, maxKept: 10 });
       q.register('check', async (p, ctx) => {
         ctx.progress(0.4, 'probe');
-        if (p.post.caption === 'bad') throw new AppError('media_unreadable', 'broken', { httpStatus: 422 });
+        if (p.post.caption === 'bad') throw new AppError('media_corrupt', 'broken', { httpStatus: 422 });
         if (p.post.caption === 'boom') throw new Error('unexpected');
         return { echo: p.post.caption };
       });
@@ -37,7 +37,7 @@ export function runQueueContract(name: string, make: (o: { concurrency: number; 
       await until(async () => (await q.get(ok))?.status === 'done' && (await q.get(bad))?.status === 'failed');
       const a = (await q.get(ok))!;
       assert.deepEqual([a.status, a.progress, a.stage, a.result, a.error], ['done', 1, 'probe', { echo: 'hi' }, null]);
-      assert.deepEqual((await q.get(bad))!.error, { code: 'media_unreadable', message: 'broken', status: 422 });
+      assert.deepEqual((await q.get(bad))!.error, { code: 'media_corrupt', message: 'broken', status: 422 });
       assert.equal((await q.get(boom))!.error?.code, 'internal_error');
       assert.equal(await q.get('unknown'), null);
       await q.close();
@@ -90,7 +90,7 @@ export function runQueueContract(name: string, make: (o: { concurrency: number; 
       await assert.rejects(q.enqueue('check', post('too many')), (e: unknown) => e instanceof AppError && e.code === 'queue_full' && e.httpStatus === 503);
       release();
       await q.close();
-      await assert.rejects(q.enqueue('check', post('late')), (e: unknown) => e instanceof AppError && e.code === 'queue_closed');
+      await assert.rejects(q.enqueue('check', post('late')), (e: unknown) => e instanceof AppError && e.code === 'service_unavailable');
     });
   });
 }

@@ -6,6 +6,8 @@ import type { CheckResult } from '../domain/report.js';
 import { notExamined } from '../verdict/not-examined.js';
 import type { ScamResult } from '../domain/scam.js';
 import { REPORT_CSS } from './report.css.js';
+import { keyframeFileName, REVERSE_SEARCH, REVERSE_SEARCH_HINT } from './reverse-search.js';
+import { storedZip } from './stored-zip.js';
 import { ANALYZERS, CLAIM_STATUS, DIRECTION, L, QUADRANTS, SCAM_LABEL, UNDETERMINED, type Txt } from './report.i18n.js';
 
 export interface HtmlReportFrame { index: number; timestamp: number; jpeg: Buffer }
@@ -112,10 +114,23 @@ function claimsSection(claims: Claim[]): string {
   return `<h2>${t(L.claims)}</h2><div id="claims">${claims.length ? claims.map(claimItem).join('') : `<p>${t(L.noClaims)}</p>`}</div>`;
 }
 
+function searchLinks(): string {
+  return REVERSE_SEARCH.map((e) => `<a href="${esc(e.url)}" target="_blank" rel="noreferrer noopener" data-engine="${e.id}">${esc(e.name)}</a>`).join(' · ');
+}
+
+/** Keyframes at full resolution: each downloadable, all as one ZIP (data URIs: the report stays self-contained). */
 function framesSection(frames: HtmlReportFrame[]): string {
   if (frames.length === 0) return '';
-  const figs = frames.map((f) => `<figure><img alt="keyframe ${f.index}" src="${dataUri(f.jpeg)}"><figcaption>#${f.index} · ${secs(f.timestamp)}</figcaption></figure>`);
-  return `<h2>${t(L.keyframes)}</h2><div class="frames" id="keyframes">${figs.join('')}</div>`;
+  const figs = frames.map((f) => {
+    const name = keyframeFileName(f.index, f.timestamp);
+    return `<figure class="kf" data-index="${f.index}"><img alt="keyframe ${f.index} at ${secs(f.timestamp)}" src="${dataUri(f.jpeg)}">
+<figcaption>#${f.index} · ${secs(f.timestamp)} · <a download="${name}" href="${dataUri(f.jpeg)}">${t(L.download)}</a></figcaption></figure>`;
+  });
+  const zip = storedZip(frames.map((f) => ({ name: keyframeFileName(f.index, f.timestamp), data: f.jpeg })));
+  return `<h2>${t(L.keyframes)}</h2><p class="meta">${t(REVERSE_SEARCH_HINT)}</p>
+<p class="search" id="reverse-search">${searchLinks()}</p>
+<p><a class="zip" download="keyframes.zip" href="data:application/zip;base64,${zip.toString('base64')}">${t(L.downloadAll)}</a></p>
+<div class="frames" id="keyframes">${figs.join('')}</div>`;
 }
 
 function bar(start: number, end: number, total: number | null): string {
@@ -175,8 +190,8 @@ export function renderHtmlReport(result: CheckResult, opts: HtmlReportOptions): 
 <input type="radio" class="langsel" name="gp-lang" id="gp-l-en"${lang === 'en' ? ' checked' : ''}><input type="radio" class="langsel" name="gp-lang" id="gp-l-zh"${lang === 'zh' ? ' checked' : ''}>
 <div class="page"><header><h1>${t(L.title)}</h1><div class="switch"><label for="gp-l-en">English</label><label for="gp-l-zh">中文</label></div></header>
 ${ratingSection(result)}
-${mediaLine(result)}
 ${verdictSection(result)}
+${mediaLine(result)}
 ${generatorSection(result)}
 ${evidenceSection(result.evidence)}
 ${claimsSection(result.claims)}

@@ -21,17 +21,19 @@ h3{font-size:1rem;margin:16px 0 6px}
 .rating{border-radius:8px;padding:12px 16px;margin:16px 0;border:2px solid var(--neutral);background:var(--soft)}
 .rating.r-scam,.rating.r-false{border-color:var(--ai)}.rating.r-misleading{border-color:#9a5b00}.rating.r-true{border-color:var(--real)}
 .rating .big{font-size:1.6rem;font-weight:800}.rating .finding{font-size:1.1rem;margin:6px 0}
+.search a,.zip{display:inline-block;padding:6px 2px;min-height:24px}
+figcaption a{white-space:nowrap}
 .matrix{display:grid;grid-template-columns:minmax(80px,.5fr) 1fr 1fr;gap:4px;margin:8px 0;font-size:.95rem}
 .matrix .hd{font-weight:600;color:var(--muted);padding:6px;display:flex;align-items:center}
-.matrix .cell{border:1px solid var(--line);border-radius:6px;padding:8px;min-height:64px;opacity:.55}
+.matrix .cell{border:1px solid var(--line);border-radius:6px;padding:8px;min-height:64px;color:var(--muted)}
 .matrix .cell b{display:block;font-size:1.05rem}
-.matrix .cell.on{opacity:1;background:var(--hi);border:2px solid var(--fg)}
+.matrix .cell.on{color:var(--fg);background:var(--hi);border:2px solid var(--fg)}
 .matrix .corner{font-size:.8rem;color:var(--muted);padding:6px}
 .undetermined{border:2px dashed var(--neutral);border-radius:6px;padding:8px 12px;margin:8px 0}
 .undetermined.on{background:var(--hi)}
 table{width:100%;border-collapse:collapse;font-size:.92rem}
 td,th{text-align:left;vertical-align:top;padding:6px;border-bottom:1px solid var(--line)}
-code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:1px 4px;border-radius:3px;word-break:break-all}
+code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:1px 4px;border-radius:3px;overflow-wrap:anywhere}
 .dir{display:inline-block;font-size:.78rem;border-radius:10px;padding:0 8px;color:#fff;white-space:nowrap}
 .dir-ai{background:var(--ai)}.dir-real{background:var(--real)}.dir-neutral{background:var(--neutral)}
 .st{font-weight:600}.st-refuted{color:var(--ai)}.st-supported{color:var(--real)}.st-unlikely{color:#9a5b00}.st-unverified{color:var(--neutral)}

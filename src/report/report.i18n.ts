@@ -85,6 +85,8 @@ export const L = {
   reasons: { en: 'Why', zh: '理由' },
   sources: { en: 'Sources', zh: '来源' },
   keyframes: { en: 'Keyframes', zh: '关键帧' },
+  download: { en: 'download (full size)', zh: '下载原尺寸' },
+  downloadAll: { en: 'Download all keyframes (ZIP)', zh: '下载全部关键帧（ZIP）' },
   matches: { en: 'Matched reference', zh: '匹配的参考素材' },
   noMatches: { en: 'No registered reference matched.', zh: '没有匹配的登记素材。' },
   thisPost: { en: 'This post', zh: '本帖' },
@@ -103,6 +105,8 @@ export const L = {
   textOnly: { en: 'Text only (no media file).', zh: '仅文字（没有媒体文件）。' },
   footer: { en: 'Every accusing verdict rests on the evidence listed above; check it yourself.', zh: '任何指控性的结论都以上面列出的证据为依据，请自行核对。' },
 } satisfies Record<string, Txt>;
+
+export const MEDIA_KIND: Record<string, Txt> = { video: { en: 'video', zh: '视频' }, image: { en: 'image', zh: '图片' } };
 
 export const SCAM_LABEL: Record<string, Txt> = {
   scam: { en: 'scam', zh: '诈骗' },

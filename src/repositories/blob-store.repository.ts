@@ -43,7 +43,7 @@ export class FsBlobStore implements BlobStore {
   }
 
   pathOf(key: string): string {
-    if (!KEY.test(key)) throw new ValidationError('bad_blob_key', `Not a blob key: ${JSON.stringify(key).slice(0, 80)}`);
+    if (!KEY.test(key)) throw new ValidationError('internal_error', `Not a blob key: ${JSON.stringify(key).slice(0, 80)}`);
     return join(this.root, key);
   }
 

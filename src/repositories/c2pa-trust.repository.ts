@@ -42,7 +42,7 @@ export function checkTrustFile(src: Pick<TrustSource, 'file' | 'kind'>, content:
   if (src.kind === 'eku') {
     const oids = content.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('//') && !l.startsWith('#'));
     const bad = oids.find((o) => !/^\d+(\.\d+)+$/.test(o));
-    if (bad || oids.length === 0) throw new ValidationError('trust_list_invalid', `${src.file}: expected one OID per line${bad ? `, found "${bad.slice(0, 40)}"` : ''}`);
+    if (bad || oids.length === 0) throw new ValidationError('config_invalid', `${src.file}: expected one OID per line${bad ? `, found "${bad.slice(0, 40)}"` : ''}`);
     return { file: src.file, source, sha256, entries: oids.length, expired: 0, bytes: Buffer.byteLength(content) };
   }
   const blocks = content.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
@@ -52,11 +52,11 @@ export function checkTrustFile(src: Pick<TrustSource, 'file' | 'kind'>, content:
     try {
       c = new X509Certificate(b);
     } catch (e) {
-      throw new ValidationError('trust_list_invalid', `${src.file}: a certificate block does not parse`, { cause: e });
+      throw new ValidationError('config_invalid', `${src.file}: a certificate block does not parse`, { cause: e });
     }
     if (new Date(c.validTo).getTime() < now.getTime()) expired++;
   }
-  if (blocks.length === 0) throw new ValidationError('trust_list_invalid', `${src.file}: no PEM certificates found`);
+  if (blocks.length === 0) throw new ValidationError('config_invalid', `${src.file}: no PEM certificates found`);
   return { file: src.file, source, sha256, entries: blocks.length, expired, bytes: Buffer.byteLength(content) };
 }
 
@@ -85,7 +85,7 @@ export async function readLocalTrustFiles(from: string): Promise<{ source: Trust
     const p = join(from, s.file);
     if (existsSync(p)) out.push({ source: s, content: await readFile(p, 'utf8'), origin: p });
   }
-  if (out.length === 0) throw new ValidationError('trust_list_invalid', `No trust files (${TRUST_SOURCES.map((s) => s.file).join(', ')}) in ${from}`);
+  if (out.length === 0) throw new ValidationError('config_invalid', `No trust files (${TRUST_SOURCES.map((s) => s.file).join(', ')}) in ${from}`);
   return out;
 }
 
@@ -97,9 +97,9 @@ export async function downloadTrustFiles(timeoutMs: number, sources: TrustSource
     try {
       res = await fetch(s.url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
     } catch (e) {
-      throw new ToolError('trust_download_failed', `Could not download ${s.url}: ${(e as Error).message}`, { cause: e });
+      throw new ToolError('url_fetch_failed', `Could not download ${s.url}: ${(e as Error).message}`, { cause: e });
     }
-    if (!res.ok) throw new ToolError('trust_download_failed', `Could not download ${s.url}: HTTP ${res.status}`);
+    if (!res.ok) throw new ToolError('url_fetch_failed', `Could not download ${s.url}: HTTP ${res.status}`);
     out.push({ source: s, content: await res.text(), origin: s.url });
   }
   return out;

@@ -161,7 +161,7 @@ export function loadTrustSettings(opts: { trustDir: string | null; extraAnchors:
     return readFileSync(p, 'utf8');
   };
   if (opts.trustDir) {
-    if (!existsSync(opts.trustDir)) throw new ConfigError('trust_dir_not_found', `C2PA trust directory not found: ${opts.trustDir}`);
+    if (!existsSync(opts.trustDir)) throw new ConfigError('file_not_found', `C2PA trust directory not found: ${opts.trustDir}`);
     for (const f of [TRUST_FILES.officialAnchors, TRUST_FILES.interimAnchors]) {
       const p = join(opts.trustDir, f);
       if (existsSync(p)) anchors.push(read(p));
@@ -172,7 +172,7 @@ export function loadTrustSettings(opts: { trustDir: string | null; extraAnchors:
     if (existsSync(c)) cfg = read(c);
   }
   for (const p of opts.extraAnchors) {
-    if (!existsSync(p)) throw new ConfigError('trust_anchor_not_found', `Extra C2PA anchor file not found: ${p}`);
+    if (!existsSync(p)) throw new ConfigError('file_not_found', `Extra C2PA anchor file not found: ${p}`);
     anchors.push(read(p));
   }
   return { anchorsPem: anchors.join('\n'), allowedPem: allowed, trustConfig: cfg, sources };

@@ -155,7 +155,7 @@ export class CheckResultsRepository {
   /** Embedded mode at start: checks that were queued or running when the process stopped will never finish. */
   async failInterrupted(): Promise<number> {
     const r = await this.db.updateTable('checks')
-      .set({ status: 'failed', finished_at: now(), error: JSON.stringify({ code: 'check_interrupted', message: 'The server stopped before the check finished', status: 503 }) })
+      .set({ status: 'failed', finished_at: now(), error: JSON.stringify({ code: 'aborted', message: 'The server stopped before the check finished', status: 503 }) })
       .where('status', 'in', ['queued', 'running']).executeTakeFirst();
     return Number(r.numUpdatedRows);
   }

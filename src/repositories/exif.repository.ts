@@ -22,7 +22,7 @@ export async function readTags(path: string, timeoutMs = 30_000): Promise<RawTag
   try {
     return (await tool(timeoutMs).read(path, { readArgs: ['-api', 'LargeFileSupport=1'] })) as RawTags;
   } catch (e) {
-    throw new ToolError('exiftool_failed', `exiftool could not read the file: ${(e as Error).message}`, { cause: e });
+    throw new ToolError('tool_failed', `exiftool could not read the file: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -31,7 +31,7 @@ export async function readGroupedTags(path: string, timeoutMs = 30_000): Promise
   try {
     return (await tool(timeoutMs).readRaw(path, { readArgs: ['-G1', '-a', '-api', 'LargeFileSupport=1'] })) as Record<string, unknown>;
   } catch (e) {
-    throw new ToolError('exiftool_failed', `exiftool could not read the file: ${(e as Error).message}`, { cause: e });
+    throw new ToolError('tool_failed', `exiftool could not read the file: ${(e as Error).message}`, { cause: e });
   }
 }
 

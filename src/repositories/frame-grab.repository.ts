@@ -45,9 +45,9 @@ export async function grabFrame(path: string, timestamp: number, opts: GrabOptio
   const res = await runTool(ffmpeg, args, { timeoutMs: opts.timeoutMs, signal: opts.signal, tool: 'ffmpeg' });
   if (res.code !== 0) {
     if (/Invalid data|moov atom not found|could not find codec|does not contain any stream|matches no streams/i.test(res.stderr)) {
-      throw new UnsupportedMediaError('media_unreadable', `ffmpeg cannot decode ${path}: ${lastLine(res.stderr)}`);
+      throw new UnsupportedMediaError('media_corrupt', `ffmpeg cannot decode ${path}: ${lastLine(res.stderr)}`);
     }
-    throw new ToolError('ffmpeg_failed', `ffmpeg failed to decode a frame at ${timestamp.toFixed(2)} s: ${lastLine(res.stderr)}`);
+    throw new ToolError('tool_failed', `ffmpeg failed to decode a frame at ${timestamp.toFixed(2)} s: ${lastLine(res.stderr)}`);
   }
   if (res.stdout.length === 0) return null;
   const img = parsePpm(res.stdout);
@@ -113,7 +113,7 @@ export async function sampleFrames(path: string, opts: SampleOptions): Promise<R
     maxStdoutBytes: opts.maxFrames * (m * m * 3 + 64) + 1024,
   });
   if (res.code !== 0) {
-    throw new ToolError('ffmpeg_failed', `ffmpeg failed to sample frames: ${lastLine(res.stderr)}`);
+    throw new ToolError('tool_failed', `ffmpeg failed to sample frames: ${lastLine(res.stderr)}`);
   }
   const times = [...res.stderr.matchAll(/Parsed_showinfo[^\n]*?pts_time:\s*(-?[\d.]+)/g)].map((x) => Number(x[1]));
   const out: RgbFrame[] = [];

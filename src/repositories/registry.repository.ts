@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import sharp from 'sharp';
 import { isPostgresUrl, openDatabase, redactUrl } from '../db/database.js';
 import type { AppDatabase, ReferencesTable, ViewName } from '../db/schema.js';
@@ -82,19 +82,28 @@ export class RegistryRepository {
 
   /** Insert a reference with its hashes and keyframes in one transaction. */
   async insert(ref: NewReference): Promise<void> {
+    await this.insertMany([ref]);
+  }
+
+  /** Insert references with their hashes and keyframes, all in one transaction (all or none). */
+  async insertMany(refs: NewReference[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('references').values(ref.row).execute();
-      const rows = ref.hashes.map((h) => ({ ...h, reference_id: ref.row.id, pdq: Buffer.from(h.pdq) }));
-      for (let i = 0; i < rows.length; i += 500) {
-        await trx.insertInto('reference_hashes').values(rows.slice(i, i + 500)).execute();
-      }
-      if (ref.keyframes.length) {
-        await trx
-          .insertInto('reference_keyframes')
-          .values(ref.keyframes.map((k) => ({ ...k, reference_id: ref.row.id })))
-          .execute();
-      }
+      for (const ref of refs) await this.insertOne(trx, ref);
     });
+  }
+
+  private async insertOne(trx: Transaction<AppDatabase>, ref: NewReference): Promise<void> {
+    await trx.insertInto('references').values(ref.row).execute();
+    const rows = ref.hashes.map((h) => ({ ...h, reference_id: ref.row.id, pdq: Buffer.from(h.pdq) }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx.insertInto('reference_hashes').values(rows.slice(i, i + 500)).execute();
+    }
+    if (ref.keyframes.length) {
+      await trx
+        .insertInto('reference_keyframes')
+        .values(ref.keyframes.map((k) => ({ ...k, reference_id: ref.row.id })))
+        .execute();
+    }
   }
 
   /** The full-frame hashes of a reference (the crop variants are internal to matching). */
@@ -192,7 +201,7 @@ export async function encodeThumbnailJpeg(
       .toBuffer({ resolveWithObject: true });
     return { jpeg: data, width: info.width, height: info.height };
   } catch (e) {
-    throw new ToolError('thumbnail_failed', `Could not encode a keyframe thumbnail: ${(e as Error).message}`, { cause: e });
+    throw new ToolError('tool_failed', `Could not encode a keyframe thumbnail: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -231,7 +240,7 @@ export async function decodeStillForMatch(
     ]);
   } catch (e) {
     if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
-    throw new UnsupportedMediaError('image_decode_failed', `Cannot decode image ${path}: ${(e as Error).message}`, { cause: e, httpStatus: 422 });
+    throw new UnsupportedMediaError('media_corrupt', `Cannot decode image ${path}: ${(e as Error).message}`, { cause: e, httpStatus: 422 });
   } finally {
     clearTimeout(timer);
   }

@@ -157,11 +157,16 @@ function judgeAvailability(kb: ScamKnowledge, slug: string, said: AvailabilitySa
     return base;
   }
   base.status = 'refuted';
+  if (scope === 'public' && !offer && product === 'access') {
+    const testers = a.status === 'preview' ? `: only selected testers could use it${a.note ? ` (${a.note})` : ''}` : ` (status: ${a.status})`;
+    const testersZh = a.status === 'preview' ? `：仅限受邀测试者使用${a.note_zh ? `（${a.note_zh}）` : ''}` : `（状态：${a.status}）`;
+    base.reasons = [`On ${postedAt} ${gen} was not open to the public${testers}.${since}`];
+    base.reasons_zh = [`${postedAt} 时 ${gen} 并未向公众开放${testersZh}。${sinceZh}`];
+    return base;
+  }
   const verb = offer ? 'The post offers' : 'The post claims';
   const verbZh = offer ? '帖子提供' : '帖子声称有';
-  const preview = a.status === 'preview' ? ` only selected testers could use it${a.note ? ` (${a.note})` : ''}` : '';
-  base.reasons = [`${verb} ${gen} ${PRODUCT_EN[product]}${scope === 'public' && !offer ? ' is open to the public' : ''} on ${postedAt}, but none was publicly available then${product === 'access' ? ` (status: ${a.status}${preview ? `;${preview}` : ''})` : ''}.${since}`];
-  const previewZh = a.status === 'preview' ? `；仅限受邀测试者使用${a.note_zh ? `（${a.note_zh}）` : ''}` : '';
-  base.reasons_zh = [`${verbZh} ${gen} ${PRODUCT_ZH[product]}${scope === 'public' && !offer ? '已向公众开放' : ''}（${postedAt}），但当时并无公开的此类产品${product === 'access' ? `（状态：${a.status}${previewZh}）` : ''}。${sinceZh}`];
+  base.reasons = [`${verb} ${gen} ${PRODUCT_EN[product]} on ${postedAt}, but none was publicly available then${product === 'access' ? ` (status: ${a.status})` : ''}.${since}`];
+  base.reasons_zh = [`${verbZh} ${gen} ${PRODUCT_ZH[product]}（${postedAt}），但当时并无公开的此类产品${product === 'access' ? `（状态：${a.status}）` : ''}。${sinceZh}`];
   return base;
 }

@@ -99,8 +99,11 @@ export function analyzeScamText(input: ScamTextInput, deps: ScamEngineDeps): Sca
   const auth = authorshipClaims(n, deps.kb);
   const avail = availabilityClaims(n, deps.kb, postedAt);
   claims.push(...auth, ...avail);
-  const refutedAccess = avail.find((c) => c.status === 'refuted');
-  const unlikelyAccess = avail.find((c) => c.status === 'unlikely');
+  // Offering what does not exist is a scam sign; saying, wrongly, that a product is open to all is a false claim
+  // (refuted above) and weighs no more than unlikely personal access.
+  const hype = (c: Claim) => c.value?.scope === 'public' && c.value?.offer === false;
+  const refutedAccess = avail.find((c) => c.status === 'refuted' && !hype(c));
+  const unlikelyAccess = avail.find((c) => c.status === 'unlikely' || (c.status === 'refuted' && hype(c)));
   if (refutedAccess) hits.push(mk('FAKE_ACCESS_CLAIM', refutedAccess.text, undefined, { reason: refutedAccess.reasons[0] }));
   else if (unlikelyAccess) hits.push(mk('FAKE_ACCESS_CLAIM', unlikelyAccess.text, 2, { reason: unlikelyAccess.reasons[0] }));
   const falseAuthor = auth.find((c) => c.status === 'refuted');

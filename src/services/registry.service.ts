@@ -63,9 +63,16 @@ function toStored(r: ReferenceRow): StoredReference {
 
 function checkLabel(o: { label: string; generator?: string | null }): void {
   if (!LABELS.includes(o.label as ReferenceLabel))
-    throw new ValidationError('bad_label', `--label must be one of ${LABELS.join(', ')} (got "${o.label}")`);
+    throw new ValidationError('invalid_label', `--label must be one of ${LABELS.join(', ')} (got "${o.label}")`);
   if (o.generator && !GENERATOR_SLUG.test(o.generator))
-    throw new ValidationError('bad_generator', `--generator must be a lowercase-kebab slug such as sora-2 (got "${o.generator}")`);
+    throw new ValidationError('invalid_generator', `--generator must be a lowercase-kebab slug such as sora-2 (got "${o.generator}")`);
+}
+
+/** References written per transaction by `importHashes`. */
+const IMPORT_BATCH = 1000;
+
+function toHashRows(hashes: RefHash[]) {
+  return hashes.map((h) => ({ view: h.view, crop: h.crop, frame: h.frame, timestamp: h.timestamp, quality: h.quality, pdq: h.hash }));
 }
 
 /**
@@ -187,11 +194,7 @@ export class RegistryService {
   }
 
   private async insert(repo: RegistryRepository, row: ReferenceRow, hashes: RefHash[], keyframes: KeyframeRow[]): Promise<void> {
-    await repo.insert({
-      row,
-      hashes: hashes.map((h) => ({ view: h.view, crop: h.crop, frame: h.frame, timestamp: h.timestamp, quality: h.quality, pdq: h.hash })),
-      keyframes,
-    });
+    await repo.insert({ row, hashes: toHashRows(hashes), keyframes });
     await this.sync();
   }
 
@@ -209,9 +212,20 @@ export class RegistryService {
     const repo = await this.writable();
     const base = { label: opts.label, generator: opts.generator ?? null, source: opts.source ?? null, kind: 'hashes' as const };
     const out: AddedReference[] = [];
+    // Batches of references per transaction: 100,000 one-row transactions (each with an fsync and an index
+    // sync) took half an hour; a batch is still all-or-none, so a killed import leaves whole references only.
+    let batch: { row: ReferenceRow; hashes: RefHash[] }[] = [];
+    const inBatch = new Map<string, string>();
+    const flush = async () => {
+      if (!batch.length) return;
+      await repo.insertMany(batch.map((b) => ({ row: b.row, hashes: toHashRows(b.hashes), keyframes: [] })));
+      batch = [];
+      inBatch.clear();
+      await this.sync();
+    };
     for (const e of entries) {
       const sha256 = createHash('sha256').update(formatVpdqLines(e.frames)).digest('hex');
-      const existing = await repo.findBySha256(sha256);
+      const existing = inBatch.has(sha256) ? { id: inBatch.get(sha256)!, frames: e.frames.length } : await repo.findBySha256(sha256);
       if (existing) {
         out.push({ id: existing.id, file: e.name, frames: existing.frames, duplicate: true });
         continue;
@@ -229,9 +243,12 @@ export class RegistryService {
         fps: null,
         frames: e.frames.length,
       };
-      await this.insert(repo, row, e.frames.map((f) => ({ ...f, view: 'full' as const, crop: 1 })), []);
+      batch.push({ row, hashes: e.frames.map((f) => ({ ...f, view: 'full' as const, crop: 1 })) });
+      inBatch.set(sha256, row.id);
       out.push({ id: row.id, file: e.name, frames: e.frames.length, duplicate: false });
+      if (batch.length >= IMPORT_BATCH) await flush();
     }
+    await flush();
     return out;
   }
 
@@ -303,7 +320,7 @@ async function expandFiles(files: string[], recursive: boolean): Promise<string[
       out.push(f);
       continue;
     }
-    if (!recursive) throw new ValidationError('is_directory', `${f} is a directory; pass --recursive to register its files`);
+    if (!recursive) throw new ValidationError('bad_usage', `${f} is a directory; pass --recursive to register its files`);
     const names = (await readdir(f)).filter((n) => !n.startsWith('.')).sort();
     out.push(...(await expandFiles(names.map((n) => join(f, n)), true)));
   }

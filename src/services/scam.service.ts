@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ScamResult } from '../domain/scam.js';
-import { parsePostedAt as parsePostedAtValue } from '../domain/posted-at.js';
+import { parsePostedAt, postedDay } from '../domain/post-input.js';
 import { decodeQrCodes, type DecodedQr } from '../repositories/qr.repository.js';
 import { knowledgeFor } from '../scam/knowledge.adapter.js';
 import type { ScamKnowledge } from '../scam/knowledge.port.js';
@@ -51,11 +51,6 @@ export function officialDomainsFromEnv(env: NodeJS.ProcessEnv = process.env): st
     .filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
 }
 
-/** Check a posted_at value (date or ISO date-time with offset); null/empty → null; the scam desk works by day. */
-export function parsePostedAt(d: string | null | undefined): string | null {
-  return parsePostedAtValue(d)?.slice(0, 10) ?? null;
-}
-
 /**
  * The scam desk: symbols, lookalike links, claims against the KB, QR codes in images, and the model — one
  * ScamResult (CONTRACTS.md `genproof scam --json`).
@@ -75,8 +70,9 @@ export class ScamService {
 
   /** Text-only analysis, synchronous (batch mode, the analyzer). */
   analyzeText(input: { text: string; urls?: string[]; postedAt?: string | null; qr?: QrFinding[] }): ScamAnalysis {
+    // The scam desk judges availability by the posting day.
     return analyzeScamText(
-      { text: input.text, urls: input.urls ?? [], postedAt: parsePostedAt(input.postedAt), qr: input.qr ?? [] },
+      { text: input.text, urls: input.urls ?? [], postedAt: postedDay(parsePostedAt(input.postedAt)), qr: input.qr ?? [] },
       { kb: this.knowledge, model: this.model, extraOfficialDomains: this.officialDomains },
     );
   }

@@ -1,7 +1,7 @@
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
-import { AppError, ValidationError } from '../domain/errors.js';
+import { AppError, UnsupportedMediaError, ValidationError } from '../domain/errors.js';
 import { fetchUrlToFile, UrlFetchRefused, type Resolver } from '../repositories/url-fetch.repository.js';
 import { sniffMedia, type Sniffed } from '../repositories/sniff.js';
 
@@ -112,7 +112,7 @@ export async function fetchMediaUrl(raw: string, config: Config, opts: UrlIntake
   } catch (e) {
     if (!(e instanceof UrlFetchRefused)) throw e;
     if (e.kind === 'forbidden') throw new UrlForbiddenError(e.message);
-    if (e.kind === 'too_large') throw new UrlFetchFailedError(e.message, 413);
+    if (e.kind === 'too_large') throw new UnsupportedMediaError('file_too_large', e.message, { httpStatus: 413 });
     throw new UrlFetchFailedError(e.message);
   }
   const head = await readHead(dest, 4096);

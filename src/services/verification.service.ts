@@ -122,7 +122,9 @@ export class VerificationService {
       const parallel = this.analyzers.parallel.filter((x) => x.appliesTo(clean, media));
       const fractions = new Map(parallel.map((a) => [a.name, 0]));
       const tick = () => report('analyzers', 0.15 + 0.75 * ([...fractions.values()].reduce((s, f) => s + f, 0) / Math.max(1, fractions.size)));
-      await Promise.all(parallel.map((a) => run(a, (f) => { fractions.set(a.name, Math.max(fractions.get(a.name) ?? 0, f)); tick(); })));
+      // The deadline is enforced here, not left to each analyzer: one that misses the abort signal (a long frame
+      // grab on a file with a lying duration) made a 60 s check run 100+ s (found by `npm run fuzz:media`).
+      await untilAborted(Promise.all(parallel.map((a) => run(a, (f) => { fractions.set(a.name, Math.max(fractions.get(a.name) ?? 0, f)); tick(); }))), abort.signal);
 
       let checkedClaims = claims;
       for (const checker of this.analyzers.claimCheckers) {
@@ -131,7 +133,7 @@ export class VerificationService {
         if (out.evidence) evidence.push(...out.evidence);
       }
       report('verdict', 0.92);
-      const keyframes = await keyframesPromise;
+      const keyframes = await untilAborted(keyframesPromise, abort.signal);
       const { verdict, generator, notes } = decideVerdict({ evidence, claims: checkedClaims, hasMedia: media !== null, sameFamily: this.sameFamily });
       evidence.push(...notes, ...notExaminedEvidence(media));
       if (!media) {
@@ -170,7 +172,7 @@ export class VerificationService {
   }
 
   private timeoutError(): ToolError {
-    return new ToolError('check_timeout', `The check took longer than ${this.config.timeouts.checkMs} ms and was stopped.`);
+    return new ToolError('tool_timeout', `The check took longer than ${this.config.timeouts.checkMs} ms and was stopped.`);
   }
 
   async close(): Promise<void> {
@@ -195,3 +197,13 @@ function dedupeMatches(ms: Match[]): Match[] {
 }
 
 export type { MediaInfo };
+
+/** Settle with `p`, or reject as soon as `signal` aborts (the work behind `p` is left to notice on its own). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -26,7 +26,7 @@ const quote = (s: string) => (s.length > 90 ? `${s.slice(0, 87)}…` : s).replac
 /** The first sentence of a reason, for a finding that must stay one sentence. */
 function firstSentence(s: string | undefined): string {
   if (!s) return '';
-  const m = /^(.+?[.!?。！？])(?:\s|$)/u.exec(s.trim());
+  const m = /^(.+?(?:[.!?](?=\s|$)|[。！？]))/u.exec(s.trim());
   return (m ? m[1] : s.trim()).replace(/[.。]$/u, '');
 }
 /** The reason that decided a claim's status: the last one, since checkers append their findings after the reader's. */

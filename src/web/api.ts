@@ -25,12 +25,25 @@ export interface CheckState {
   progress: number;
   stage: string | null;
   result: {
+    rating?: { value: string; finding: { en: string; zh: string }; basis: string[] } | null;
     verdict: { quadrant: string; summary: { en: string; zh: string }; confidence: number };
+    media: { kind: string; width: number; height: number } | null;
     evidence: { code: string; analyzer: string }[];
     claims: { type: string; text: string; status: string }[];
   } | null;
   error: { code: string; message: string } | null;
+  keyframes: { index: number; timestamp: number; url: string }[];
   report_url: string | null;
+}
+
+/** One past check (GET /api/checks, CONTRACTS.md "Scale-out"). */
+export interface HistoryItem {
+  id: string;
+  status: string;
+  created_at: string;
+  rating: string | { value: string } | null;
+  quadrant: string | null;
+  file_name: string | null;
 }
 
 export interface ScamView {
@@ -49,8 +62,20 @@ export interface Reference {
 export const api = {
   submitCheck: (fd: FormData) => fetch('/api/checks', { method: 'POST', body: fd }).then((r) => parse<{ id: string }>(r)),
   getCheck: (id: string) => fetch(`/api/checks/${encodeURIComponent(id)}`).then((r) => parse<CheckState>(r)),
-  scam: (body: { text?: string; urls?: string[]; posted_at?: string }) =>
-    fetch('/api/scam', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => parse<ScamView>(r)),
+  /** JSON, or multipart when poster images come with it (QR codes, known scam posters). */
+  scam: (body: { text?: string; urls?: string[]; posted_at?: string }, images: File[] = []) => {
+    if (images.length === 0) {
+      return fetch('/api/scam', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => parse<ScamView>(r));
+    }
+    const fd = new FormData();
+    if (body.text) fd.append('text', body.text);
+    if (body.posted_at) fd.append('posted_at', body.posted_at);
+    for (const u of body.urls ?? []) fd.append('urls[]', u);
+    for (const f of images) fd.append('image', f, f.name);
+    return fetch('/api/scam', { method: 'POST', body: fd }).then((r) => parse<ScamView>(r));
+  },
+  history: (cursor: string | null, limit = 20) =>
+    fetch(`/api/checks?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).then((r) => parse<{ items: HistoryItem[]; next_cursor: string | null }>(r)),
   registry: (offset: number, limit: number) => fetch(`/api/registry?offset=${offset}&limit=${limit}`).then((r) => parse<{ total: number; items: Reference[] }>(r)),
   register: (fd: FormData, token: string | null) =>
     fetch('/api/registry', { method: 'POST', body: fd, headers: token ? { authorization: `Bearer ${token}` } : {} }).then((r) => parse<{ ids: string[] }>(r)),

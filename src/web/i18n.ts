@@ -16,7 +16,7 @@ const en = {
   check: 'Check',
   scamOnly: 'Scam check (text and links only)',
   demo: 'Try the demo: a repost captioned as Sora',
-  demoLoaded: 'Demo loaded: a repost of a registered original, captioned as Sora. Press Check.',
+  demoLoaded: 'Demo: a repost of a registered original, captioned as Sora. Checking it now…',
   queued: 'Queued…',
   running: 'Checking…',
   done: 'Done',
@@ -43,6 +43,24 @@ const en = {
   regEmpty: 'Nothing registered yet.',
   prev: 'Previous',
   next: 'Next',
+  skip: 'Skip to the form',
+  navHistory: 'History',
+  rating: 'Rating',
+  keyframes: 'Keyframes for reverse image search',
+  reverseHint: 'Download a keyframe (full size), then upload it on one of these pages to find earlier copies of the footage. Nothing is sent from here.',
+  downloadAll: 'Download all keyframes (ZIP)',
+  downloadFrame: 'Download',
+  score: 'score',
+  historyTitle: 'Past checks',
+  historyHint: 'Checks kept by this server, newest first. Open one to see its report again.',
+  historyEmpty: 'No checks yet.',
+  historyUnavailable: 'This server does not keep a history of checks.',
+  more: 'Show older checks',
+  textOnlyItem: 'text only',
+  statusQueued: 'queued',
+  statusRunning: 'running',
+  statusFailed: 'failed',
+  scamLoaded: 'Scam check done.',
   error: 'Error',
 } as const;
 
@@ -63,7 +81,7 @@ const zh: Record<Key, string> = {
   check: '开始核查',
   scamOnly: '诈骗检查（仅文字和链接）',
   demo: '试试演示：一段被说成是Sora生成的转载视频',
-  demoLoaded: '已载入演示：一段已登记原片的转载，文案称由Sora生成。请点“开始核查”。',
+  demoLoaded: '演示：一段已登记原片的转载，文案称由Sora生成。正在核查…',
   queued: '排队中…',
   running: '核查中…',
   done: '完成',
@@ -90,6 +108,24 @@ const zh: Record<Key, string> = {
   regEmpty: '还没有登记任何素材。',
   prev: '上一页',
   next: '下一页',
+  skip: '跳到表单',
+  navHistory: '核查记录',
+  rating: '评级',
+  keyframes: '关键帧（用于以图搜图）',
+  reverseHint: '先下载关键帧（原尺寸），再到以下网站上传，查找这段画面更早出现的版本。本页不会替你发送任何内容。',
+  downloadAll: '下载全部关键帧（ZIP）',
+  downloadFrame: '下载',
+  score: '得分',
+  historyTitle: '过往核查',
+  historyHint: '本服务器保存的核查，最新的在前。点开可重新查看报告。',
+  historyEmpty: '还没有核查记录。',
+  historyUnavailable: '此服务器不保存核查记录。',
+  more: '显示更早的核查',
+  textOnlyItem: '仅文字',
+  statusQueued: '排队中',
+  statusRunning: '核查中',
+  statusFailed: '失败',
+  scamLoaded: '诈骗检查完成。',
   error: '错误',
 };
 
@@ -102,6 +138,72 @@ export const QUADRANT_NAMES: Record<string, Record<Lang, string>> = {
 };
 
 const dicts: Record<Lang, Record<Key, string>> = { en, zh };
+
+/** The post's rating (check JSON `rating.value`): the names every report uses. */
+export { RATING_NAMES } from '../domain/rating.js';
+
+export const SCAM_LABELS: Record<string, Record<Lang, string>> = {
+  scam: { en: 'scam', zh: '诈骗' },
+  suspicious: { en: 'suspicious', zh: '可疑' },
+  ok: { en: 'no scam signals', zh: '未见诈骗特征' },
+};
+
+export const CLAIM_TYPES: Record<string, Record<Lang, string>> = {
+  ai_generated: { en: 'AI-generated', zh: 'AI生成' },
+  generator: { en: 'generator', zh: '生成工具' },
+  real_footage: { en: 'real footage', zh: '真实拍摄' },
+  generation_prompt: { en: 'prompt', zh: '提示词' },
+  authorship: { en: 'authorship', zh: '作者' },
+  availability: { en: 'availability', zh: '可用性' },
+  capability: { en: 'capability', zh: '能力' },
+  date: { en: 'date', zh: '日期' },
+  location: { en: 'place', zh: '地点' },
+  duration: { en: 'duration', zh: '时长' },
+};
+
+export const CLAIM_STATUS: Record<string, Record<Lang, string>> = {
+  supported: { en: 'supported', zh: '有依据' },
+  refuted: { en: 'refuted', zh: '已被驳斥' },
+  unlikely: { en: 'unlikely', zh: '不太可能' },
+  unverified: { en: 'unverified', zh: '未核实' },
+};
+
+export const REF_LABELS: Record<string, Record<Lang, string>> = {
+  original: { en: 'original', zh: '原片' },
+  ai: { en: 'AI output', zh: 'AI作品' },
+  scam_poster: { en: 'scam poster', zh: '诈骗海报' },
+};
+
+/** What the API's error codes mean, in words a journalist can act on (the API's own detail is English). */
+export const ERROR_TEXT: Record<string, Record<Lang, string>> = {
+  file_not_found: { en: 'The file was not found.', zh: '找不到文件。' },
+  empty_file: { en: 'The file is empty.', zh: '文件是空的。' },
+  media_corrupt: { en: 'The file is truncated or corrupt and cannot be decoded.', zh: '文件不完整或已损坏，无法解码。' },
+  media_unsupported: { en: 'This is not an image or video genproof can read.', zh: '这不是genproof能读取的图片或视频。' },
+  file_too_large: { en: 'The file is over the size, pixel or duration limit.', zh: '文件超出大小、像素或时长限制。' },
+  file_or_caption_required: { en: 'Add a file, or a caption or links for a text-only check.', zh: '请添加文件，或填写文案/链接进行纯文字核查。' },
+  invalid_posted_at: { en: 'The date is not valid (use YYYY-MM-DD).', zh: '日期无效（格式：年-月-日）。' },
+  invalid_caption: { en: 'The caption is too long or not valid text.', zh: '文案太长或不是有效文字。' },
+  invalid_url: { en: 'A link is not a valid http(s) address.', zh: '有链接不是有效的http(s)地址。' },
+  too_many_urls: { en: 'Too many links in one post.', zh: '一条帖子里的链接太多。' },
+  url_forbidden: { en: 'That address is not allowed (private or local network).', zh: '不允许访问该地址（内网或本机地址）。' },
+  url_not_media: { en: 'That link is a web page, not a media file: download the video and upload the file.', zh: '该链接是网页而不是媒体文件：请先下载视频，再上传文件。' },
+  url_fetch_failed: { en: 'The link could not be downloaded.', zh: '无法下载该链接。' },
+  tool_failed: { en: 'A decoding tool failed on this file.', zh: '解码工具处理此文件时出错。' },
+  tool_timeout: { en: 'The check took too long and was stopped.', zh: '核查耗时过长，已停止。' },
+  check_not_found: { en: 'This check is unknown or has expired.', zh: '找不到这次核查（可能已过期）。' },
+  check_not_done: { en: 'The check is not finished.', zh: '核查尚未完成。' },
+  unauthorized: { en: 'An access token is needed, or the one given is wrong.', zh: '需要访问令牌，或令牌不正确。' },
+  rate_limited: { en: 'Too many requests; wait a minute and try again.', zh: '请求过于频繁，请稍后再试。' },
+  queue_full: { en: 'Too many checks are waiting; try again later.', zh: '排队的核查太多，请稍后再试。' },
+  service_unavailable: { en: 'This part of the desk is not available on this server.', zh: '此服务器上没有这项功能。' },
+  http_error: { en: 'The server did not answer as expected.', zh: '服务器没有正常响应。' },
+};
+
+/** A value in the current language from one of the tables above (the raw value when the table lacks it). */
+export function named(table: Record<string, Record<Lang, string>>, key: string): string {
+  return table[key]?.[current] ?? key;
+}
 
 /** Names of the check stages the API reports (unknown stages are shown as they come). */
 const STAGES: Record<string, Record<Lang, string>> = {

@@ -1,41 +1,46 @@
-import { api, ApiError, type CheckState, type ScamView } from './api.js';
-import { initRegistry, renderRegistry } from './registry.view.js';
-import { QUADRANT_NAMES, initialLang, lang, setLang, stageName, tr, type Lang } from './i18n.js';
-
+import { api, type CheckState, type ScamView } from './api.js';
+import { clearMessages, fitFrame, renderState, reveal, showError, showProgress } from './check.view.js';
 import { $ } from './dom.js';
+import { initHistory, renderHistory } from './history.view.js';
+import { initialLang, setLang, tr, type Lang } from './i18n.js';
+import { initRegistry, renderRegistry } from './registry.view.js';
+import { renderScam } from './scam.view.js';
 
 let current: CheckState | null = null;
+let lastScam: ScamView | null = null;
 let file: File | null = null;
-
-function showError(e: unknown): void {
-  const box = $('error-box');
-  box.hidden = false;
-  box.textContent = e instanceof ApiError ? `${tr('error')}: ${e.problem.detail} [${e.problem.code}]` : `${tr('error')}: ${String(e instanceof Error ? e.message : e)}`;
-  box.dataset.code = e instanceof ApiError ? e.problem.code : 'error';
-}
-
-function clearMessages(): void {
-  $('error-box').hidden = true;
-  $('form-msg').textContent = '';
-}
+/** Bumped by every new check or scam check, so a stale poll never paints over a newer answer. */
+let generation = 0;
 
 /* ---------- language ---------- */
 function applyLang(l: Lang): void {
   setLang(l);
   for (const b of document.querySelectorAll<HTMLButtonElement>('.langs button')) b.setAttribute('aria-pressed', String(b.dataset.lang === l));
-  if (!file) $('file-name').textContent = tr('noFile');
+  $('file-name').textContent = file ? `${file.name} · ${(file.size / 1e6).toFixed(2)} MB` : tr('noFile');
   if (current) renderState(current);
   if (lastScam) renderScam(lastScam);
   void renderRegistry();
+  void renderHistory();
 }
 
-/* ---------- routing ---------- */
+/* ---------- routing: #/ · #/check/<id> · #/history · #/registry ---------- */
 function route(): void {
-  const view = location.hash.startsWith('#/registry') ? 'registry' : 'check';
+  const h = location.hash;
+  const view = h.startsWith('#/registry') ? 'registry' : h.startsWith('#/history') ? 'history' : 'check';
   $('view-check').hidden = view !== 'check';
   $('view-registry').hidden = view !== 'registry';
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a')) a.classList.toggle('active', a.dataset.view === view);
+  $('view-history').hidden = view !== 'history';
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
+    const on = a.dataset.view === view;
+    a.classList.toggle('active', on);
+    if (on) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
   if (view === 'registry') void renderRegistry();
+  if (view === 'history') void renderHistory();
+  // Reopen a check from the address (#/check/<id>): after a reload, or from the history page.
+  const m = /^#\/check\/([\w-]+)/.exec(h);
+  if (m && current?.id !== m[1]) void follow(m[1]).catch(showError);
 }
 
 /* ---------- file selection (drag and drop) ---------- */
@@ -65,6 +70,16 @@ function urls(): string[] {
   return $<HTMLTextAreaElement>('urls').value.split(/\s+/).map((s) => s.trim()).filter(Boolean);
 }
 
+/** Hide the previous answer (media report or scam result): a new question gets a fresh answer in the same place. */
+function resetAnswer(): void {
+  generation++;
+  current = null;
+  lastScam = null;
+  $('result').hidden = true;
+  $('scam-result').hidden = true;
+  $('keyframes-panel').hidden = true;
+}
+
 async function submitCheck(e: Event): Promise<void> {
   e.preventDefault();
   clearMessages();
@@ -81,111 +96,54 @@ async function submitCheck(e: Event): Promise<void> {
   if (date) fd.append('posted_at', date);
   for (const u of links) fd.append('urls[]', u);
   $<HTMLButtonElement>('submit').disabled = true;
-  $('result').hidden = true;
-  $('scam-result').hidden = true;
+  resetAnswer();
+  showProgress();
   try {
     const { id } = await api.submitCheck(fd);
-    location.hash = `#/check/${id}`;
-    await poll(id);
+    history.pushState(null, '', `#/check/${id}`);
+    await follow(id);
   } catch (err) {
     showError(err);
-    $('progress-box').hidden = true;
   } finally {
     $<HTMLButtonElement>('submit').disabled = false;
   }
 }
 
-async function poll(id: string): Promise<void> {
+/** Poll a check until it ends, then bring its answer into view. */
+async function follow(id: string): Promise<void> {
+  const mine = ++generation;
   $('progress-box').hidden = false;
   for (;;) {
     const s = await api.getCheck(id);
+    if (mine !== generation) return;
     current = s;
-    renderState(s);
-    if (s.status === 'done' || s.status === 'failed') return;
+    if (renderState(s)) {
+      if (s.status === 'done') reveal($('verdict-card'));
+      return;
+    }
     await new Promise((r) => setTimeout(r, 400));
   }
-}
-
-function renderState(s: CheckState): void {
-  const p = $<HTMLProgressElement>('progress');
-  p.value = s.progress;
-  const label = s.status === 'queued' ? tr('queued') : s.status === 'running' ? tr('running') : s.status === 'done' ? tr('done') : tr('failed');
-  $('progress-text').textContent = `${label} ${Math.round(s.progress * 100)}%${s.stage && s.status === 'running' ? ` · ${stageName(s.stage)}` : ''}`;
-  if (s.status === 'failed' && s.error) {
-    showError(new ApiError({ code: s.error.code, detail: s.error.message, status: 0 }));
-    return;
-  }
-  if (s.status !== 'done' || !s.result) return;
-  $('progress-box').hidden = true;
-  const q = s.result.verdict.quadrant;
-  $('result').hidden = false;
-  $('verdict-card').dataset.quadrant = q;
-  $('result-quadrant').textContent = q;
-  $('result-quadrant-name').textContent = QUADRANT_NAMES[q]?.[lang()] ?? q;
-  $('result-summary').textContent = s.result.verdict.summary[lang()];
-  const url = `${s.report_url}?lang=${lang()}`;
-  $<HTMLAnchorElement>('report-link').href = url;
-  $<HTMLAnchorElement>('report-download').href = `${url}&download=1`;
-  const frame = $<HTMLIFrameElement>('report-frame');
-  if (frame.dataset.src !== url) {
-    frame.dataset.src = url;
-    frame.dataset.loaded = 'false';
-    frame.src = url;
-  }
-}
-
-function fitFrame(): void {
-  const frame = $<HTMLIFrameElement>('report-frame');
-  const fit = () => {
-    const doc = frame.contentDocument;
-    if (!doc?.body) return;
-    frame.style.height = '0px';
-    frame.style.height = `${doc.documentElement.scrollHeight + 8}px`;
-  };
-  frame.addEventListener('load', () => {
-    fit();
-    // Images decode after load; refit once they are in.
-    for (const img of Array.from(frame.contentDocument?.images ?? [])) if (!img.complete) img.addEventListener('load', fit, { once: true });
-    frame.dataset.loaded = 'true';
-  });
-  let t: ReturnType<typeof setTimeout> | undefined;
-  window.addEventListener('resize', () => {
-    clearTimeout(t);
-    t = setTimeout(fit, 150);
-  });
-}
-
-let lastScam: ScamView | null = null;
-
-function renderScam(r: ScamView): void {
-  $('scam-result').hidden = false;
-  $('scam-result').dataset.label = r.label;
-  $('scam-label').textContent = `${r.label} (${r.score.toFixed(2)})`;
-  const list = $('scam-symbols');
-  list.replaceChildren();
-  const item = (code: string, text: string) => {
-    const li = document.createElement('li');
-    li.append(Object.assign(document.createElement('code'), { textContent: code }), ` ${text}`);
-    list.append(li);
-  };
-  for (const s of r.symbols) item(s.code, `${lang() === 'zh' && s.detail_zh ? s.detail_zh : s.detail}${s.span ? ` “${s.span}”` : ''}`);
-  for (const c of r.claims ?? []) item(`${c.type} · ${c.status}`, `“${c.text}” ${(lang() === 'zh' && c.reasons_zh?.length ? c.reasons_zh : c.reasons).join(' ')}`);
-  for (const u of r.urls) if (u.lookalike_of) item('LOOKALIKE_DOMAIN', `${u.url} → ${u.lookalike_of}`);
-  if (list.childElementCount === 0) list.append(Object.assign(document.createElement('li'), { textContent: tr('noSignals') }));
 }
 
 async function scamOnly(): Promise<void> {
   clearMessages();
   const text = $<HTMLTextAreaElement>('caption').value.trim();
   const links = urls();
-  if (!text && links.length === 0) {
+  const images = file && file.type.startsWith('image/') ? [file] : [];
+  if (!text && links.length === 0 && images.length === 0) {
     $('form-msg').textContent = tr('needInput');
     return;
   }
+  resetAnswer();
+  const mine = generation;
   try {
     const date = $<HTMLInputElement>('posted-at').value;
-    lastScam = await api.scam({ text: text || undefined, urls: links, posted_at: date || undefined });
-    renderScam(lastScam);
+    const r = await api.scam({ text: text || undefined, urls: links, posted_at: date || undefined }, images);
+    if (mine !== generation) return;
+    lastScam = r;
+    renderScam(r);
+    history.pushState(null, '', '#/');
+    reveal($('scam-result'));
   } catch (err) {
     showError(err);
   }
@@ -203,6 +161,8 @@ async function initDemo(): Promise<void> {
       setFile(new File([blob], info.file_name, { type: blob.type || 'video/mp4' }));
       $<HTMLTextAreaElement>('caption').value = info.caption;
       $<HTMLInputElement>('posted-at').value = info.posted_at;
+      // "Try the demo" runs the check, it does not just fill the form.
+      $<HTMLFormElement>('check-form').requestSubmit();
       $('form-msg').textContent = tr('demoLoaded');
     } catch (err) {
       showError(err);
@@ -218,13 +178,11 @@ function boot(): void {
   $('check-form').addEventListener('submit', (e) => void submitCheck(e));
   $('scam-only').addEventListener('click', () => void scamOnly());
   initRegistry();
+  initHistory();
   window.addEventListener('hashchange', route);
   applyLang(initialLang());
   route();
   void initDemo();
-  // Reopen a check from the address (#/check/<id>), e.g. after a reload.
-  const m = /^#\/check\/([\w-]+)/.exec(location.hash);
-  if (m) void poll(m[1]).catch(showError);
 }
 
 boot();

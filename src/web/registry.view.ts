@@ -1,6 +1,6 @@
 import { api, ApiError } from './api.js';
 import { $ } from './dom.js';
-import { tr } from './i18n.js';
+import { REF_LABELS, named, tr } from './i18n.js';
 
 /** The registry page: add originals (bearer token when the server needs one) and list what is registered. */
 let regOffset = 0;
@@ -19,7 +19,8 @@ export async function renderRegistry(): Promise<void> {
       img.addEventListener('error', () => img.removeAttribute('src'), { once: true });
       const name = Object.assign(document.createElement('div'), { textContent: r.file });
       const meta = document.createElement('div');
-      const code = Object.assign(document.createElement('code'), { textContent: r.label });
+      const code = Object.assign(document.createElement('span'), { className: 'chip', textContent: named(REF_LABELS, r.label) });
+      code.dataset.label = r.label;
       meta.append(code, r.generator ? ` ${r.generator}` : '', r.source ? ` · ${r.source}` : '');
       li.append(img, name, meta);
       list.append(li);

@@ -52,7 +52,7 @@ describe('trust list install', { skip: !present && 'shared trust lists not prese
     writeFileSync(join(bad, 'C2PA-TRUST-LIST.pem'), '<html>not found</html>');
     writeFileSync(join(bad, 'interim-store.cfg'), '1.3.6.1.5.5.7.3.4\n');
     const dest = join(work, 'never');
-    await assert.rejects(installTrustFiles(dest, await readLocalTrustFiles(bad)), (e: Error & { code?: string }) => e.code === 'trust_list_invalid');
+    await assert.rejects(installTrustFiles(dest, await readLocalTrustFiles(bad)), (e: Error & { code?: string }) => e.code === 'config_invalid');
     assert.equal(existsSync(join(dest, 'interim-store.cfg')), false);
     assert.throws(() => checkTrustFile({ file: 'x.cfg', kind: 'eku' }, 'not an oid', 'test'), /OID/);
   });
@@ -81,6 +81,6 @@ describe('trust list install', { skip: !present && 'shared trust lists not prese
     writeFileSync(emptyFile, '');
     const empty = await cli(['provenance', emptyFile, '--json']);
     assert.equal(empty.code, 2);
-    assert.equal((JSON.parse(empty.stdout) as { error: { code: string } }).error.code, 'unsupported_media');
+    assert.equal((JSON.parse(empty.stdout) as { error: { code: string } }).error.code, 'media_unsupported');
   });
 });

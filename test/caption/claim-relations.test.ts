@@ -23,7 +23,7 @@ describe('authorship and availability claims come from the claim parser, in both
     const [c] = availability('Sora已经全面开放了');
     assert.equal(c.status, 'refuted', c.reasons[0]);
     assert.equal((c.value as { scope: string }).scope, 'public');
-    assert.ok(c.reasons[0].includes('open to the public') && (c.reasons_zh?.[0] ?? '').includes('已向公众开放'));
+    assert.ok(c.reasons[0].includes('not open to the public') && c.reasons[0].includes('2024-12-09') && (c.reasons_zh?.[0] ?? '').includes('并未向公众开放'));
     assert.equal(availability('Sora is now available to everyone!')[0].status, 'refuted');
   });
 

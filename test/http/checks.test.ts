@@ -98,11 +98,11 @@ describe('POST /api/checks', () => {
     const { app, runner } = await setup({ maxUploadBytes: 1000 });
     expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: form({ posted_at: '2025-01-01' }) }), 400, 'file_or_caption_required');
     expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: form({ file: { data: Buffer.concat([JPEG, Buffer.alloc(5000)]), name: 'big.jpg' } }) }), 413, 'file_too_large');
-    expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: form({ file: { data: Buffer.from('just some text, not a video at all'), name: 'clip.mp4', type: 'video/mp4' } }) }), 415, 'unsupported_media_type');
+    expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: form({ file: { data: Buffer.from('just some text, not a video at all'), name: 'clip.mp4', type: 'video/mp4' } }) }), 415, 'media_unsupported');
     expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: form({ file: { data: Buffer.alloc(0), name: 'empty.mp4' } }) }), 422, 'empty_file');
     expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: form({ caption: 'x', posted_at: '2025-02-30' }) }), 400, 'invalid_posted_at');
     expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: form({ caption: 'x', 'urls[]': 'javascript:alert(1)' }) }), 400, 'invalid_url');
-    expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: form({ other: { data: JPEG, name: 'a.jpg' } }) }), 400, 'unexpected_file_field');
+    expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: form({ other: { data: JPEG, name: 'a.jpg' } }) }), 400, 'invalid_request');
     expectProblem(await app.inject({ method: 'POST', url: '/api/checks', payload: { caption: 'json is not multipart' } }), 415, 'multipart_required');
     expectProblem(await app.inject({ method: 'POST', url: '/api/checks', headers: { 'content-type': 'application/xml' }, payload: '<a/>' }), 415, 'unsupported_content_type');
     assert.equal(runner.posts.length, 0, 'nothing was queued');
@@ -141,12 +141,12 @@ describe('check jobs', () => {
 
   it('marks a check failed with the service error code', async () => {
     const { app, runner } = await setup();
-    runner.fail = new UnsupportedMediaError('media_unreadable', 'The file is truncated');
+    runner.fail = new UnsupportedMediaError('media_corrupt', 'The file is truncated');
     const id = (await app.inject({ method: 'POST', url: '/api/checks', payload: form({ file: { data: MP4, name: 'x.mp4' } }) })).json().id;
     const state = await done(app, id);
     assert.equal(state.status, 'failed');
-    assert.deepEqual(state.error, { code: 'media_unreadable', message: 'The file is truncated' });
-    expectProblem(await app.inject({ method: 'GET', url: `/api/checks/${id}/report.html` }), 409, 'check_failed');
+    assert.deepEqual(state.error, { code: 'media_corrupt', message: 'The file is truncated' });
+    expectProblem(await app.inject({ method: 'GET', url: `/api/checks/${id}/report.html` }), 409, 'check_not_done');
   });
 
   it('removes a job\'s temp dir once its outcome is stored, keeping the result and frames', async () => {

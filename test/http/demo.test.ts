@@ -15,7 +15,11 @@ describe('demo (npm start)', () => {
     try {
       const config = testConfig({ db: join(dir, 'genproof.db') });
       const calls: { files: string[]; label: string }[] = [];
-      const registry = { add: async (files: string[], o: { label: 'original' }) => (calls.push({ files, label: o.label }), [{ id: 'r-demo' }]) };
+      const known = new Set<string>();
+      const registry = {
+        add: async (files: string[], o: { label: 'original' }) => (calls.push({ files, label: o.label }), known.add('r-demo'), [{ id: 'r-demo' }]),
+        get: async (id: string) => (known.has(id) ? { id } : null),
+      };
       const a = await prepareDemo(config, registry);
       assert.equal(demoDir(config), join(dir, '.genproof', 'demo'));
       assert.deepEqual(calls, [{ files: [a.original], label: 'original' }]);
@@ -27,10 +31,17 @@ describe('demo (npm start)', () => {
       assert.ok(orig.duration! > 5 && orig.duration! < 7, `duration ${orig.duration}`);
       assert.equal(repost.width, 480, 'the repost is cropped and scaled');
       assert.notEqual(repost.sha256, orig.sha256);
-      // Second start: files are reused, registering again is harmless.
+      // Second start: files and the registration are reused — no ffmpeg, no hashing.
       const mtime = statSync(a.original).mtimeMs;
+      const t0 = Date.now();
       const b = await prepareDemo(config, registry);
+      assert.ok(Date.now() - t0 < 1000, `second prepare took ${Date.now() - t0} ms`);
       assert.equal(statSync(b.original).mtimeMs, mtime);
+      assert.equal(calls.length, 1, 'not registered again');
+      assert.equal(b.referenceId, 'r-demo');
+      // A fresh database (the reference is gone) learns the original again.
+      known.clear();
+      await prepareDemo(config, registry);
       assert.equal(calls.length, 2);
 
       const { app } = await buildApp({ config, checks: new FakeRunner(), webDir: null, demo: demoPort(b) });

@@ -62,8 +62,8 @@ describe('API hardening', () => {
   it('a server beyond loopback needs a write token (refuses to start otherwise)', async () => {
     assert.doesNotThrow(() => assertSafeBind(testConfig()));
     assert.doesNotThrow(() => assertSafeBind(testConfig({ server: { host: '::1' } })));
-    assert.throws(() => assertSafeBind(testConfig({ server: { host: '0.0.0.0' } })), { code: 'token_required' });
-    assert.throws(() => assertSafeBind(testConfig({ server: { host: '0.0.0.0', token: 'short' } })), { code: 'token_required' });
+    assert.throws(() => assertSafeBind(testConfig({ server: { host: '0.0.0.0' } })), { code: 'config_invalid' });
+    assert.throws(() => assertSafeBind(testConfig({ server: { host: '0.0.0.0', token: 'short' } })), { code: 'config_invalid' });
     assert.doesNotThrow(() => assertSafeBind(testConfig({ server: { host: '0.0.0.0', token: 'a-long-enough-secret-token' } })));
     const r = await runCli(['serve', '--host', '0.0.0.0', '--port', '0'], { timeoutMs: 60_000, env: { GENPROOF_SERVER__TOKEN: '' } });
     assert.equal(r.code, 2, r.stderr);

@@ -50,13 +50,15 @@ describe('meta routes', () => {
     for (const p of ['/api/checks', '/api/checks/{id}', '/api/checks/{id}/report.html', '/api/registry', '/api/registry/{id}/thumbnail.jpg', '/api/scam', '/healthz']) {
       assert.ok(doc.paths[p], `missing ${p} in ${Object.keys(doc.paths).join(', ')}`);
     }
-    const state = doc.paths['/api/checks/{id}'].get.responses['200'].content['application/json'].schema;
+    const ref = doc.paths['/api/checks/{id}'].get.responses['200'].content['application/json'].schema.$ref as string;
+    const state = doc.components.schemas[ref.split('/').pop()!];
     assert.ok(state.properties.result, 'check state schema includes the result');
     assert.deepEqual(doc.paths['/api/registry'].post.security, [{ bearer: [] }]);
     const form = doc.paths['/api/checks'].post.requestBody.content['multipart/form-data'].schema;
     assert.deepEqual(Object.keys(form.properties).sort(), ['caption', 'file', 'media_url', 'posted_at', 'urls[]']);
     assert.equal(form.properties.file.format, 'binary');
-    assert.ok(doc.paths['/api/scam'].post.requestBody.content['application/json'].schema.properties.text);
+    const scamRef = doc.paths['/api/scam'].post.requestBody.content['application/json'].schema.$ref as string;
+    assert.ok(doc.components.schemas[scamRef.split('/').pop()!].properties.text);
   });
 
   it('serves a hint page at / when the web page is not built', async () => {
@@ -64,7 +66,7 @@ describe('meta routes', () => {
     const res = await app.inject({ method: 'GET', url: '/' });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /npm run build/);
-    expectProblem(await app.inject({ method: 'GET', url: '/assets/..%2F..%2F..%2Fpackage.json' }), 404, 'asset_not_found');
+    expectProblem(await app.inject({ method: 'GET', url: '/assets/..%2F..%2F..%2Fpackage.json' }), 404, 'route_not_found');
   });
 
   it('serves the built page and its assets, and nothing outside them', async () => {
@@ -81,8 +83,8 @@ describe('meta routes', () => {
     const js = await app.inject({ method: 'GET', url: '/assets/app.js' });
     assert.equal(js.statusCode, 200);
     assert.match(String(js.headers['content-type']), /^text\/javascript/);
-    expectProblem(await app.inject({ method: 'GET', url: '/assets/..%2Fsecret.txt' }), 404, 'asset_not_found');
-    expectProblem(await app.inject({ method: 'GET', url: '/assets/nope.js' }), 404, 'asset_not_found');
+    expectProblem(await app.inject({ method: 'GET', url: '/assets/..%2Fsecret.txt' }), 404, 'route_not_found');
+    expectProblem(await app.inject({ method: 'GET', url: '/assets/nope.js' }), 404, 'route_not_found');
     rmSync(webDir, { recursive: true });
   });
 
@@ -110,7 +112,7 @@ describe('registry routes', () => {
     const { app, registry } = await setup({ token: 's3cret' });
     const body = () => form({ file: { data: MP4, name: 'orig.mp4' }, label: 'original', source: 'newsroom' });
     expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: body() }), 401, 'unauthorized');
-    expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: body(), headers: { authorization: 'Bearer nope' } }), 401, 'forbidden_token');
+    expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: body(), headers: { authorization: 'Bearer nope' } }), 401, 'unauthorized');
     assert.equal(registry.added.length, 0);
     const ok = await app.inject({ method: 'POST', url: '/api/registry', payload: body(), headers: { authorization: 'Bearer s3cret' } });
     assert.equal(ok.statusCode, 201);
@@ -142,17 +144,17 @@ describe('registry routes', () => {
     expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ label: 'original' }) }), 400, 'file_required');
     expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: JPEG, name: 'a.jpg' }, label: 'fake' }) }), 400, 'invalid_label');
     expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: JPEG, name: 'a.jpg' }, generator: 'Sora 2!' }) }), 400, 'invalid_generator');
-    expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: Buffer.from('%PDF-1.4 not media at all'), name: 'a.jpg' } }) }), 415, 'unsupported_media_type');
+    expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: Buffer.from('%PDF-1.4 not media at all'), name: 'a.jpg' } }) }), 415, 'media_unsupported');
     expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: Buffer.concat([JPEG, Buffer.alloc(8000)]), name: 'big.jpg' } }) }), 413, 'file_too_large');
     const part = Buffer.concat([JPEG, Buffer.alloc(2500)]);
-    expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: part, name: 'a.jpg' }, files: { data: part, name: 'b.jpg' } }) }), 413, 'upload_too_large');
+    expectProblem(await app.inject({ method: 'POST', url: '/api/registry', payload: form({ file: { data: part, name: 'a.jpg' }, files: { data: part, name: 'b.jpg' } }) }), 413, 'file_too_large');
     expectProblem(await app.inject({ method: 'GET', url: '/api/registry?limit=0' }), 400, 'invalid_request');
     expectProblem(await app.inject({ method: 'GET', url: '/api/registry/unknown/thumbnail.jpg' }), 404, 'reference_not_found');
   });
 
   it('says 503 when no registry is configured', async () => {
     const { app } = await setup({ registry: false });
-    expectProblem(await app.inject({ method: 'GET', url: '/api/registry' }), 503, 'registry_unavailable');
+    expectProblem(await app.inject({ method: 'GET', url: '/api/registry' }), 503, 'service_unavailable');
   });
 });
 
@@ -177,7 +179,7 @@ describe('POST /api/scam', () => {
 
   it('rejects bad scam input', async () => {
     const { app } = await setup();
-    expectProblem(await app.inject({ method: 'POST', url: '/api/scam', payload: {} }), 400, 'text_or_urls_required');
+    expectProblem(await app.inject({ method: 'POST', url: '/api/scam', payload: {} }), 400, 'file_or_caption_required');
     expectProblem(await app.inject({ method: 'POST', url: '/api/scam', payload: { text: 5 } }), 400, 'invalid_request');
     expectProblem(await app.inject({ method: 'POST', url: '/api/scam', headers: { 'content-type': 'application/json' }, payload: '{"text":' }), 400, 'invalid_json');
     expectProblem(await app.inject({ method: 'POST', url: '/api/scam', payload: { text: 'x', posted_at: 'yesterday' } }), 400, 'invalid_posted_at');
@@ -185,6 +187,6 @@ describe('POST /api/scam', () => {
 
   it('says 503 when scam analysis is not available', async () => {
     const { app } = await setup({ scam: false });
-    expectProblem(await app.inject({ method: 'POST', url: '/api/scam', payload: { text: 'x' } }), 503, 'scam_unavailable');
+    expectProblem(await app.inject({ method: 'POST', url: '/api/scam', payload: { text: 'x' } }), 503, 'service_unavailable');
   });
 });

@@ -87,9 +87,9 @@ describe('intake recognises media by content, not by name', () => {
 
   it('limits: duration and pixels', async () => {
     const p = clip('mp4', videos[0].args);
-    await assert.rejects(intakeFile(p, loadConfig({ env: {}, overrides: { limits: { maxDurationSeconds: 0.5 } } })), { code: 'media_too_long' });
-    await assert.rejects(intakeFile(p, loadConfig({ env: {}, overrides: { limits: { maxPixels: 1000 } } })), { code: 'media_too_many_pixels' });
-    await assert.rejects(intakeFile(p, loadConfig({ env: {}, overrides: { limits: { maxFileBytes: 100 } } })), { code: 'media_too_large' });
+    await assert.rejects(intakeFile(p, loadConfig({ env: {}, overrides: { limits: { maxDurationSeconds: 0.5 } } })), { code: 'file_too_large' });
+    await assert.rejects(intakeFile(p, loadConfig({ env: {}, overrides: { limits: { maxPixels: 1000 } } })), { code: 'file_too_large' });
+    await assert.rejects(intakeFile(p, loadConfig({ env: {}, overrides: { limits: { maxFileBytes: 100 } } })), { code: 'file_too_large' });
   });
 
   it('sniff rejects audio-only RIFF, random bytes and short input', () => {

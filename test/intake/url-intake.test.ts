@@ -117,7 +117,7 @@ describe('fetchMediaUrl from a loopback test server (test switch on)', () => {
     await rejectsWith(fetchMediaUrl(`${base}/loop0`, loopbackOk(), { dir }), 'url_fetch_failed', /redirects/);
   });
   it('caps size and time, and leaves nothing behind', async () => {
-    await rejectsWith(fetchMediaUrl(`${base}/huge`, loopbackOk(), { dir }), 'url_fetch_failed', /limit|larger/);
+    await rejectsWith(fetchMediaUrl(`${base}/huge`, loopbackOk(), { dir }), 'file_too_large', /limit|larger/);
     await rejectsWith(fetchMediaUrl(`${base}/slow`, loopbackOk(), { dir }), 'url_fetch_failed', /longer than/);
     assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('url-download') && !f.endsWith('.jpeg')), []);
   });

@@ -19,7 +19,7 @@ describe('OCR repository', () => {
   });
   it('gives up with ocr_timeout after the configured time', async () => {
     const img = { width: 640, height: 480, channels: 3 as const, data: Buffer.alloc(640 * 480 * 3, 90) };
-    await assert.rejects(recognize(img, { timeoutMs: 1 }), (e: unknown) => (e as { code?: string }).code === 'ocr_timeout');
+    await assert.rejects(recognize(img, { timeoutMs: 1 }), (e: unknown) => (e as { code?: string }).code === 'tool_timeout');
   });
 });
 

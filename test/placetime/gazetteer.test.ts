@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { findPlaces } from '../../src/analyzers/caption/place-time.extract.js';
 import { cityOuterKm, judgeCandidate, type PlaceValue } from '../../src/analyzers/placetime/place.judge.js';
 import { cnProvinceAt, countryAt, gazetteerAvailable, lookupPlace } from '../../src/knowledge/gazetteer/gazetteer.js';
-import { ZH_CN_CITIES, ZH_PROVINCES } from '../../src/knowledge/gazetteer/zh-places.data.js';
+import { ZH_CN_CITIES, ZH_PROVINCES, ZH_WORLD_CITIES } from '../../src/knowledge/gazetteer/zh-places.data.js';
 
 const first = (name: string) => lookupPlace(name)[0];
 
@@ -26,6 +26,15 @@ describe('gazetteer: names in zh and en', () => {
     for (const p of ZH_PROVINCES) assert.ok(first(p.zh), p.zh);
     const missing = ZH_CN_CITIES.filter(([zh]) => !first(zh)).map(([zh]) => zh);
     assert.deepEqual(missing, []);
+  });
+  it('covers every Chinese city of 1 M+ and every world city of 3 M+ in the city list with a zh name', async () => {
+    const { createRequire } = await import('node:module');
+    const rows = createRequire(import.meta.url)('city-timezones/data/cityMap.json') as { city_ascii: string; iso2: string; province: string; pop: number }[];
+    const cn = new Set(ZH_CN_CITIES.map(([, a, p]) => `${a}|${p}`));
+    const municipalities = new Set(ZH_PROVINCES.map((p) => p.en));
+    assert.deepEqual(rows.filter((c) => c.iso2 === 'CN' && c.pop >= 1e6 && !cn.has(`${c.city_ascii}|${c.province}`) && !municipalities.has(c.city_ascii)).map((c) => c.city_ascii), []);
+    const world = new Set(ZH_WORLD_CITIES.map(([, a, i]) => `${a}|${i}`));
+    assert.deepEqual(rows.filter((c) => !['CN', 'HK', 'TW'].includes(c.iso2) && c.pop >= 3e6 && !world.has(`${c.city_ascii}|${c.iso2}`)).map((c) => c.city_ascii), ['Salvador']);
   });
   it('keeps the province the data misfiles (Xining is in Qinghai)', () => {
     assert.equal(first('西宁').province, 'Qinghai');

@@ -26,7 +26,7 @@ describe('the rating heads every report; what was not examined is said', () => {
     const en = renderTerminal(result, 'en').split('\n');
     assert.match(en[0], /^Rating: MISLEADING — The post says "live now"/);
     assert.match(en[1], /^Not examined: the audio track/);
-    assert.match(renderTerminal(result, 'zh').split('\n')[0], /^评级: 误导 — 帖子称/);
+    assert.match(renderTerminal(result, 'zh').split('\n')[0], /^评级[:：] ?误导 — 帖子称/);
   });
   it('HTML: the rating section comes before the verdict', () => {
     const html = renderHtmlReport(result, { keyframes: [] });

@@ -100,7 +100,7 @@ describe('genproof hash / registry / match', () => {
   test('bad usage exits 2 with a JSON error', () => {
     const r = cli('registry', 'add', clip, '--label', 'fake', '--json');
     assert.equal(r.code, 2);
-    assert.equal(r.json.error.code, 'bad_label');
+    assert.equal(r.json.error.code, 'invalid_label');
     const f = cli('registry', 'import', clip, '--label', 'ai', '--json');
     assert.equal(f.code, 2);
     assert.equal(f.json.error.code, 'bad_usage');

@@ -125,7 +125,7 @@ describe('RegistryService on SQLite', () => {
       assert.equal(mi[0]?.label, 'scam_poster');
 
       writeFileSync(listFile, 'not-a-hash\n');
-      await rejects(dst.importHashes(listFile, { format: 'pdq-list', label: 'ai' }), 'bad_hash_list');
+      await rejects(dst.importHashes(listFile, { format: 'pdq-list', label: 'ai' }), 'invalid_hash_list');
     } finally {
       await dst.close();
     }
@@ -170,10 +170,10 @@ describe('RegistryService on SQLite', () => {
   test('bad input is a ValidationError with a stable code', async () => {
     const reg = RegistryService.open(cfg(join(dir, 'e.db')));
     try {
-      await rejects(reg.add([clipA], { label: 'fake' as never }), 'bad_label');
-      await rejects(reg.add([clipA], { label: 'ai', generator: 'Sora 2' }), 'bad_generator');
+      await rejects(reg.add([clipA], { label: 'fake' as never }), 'invalid_label');
+      await rejects(reg.add([clipA], { label: 'ai', generator: 'Sora 2' }), 'invalid_generator');
       await rejects(reg.add([join(dir, 'nope.mp4')], { label: 'original' }), 'file_not_found');
-      await rejects(reg.add([dir], { label: 'original' }), 'is_directory');
+      await rejects(reg.add([dir], { label: 'original' }), 'bad_usage');
       const junk = join(dir, 'junk.mp4');
       writeFileSync(junk, 'not a video at all, just text '.repeat(100));
       await rejects(reg.add([junk], { label: 'original' }), 'media_unsupported');

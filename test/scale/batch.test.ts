@@ -23,8 +23,8 @@ describe('check --batch', () => {
       const items = await readBatch(path);
       assert.equal(items.length, 6);
       assert.deepEqual('post' in items[0] && items[0].post, { file: join(dir, 'clip.mp4'), caption: 'a', postedAt: null, urls: [] });
-      assert.equal('error' in items[1] && items[1].error.code, 'invalid_batch_line');
-      assert.equal('error' in items[2] && items[2].error.code, 'invalid_batch_line');
+      assert.equal('error' in items[1] && items[1].error.code, 'invalid_json');
+      assert.equal('error' in items[2] && items[2].error.code, 'invalid_request');
       assert.equal(items[4].id, '7');
       assert.equal('error' in items[5] && items[5].id, 'u');
 

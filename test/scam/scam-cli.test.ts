@@ -36,7 +36,7 @@ describe('genproof scam', () => {
     writeFileSync(bad, Buffer.from([0x53, 0x6f, 0x72, 0x61, 0xe8, 0xaf, 0x20, 0xff, 0xfe]));
     const r = run(['scam', '--text-file', bad, '--json']);
     assert.equal(r.status, 2);
-    assert.equal(JSON.parse(r.stdout).error.code, 'invalid_utf8');
+    assert.equal(JSON.parse(r.stdout).error.code, 'invalid_caption');
     assert.match(r.stderr, /UTF-8/);
   });
   it('exits 2 on bad usage: nothing to check, bad date, missing image', () => {
@@ -61,8 +61,8 @@ describe('genproof scam', () => {
     assert.equal(r.status, 0, r.stderr);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(out.length, N);
-    assert.equal(out[7].error.code, 'bad_json');
-    assert.deepEqual([out[8].id, out[8].error.code], ['no-text', 'missing_text']);
+    assert.equal(out[7].error.code, 'invalid_json');
+    assert.deepEqual([out[8].id, out[8].error.code], ['no-text', 'file_or_caption_required']);
     assert.deepEqual([out[9].id, out[9].error.code], ['bad-date', 'invalid_posted_at']);
     for (let i = 10; i < N; i++) {
       assert.deepEqual(Object.keys(out[i]), ['id', 'label', 'score']);

@@ -92,3 +92,13 @@ describe('rating: precedence scam > false > misleading > true > unproven', () =>
     });
   }
 });
+
+describe('rating finding: one sentence in each language', () => {
+  it('cuts a multi-sentence zh reason at the first 。', () => {
+    const c = claim('location', 'refuted', { text: 'Paris', reasons: ['GPS is in Israel, not France. GPS tags can be edited.'], reasons_zh: ['GPS位置在以色列，不在法国。GPS信息可以被修改。'] });
+    const { verdict, generator } = decideVerdict({ evidence: [], claims: [c], hasMedia: true });
+    const r = ratePost({ verdict, generator, claims: [c], evidence: [], hasMedia: true });
+    assert.equal(r.finding.zh.match(/。/g)?.length, 1, r.finding.zh);
+    assert.doesNotMatch(r.finding.en, /edited/);
+  });
+});

@@ -39,8 +39,10 @@ const AUTHORSHIP: { re: RegExp; lang: 'zh' | 'en' }[] = [
   { re: new RegExp(String.raw`(${EN_NAME}),? (?:is|was) (?:one of |among )?(?:the )?(?:${B}'?s? ${ROLE_EN}|${ROLE_EN} (?:of|behind) ${B})`, 'gu'), lang: 'en' },
   { re: new RegExp(String.raw`(${EN_NAME}), (?:one of |among )(?:the )?${ROLE_EN} (?:of|behind) ${B}`, 'gu'), lang: 'en' },
   { re: new RegExp(String.raw`(?:one of )?(?:the )?${ROLE_EN} of ${B},? (?:is|was) (${EN_NAME})`, 'gu'), lang: 'en' },
-  { re: new RegExp(String.raw`(${EN_NAME}) (?:co-?created|co-?invented|created|invented|built|co-?founded|helped (?:build|create)) ${B}\b`, 'gu'), lang: 'en' },
 ];
+/** "X co-created Sora": the verb is found first and the name read from the words before it (linear on long words). */
+const EN_MADE_BY = new RegExp(String.raw`\b(?:co-?created|co-?invented|created|invented|built|co-?founded|helped (?:build|create)) ${B}\b`, 'gu');
+const NAME_BEFORE = new RegExp(String.raw`(${EN_NAME}) $`, 'u');
 
 const API = String.raw`(?:api|接口|developer key|api key)`;
 const AVAILABILITY: { re: RegExp; product: AvailabilityProduct }[] = [
@@ -63,21 +65,32 @@ const NEGATION = /没|未|不|无|别|假|谣|not |n't|no |never|fake/;
 /** A sentence about what others do ("If anyone DMs you offering Sora access…", "有人卖Sora账号"). */
 const OTHERS = /(?:^|\s|if )(?:anyone|someone|people|scammers?)\b|\b(?:keep seeing|i see|i saw|seeing)\b|有人|别人|骗子|一些人|看到/;
 
+/** Sentences and clauses, made only when a pattern matched (long texts with no claim stay cheap). */
+function lazySegment(text: string): () => ReturnType<typeof segment> {
+  let seg: ReturnType<typeof segment> | null = null;
+  return () => (seg ??= segment(text));
+}
+
 export function readAuthorship(text: string): AuthorshipReading[] {
-  const seg = segment(text);
+  const seg = lazySegment(text);
   const out: AuthorshipReading[] = [];
   for (const { re, lang } of AUTHORSHIP) {
     for (const m of text.matchAll(re)) {
-      const why = seg.notAClaim(m.index + m[0].length - 1);
+      const why = seg().notAClaim(m.index + m[0].length - 1);
       if (why === 'question' || why === 'hypothetical') continue;
       out.push({ start: m.index, end: m.index + m[0].length, name: m[1], lang });
     }
+  }
+  for (const m of text.matchAll(EN_MADE_BY)) {
+    const name = NAME_BEFORE.exec(text.slice(Math.max(0, m.index - 48), m.index));
+    if (!name || seg().notAClaim(m.index + m[0].length - 1) === 'question') continue;
+    out.push({ start: m.index - name[0].length, end: m.index + m[0].length, name: name[1], lang: 'en' });
   }
   return out;
 }
 
 export function readAvailability(text: string): AvailabilityReading[] {
-  const seg = segment(text);
+  const seg = lazySegment(text);
   const out: AvailabilityReading[] = [];
   for (const { re, product } of AVAILABILITY) {
     for (const m of text.matchAll(re)) {
@@ -87,7 +100,7 @@ export function readAvailability(text: string): AvailabilityReading[] {
       if (NEGATION.test(text.slice(Math.max(0, s - 6), s)) || NEGATION.test(m[0].replace(/note?/g, ''))) continue;
       const sentence = text.slice(0, s).split(/[.!?。！？\n]/).pop() ?? '';
       if (OTHERS.test(sentence)) continue;
-      const why = seg.notAClaim(e - 1);
+      const why = seg().notAClaim(e - 1);
       if (why === 'question' || why === 'hypothetical' || why === 'reported') continue;
       const personal = product === 'access' && PERSONAL.test(m[0]) && !PUBLIC.test(m[0]);
       out.push({ start: s, end: e, product, scope: personal || product !== 'access' ? 'personal' : 'public' });

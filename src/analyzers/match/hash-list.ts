@@ -13,7 +13,7 @@ export interface HashListEntry {
 }
 
 export function checkFormat(format: string): asserts format is HashListFormat {
-  if (format !== 'vpdq' && format !== 'pdq-list') throw new ValidationError('bad_format', `--format must be vpdq or pdq-list (got "${format}")`);
+  if (format !== 'vpdq' && format !== 'pdq-list') throw new ValidationError('bad_usage', `--format must be vpdq or pdq-list (got "${format}")`);
 }
 
 /**
@@ -23,7 +23,7 @@ export function checkFormat(format: string): asserts format is HashListFormat {
 export function parseHashList(text: string, format: HashListFormat, file: string): HashListEntry[] {
   if (format === 'vpdq') {
     const frames = parseVpdqLines(text);
-    if (!frames.length) throw new ValidationError('empty_hash_list', `${file} holds no vPDQ lines`);
+    if (!frames.length) throw new ValidationError('invalid_hash_list', `${file} holds no vPDQ lines`);
     return [{ name: basename(file), frames }];
   }
   const entries: HashListEntry[] = [];
@@ -35,12 +35,12 @@ export function parseHashList(text: string, format: HashListFormat, file: string
     try {
       hash = pdqFromHex(hex);
     } catch {
-      throw new ValidationError('bad_hash_list', `${file}:${i + 1}: not a 64-hex PDQ hash: ${hex.slice(0, 80)}`);
+      throw new ValidationError('invalid_hash_list', `${file}:${i + 1}: not a 64-hex PDQ hash: ${hex.slice(0, 80)}`);
     }
     const quality = q !== undefined && /^\d+$/.test(q) ? Math.min(100, Number(q)) : 100;
     entries.push({ name: rest.join(' ') || `${basename(file)}#${i + 1}`, frames: [{ frame: 0, timestamp: 0, quality, hash }] });
   });
-  if (!entries.length) throw new ValidationError('empty_hash_list', `${file} holds no PDQ hashes`);
+  if (!entries.length) throw new ValidationError('invalid_hash_list', `${file} holds no PDQ hashes`);
   return entries;
 }
 

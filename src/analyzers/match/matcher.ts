@@ -1,5 +1,6 @@
 import type { Match } from '../../domain/match.js';
 import { matchVpdq, type VpdqFrame } from '../../signals/vpdq/vpdq.js';
+import { timeCoverage } from '../../signals/vpdq/vpdq.coverage.js';
 import type { HashStore } from './hash-store.js';
 import type { QueryHashes, QueryVariant } from './query-hasher.js';
 
@@ -76,6 +77,7 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
     }
   }
   const out: ScoredMatch[] = [];
+  const shownCoverage = new WeakMap<ScoredMatch, number>();
   for (const [ref, views] of candidates) {
     const info = store.refs[ref];
     let best: ScoredMatch | null = null;
@@ -117,12 +119,16 @@ export function matchQuery(q: QueryHashes, store: HashStore, opts: MatchOptions 
           query_frames: usable,
           low_detail: lowDetail,
         };
+        // What the report shows: the time-aligned share of the reference (frame counts mislead when the two sides
+        // were hashed at different rates). Acceptance and ranking keep vPDQ's own figure.
+        shownCoverage.set(m, round(Math.max(r.referenceCoverage, timeCoverage(refFrames, r.segments, 'reference', lowDetail ? LOW_DETAIL.quality : quality))));
         if (better(m, best)) best = m;
       }
     }
     if (best && accepted(best, q.kind, minCov)) out.push(best);
   }
-  return out.sort(compareMatches);
+  // Ranked on vPDQ's figures, as before; then the time-aligned reference coverage replaces the shown one.
+  return out.sort(compareMatches).map((m) => ({ ...m, reference_coverage: shownCoverage.get(m) ?? m.reference_coverage }));
 }
 
 function accepted(m: ScoredMatch, kind: 'image' | 'video', minCov: number): boolean {

@@ -141,7 +141,7 @@ export async function hashReferenceFile(
     if (duration > 0) opts.onProgress?.(Math.min(1, f.timestamp / duration));
   });
   const hashes = hasher.finish();
-  if (!hashes.length) throw new ValidationError('media_no_frames', `No video frame could be decoded from ${file}`);
+  if (!hashes.length) throw new ValidationError('media_corrupt', `No video frame could be decoded from ${file}`);
   opts.onProgress?.(1);
   return { hashes, frames: hasher.frames, keyframes };
 }

@@ -1,18 +1,9 @@
 import type { ClaimStatus } from '../../domain/claim.js';
-import { cnProvinceAt, countryAt, countryName, distanceKm, kmToProvince } from '../../knowledge/gazetteer/gazetteer.js';
+import { cnProvinceAt, countryAt, countryName, distanceKm, kmToProvince, type Place } from '../../knowledge/gazetteer/gazetteer.js';
 import type { Finding } from '../kb/claim-findings.js';
 
-/** A place as stored in a location claim's value (see place-time.extract.ts). */
-export interface PlaceValue {
-  kind: 'country' | 'province' | 'city';
-  name: string;
-  name_zh: string | null;
-  iso2: string;
-  province: string | null;
-  lat: number | null;
-  lon: number | null;
-  pop: number | null;
-}
+/** A place as stored in a location claim's value (see place-time.extract.ts): the gazetteer's Place. */
+export type PlaceValue = Place;
 
 export interface Gps { lat: number; lon: number; tag: string }
 

@@ -14,6 +14,7 @@ import { globalOpts } from '../program.js';
 import { runBatchCommand } from './batch.command.js';
 import { intOpt } from './serve.command.js';
 import { progressBar, renderTerminal } from '../render/terminal.render.js';
+import { writeReport } from '../render/output.js';
 
 interface CheckOpts {
   caption?: string;
@@ -66,7 +67,7 @@ export function registerCheck(program: Command): void {
       let caption = opts.caption ?? null;
       if (opts.captionFile) caption = await readTextFileStrict(opts.captionFile, 'caption file');
       // FILE may be an http(s) URL of a media file: fetched (SSRF-guarded) into a private temp dir first.
-      const urlDir = file && looksLikeUrl(file) ? await mkdtemp(join(tmpdir(), 'genproof-url-')) : undefined;
+      const urlDir = file && looksLikeUrl(file) ? await mkdtemp(join(tmpdir(), `genproof-url-${process.pid}-`)) : undefined;
       let mediaPath = file ?? null;
       try {
         if (urlDir && file) mediaPath = (await fetchMediaUrl(file, config, { dir: urlDir })).path;
@@ -104,7 +105,7 @@ export function registerCheck(program: Command): void {
           await writeAtomic(opts.claimreview, JSON.stringify(toClaimReview(result, { caption, urls: opts.url ?? [], lang: g.lang === 'zh' || g.lang === 'en' ? g.lang : undefined }), null, 2) + '\n');
         }
         if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-        else if (!g.quiet) process.stderr.write(renderTerminal(result, config.lang));
+        else if (!g.quiet) writeReport(renderTerminal(result, config.lang));
       } finally {
         bar.done();
         await service.close();

@@ -5,6 +5,7 @@ import type { Match } from '../../domain/match.js';
 import { RegistryService } from '../../services/registry.service.js';
 import { globalOpts, type GlobalOptions } from '../program.js';
 import { progressBar } from '../render/terminal.render.js';
+import { writeReport } from '../render/output.js';
 
 /** Config for registry commands: --config, --db / GENPROOF_DB, --lang. */
 export function registryConfig(g: GlobalOptions): Config {
@@ -46,10 +47,10 @@ export function registerMatch(program: Command): void {
         if (g.json) process.stdout.write(JSON.stringify({ matches }, null, 2) + '\n');
         else if (!g.quiet) {
           const zh = config.lang === 'zh';
-          if (!matches.length) process.stderr.write(zh ? '登记库中没有匹配。\n' : 'No match in the registry.\n');
+          if (!matches.length) writeReport(zh ? '登记库中没有匹配。\n' : 'No match in the registry.\n');
           else {
-            process.stderr.write(zh ? `${matches.length} 个匹配（最佳在前）：\n` : `${matches.length} match(es), best first:\n`);
-            for (const m of matches) process.stderr.write(describe(m, zh));
+            writeReport(zh ? `${matches.length} 个匹配（最佳在前）：\n` : `${matches.length} match(es), best first:\n`);
+            for (const m of matches) writeReport(describe(m, zh));
           }
         }
       } finally {

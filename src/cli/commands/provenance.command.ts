@@ -120,7 +120,7 @@ export function registerProvenance(program: Command): void {
       });
       const p = await inspectProvenance(file, config);
       // Not a format that can carry C2PA at all (empty, text, unknown bytes): bad input, exit 2.
-      if (p.state === 'unsupported' && p.format === null) throw new UnsupportedMediaError('unsupported_media', `${file}: ${p.reason ?? 'not a media file'}`);
+      if (p.state === 'unsupported' && p.format === null) throw new UnsupportedMediaError('media_unsupported', `${file}: ${p.reason ?? 'not a media file'}`);
       if (g.json) process.stdout.write(JSON.stringify(p) + '\n');
       else process.stdout.write(renderProvenance(file, p, config.lang));
     });

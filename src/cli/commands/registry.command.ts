@@ -6,6 +6,7 @@ import { RegistryService, type AddedReference, type HashListFormat } from '../..
 import { globalOpts } from '../program.js';
 import { progressBar } from '../render/terminal.render.js';
 import { registryConfig } from './match.command.js';
+import { writeReport } from '../render/output.js';
 
 interface LabelOpts {
   label?: string;
@@ -35,7 +36,7 @@ function reportAdded(json: boolean, quiet: boolean, key: 'added' | 'imported', i
     return;
   }
   if (quiet) return;
-  for (const a of items) process.stderr.write(`${a.duplicate ? 'already registered' : key}  ${a.id}  ${a.file}  (${a.frames} frame${a.frames === 1 ? '' : 's'} hashed)\n`);
+  for (const a of items) writeReport(`${a.duplicate ? 'already registered' : key}  ${a.id}  ${a.file}  (${a.frames} frame${a.frames === 1 ? '' : 's'} hashed)\n`);
 }
 
 /** Run `fn` with a registry service and always close it. */
@@ -111,11 +112,11 @@ export function registerRegistry(program: Command): void {
         return;
       }
       if (g.quiet) return;
-      process.stderr.write(`${res.total} reference(s)${res.total > res.items.length ? `, showing ${res.offset + 1}–${res.offset + res.items.length}` : ''}\n`);
+      writeReport(`${res.total} reference(s)${res.total > res.items.length ? `, showing ${res.offset + 1}–${res.offset + res.items.length}` : ''}\n`);
       for (const r of res.items) {
         const dims = r.width && r.height ? `${r.width}x${r.height}` : '-';
         const dur = r.duration ? `${r.duration.toFixed(1)}s` : '';
-        process.stderr.write(`  ${r.id}  ${r.label.padEnd(11)} ${r.kind.padEnd(6)} ${dims} ${dur}  ${r.frames} frame${r.frames === 1 ? '' : 's'}  ${r.file_name}${r.generator ? `  [${r.generator}]` : ''}${r.source ? `  <${r.source}>` : ''}\n`);
+        writeReport(`  ${r.id}  ${r.label.padEnd(11)} ${r.kind.padEnd(6)} ${dims} ${dur}  ${r.frames} frame${r.frames === 1 ? '' : 's'}  ${r.file_name}${r.generator ? `  [${r.generator}]` : ''}${r.source ? `  <${r.source}>` : ''}\n`);
       }
     });
 }

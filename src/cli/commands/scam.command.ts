@@ -6,8 +6,10 @@ import { RegistryService } from '../../services/registry.service.js';
 import type { ScamResult } from '../../domain/scam.js';
 import { isAppError, ValidationError } from '../../domain/errors.js';
 import { readTextFileStrict } from '../../services/post.validation.js';
-import { parsePostedAt, ScamService } from '../../services/scam.service.js';
+import { ScamService } from '../../services/scam.service.js';
+import { parseCaption, parsePostedAt, parseUrls } from '../../domain/post-input.js';
 import { globalOpts, type GlobalOptions } from '../program.js';
+import { writeReport } from '../render/output.js';
 
 interface ScamOpts {
   text?: string;
@@ -60,22 +62,19 @@ async function runScam(service: ScamService, opts: ScamOpts, g: GlobalOptions, c
   if (opts.text !== undefined && opts.textFile) throw new ValidationError('bad_usage', 'Give --text or --text-file, not both.');
   let text = opts.text ?? '';
   if (opts.textFile) text = await readTextFileStrict(opts.textFile, 'text file');
-  if (text.includes('\uFFFD')) throw new ValidationError('invalid_utf8', 'The text is not valid UTF-8 (it contains undecodable bytes).');
-  if (text.length > config.limits.maxCaptionChars) {
-    throw new ValidationError('text_too_long', `The text has ${text.length} characters; the limit is ${config.limits.maxCaptionChars}.`);
-  }
+  text = parseCaption(text, config.limits.maxCaptionChars, 'text') ?? '';
   const images = opts.image ?? [];
   for (const img of images) {
     if (!existsSync(img) || !statSync(img).isFile()) throw new ValidationError('file_not_found', `Image not found: ${img}`);
   }
-  const urls = opts.url ?? [];
+  const urls = parseUrls(opts.url);
   if (!text.trim() && images.length === 0 && urls.length === 0) {
-    throw new ValidationError('empty_post', 'Give --text, --text-file, --image or --url (or --batch FILE).');
+    throw new ValidationError('file_or_caption_required', 'Give --text, --text-file, --image or --url (or --batch FILE).');
   }
   const postedAt = parsePostedAt(opts.postedAt);
   const result = await service.analyzeScam({ text, urls, images, postedAt });
   if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  else if (!g.quiet) process.stderr.write(renderScam(result, config.lang));
+  else if (!g.quiet) writeReport(renderScam(result, config.lang));
 }
 
 function write(line: string): Promise<void> {
@@ -97,22 +96,21 @@ async function runBatch(service: ScamService, file: string, maxChars: number): P
     if (!line.trim()) continue;
     let id: unknown = null;
     try {
-      if (line.length > maxChars * 2 + 1024) throw new ValidationError('line_too_long', `line ${lineNo} is longer than ${maxChars * 2 + 1024} characters`);
+      if (line.length > maxChars * 2 + 1024) throw new ValidationError('invalid_caption', `line ${lineNo} is longer than ${maxChars * 2 + 1024} characters`);
       let obj: unknown;
       try {
         obj = JSON.parse(line);
       } catch {
-        throw new ValidationError('bad_json', `line ${lineNo} is not valid JSON`);
+        throw new ValidationError('invalid_json', `line ${lineNo} is not valid JSON`);
       }
-      if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new ValidationError('bad_json', `line ${lineNo} is not a JSON object`);
+      if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new ValidationError('invalid_json', `line ${lineNo} is not a JSON object`);
       const o = obj as Record<string, unknown>;
       id = o.id ?? null;
-      if (typeof o.text !== 'string') throw new ValidationError('missing_text', `line ${lineNo} has no "text" string`);
-      if (o.text.includes('\uFFFD')) throw new ValidationError('invalid_utf8', `line ${lineNo} contains undecodable bytes`);
-      if (o.text.length > maxChars) throw new ValidationError('text_too_long', `line ${lineNo}: text longer than ${maxChars} characters`);
+      if (typeof o.text !== 'string') throw new ValidationError('file_or_caption_required', `line ${lineNo} has no "text" string`);
+      const text = parseCaption(o.text, maxChars, `text of line ${lineNo}`) ?? '';
       const postedAt = o.posted_at === undefined || o.posted_at === null ? null : parsePostedAt(String(o.posted_at));
-      const urls = Array.isArray(o.urls) ? o.urls.filter((u): u is string => typeof u === 'string') : [];
-      const a = service.analyzeText({ text: o.text, urls, postedAt });
+      const urls = parseUrls(Array.isArray(o.urls) ? o.urls.filter((u): u is string => typeof u === 'string') : []);
+      const a = service.analyzeText({ text, urls, postedAt });
       await write(JSON.stringify({ id, label: a.label, score: a.score }) + '\n');
     } catch (e) {
       const code = isAppError(e) ? e.code : 'internal_error';

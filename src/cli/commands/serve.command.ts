@@ -24,10 +24,11 @@ export function intOpt(name: string, v: string | undefined, min: number, max: nu
 
 /** Run the server until SIGINT/SIGTERM. Shared by `genproof serve` and src/bin/server.ts. */
 export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?: boolean; configFile?: string; log?: boolean }): Promise<void> {
+  const t0 = performance.now();
   const config = loadConfig({ file: opts.configFile, overrides });
   const log = (m: string) => process.stderr.write(`genproof: ${m}\n`);
   const server = await startServer({ config, demo: opts.demo, log, logger: opts.log ? { level: 'info' } : false });
-  log(`serving the desk on ${server.url}  (API: ${server.url}/openapi.json)`);
+  log(`serving the desk on ${server.url}  — open ${server.url}/ in a browser (API: ${server.url}/openapi.json; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   if (config.server.token) log('registry writes need Authorization: Bearer <token>');
   await new Promise<void>((resolve) => {
     const stop = () => {

@@ -1,5 +1,6 @@
 import { RATING_NAMES } from '../../domain/rating.js';
 import type { CheckResult } from '../../domain/report.js';
+import { MEDIA_KIND, SCAM_LABEL } from '../../report/report.i18n.js';
 import { notExamined } from '../../verdict/not-examined.js';
 
 const QUADRANT: Record<string, { en: string; zh: string }> = {
@@ -16,18 +17,20 @@ export function renderTerminal(r: CheckResult, lang: 'en' | 'zh'): string {
   const zh = lang === 'zh';
   const L: string[] = [];
   const q = QUADRANT[r.verdict.quadrant];
+  const c = zh ? '：' : ': ';
+  // The answer first, quotable: the rating and its one-sentence finding, then the quadrant.
   if (r.rating) {
-    L.push(`${zh ? '评级' : 'Rating'}: ${RATING_NAMES[r.rating.value][lang]} — ${r.rating.finding[lang]}`);
+    L.push(`${zh ? '评级' : 'Rating'}${c}${RATING_NAMES[r.rating.value][lang]} — ${r.rating.finding[lang]}`);
     const skipped = notExamined(r);
-    if (skipped.length) L.push(`${zh ? '未检查' : 'Not examined'}: ${skipped.map((x) => x[lang]).join(zh ? '；' : '; ')}`);
+    if (skipped.length) L.push(`${zh ? '未检查' : 'Not examined'}${c}${skipped.map((x) => x[lang]).join(zh ? '；' : '; ')}`);
     L.push('');
   }
-  L.push(`${zh ? '结论' : 'Verdict'}: ${zh ? q.zh : q.en}${r.verdict.is_ai === null ? '' : `  (${zh ? '置信度' : 'confidence'} ${r.verdict.confidence.toFixed(2)})`}`);
+  L.push(`${zh ? '结论' : 'Verdict'}${c}${zh ? q.zh : q.en}${r.verdict.is_ai === null ? '' : `  (${zh ? '置信度' : 'confidence'} ${r.verdict.confidence.toFixed(2)})`}`);
   L.push('');
   L.push(zh ? r.verdict.summary.zh : r.verdict.summary.en);
   L.push('');
-  if (r.media) L.push(`${zh ? '媒体' : 'Media'}: ${r.media.kind} ${r.media.container} ${r.media.width}×${r.media.height}${r.media.duration ? ` ${r.media.duration}s` : ''}${r.media.fps ? ` ${r.media.fps}fps` : ''}`);
-  L.push(`${zh ? '生成器' : 'Generator'}: ${zh ? '声称' : 'claimed'} ${r.generator.claimed ?? '—'} · ${zh ? '证据' : 'evidenced'} ${r.generator.evidenced ?? '—'}${r.generator.mismatch ? (zh ? ' · 不一致！' : ' · MISMATCH') : ''}`);
+  if (r.media) L.push(`${zh ? '媒体' : 'Media'}${c}${MEDIA_KIND[r.media.kind]?.[lang] ?? r.media.kind} ${r.media.container} ${r.media.width}×${r.media.height}${r.media.duration ? ` ${r.media.duration}s` : ''}${r.media.fps ? ` ${r.media.fps}fps` : ''}`);
+  L.push(`${zh ? '生成器' : 'Generator'}${c}${zh ? '声称' : 'claimed'} ${r.generator.claimed ?? '—'} · ${zh ? '证据' : 'evidenced'} ${r.generator.evidenced ?? '—'}${r.generator.mismatch ? (zh ? ' · 不一致！' : ' · MISMATCH') : ''}`);
   if (r.claims.length) {
     L.push('', zh ? '说法核查：' : 'Claims:');
     for (const c of r.claims) {
@@ -48,7 +51,7 @@ export function renderTerminal(r: CheckResult, lang: 'en' | 'zh'): string {
     }
   }
   if (r.scam) {
-    L.push('', `${zh ? '诈骗检查' : 'Scam check'}: ${r.scam.label} (${r.scam.score.toFixed(2)})`);
+    L.push('', `${zh ? '诈骗检查' : 'Scam check'}${c}${(SCAM_LABEL[r.scam.label] ?? { en: r.scam.label, zh: r.scam.label })[lang]} (${zh ? '得分' : 'score'} ${r.scam.score.toFixed(2)})`);
     for (const s of r.scam.symbols) L.push(`  ${s.code} +${s.weight}${s.span ? ` "${s.span}"` : ''}: ${zh ? s.detail_zh ?? s.detail : s.detail}`);
   }
   return L.join('\n') + '\n';

@@ -9,9 +9,11 @@ import type { BlobStore } from '../../repositories/blob-store.repository.js';
 import type { CheckResultsRepository, CheckRow } from '../../repositories/check-results.repository.js';
 import { toClaimReview } from '../../report/claimreview.js';
 import { renderHtmlReport } from '../../report/html.report.js';
+import { keyframeFileName } from '../../report/reverse-search.js';
+import { storedZip } from '../../report/stored-zip.js';
 import { runCheckJob, type CheckJobDeps } from '../../services/check-job.service.js';
 import { historyPageSchema, historyQuery, requireResultReader } from '../check-history.js';
-import { checkFormDoc, skipValidation, checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problemSchema, publicResult } from '../dto.js';
+import { binaryResponse, checkFormDoc, skipValidation, checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problem, publicResult } from '../dto.js';
 import { sendJson } from '../problem.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
 import { displayName, field, receiveMultipart } from '../upload.js';
@@ -50,6 +52,15 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
     requireResultReader(req, opts.token);
   });
 
+  async function loadFrames(id: string): Promise<{ index: number; timestamp: number; jpeg: Buffer }[]> {
+    const keyframes = [];
+    for (const f of await results.frames(id)) {
+      const full = await results.frame(id, f.idx);
+      if (full) keyframes.push({ index: full.idx, timestamp: full.timestamp, jpeg: full.jpeg });
+    }
+    return keyframes;
+  }
+
   async function getCheck(id: string): Promise<CheckRow> {
     const row = await results.get(id);
     if (!row) throw new NotFoundError('check_not_found', `No check with id ${id} (unknown, deleted or expired)`);
@@ -59,11 +70,12 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   app.post('/api/checks', {
     schema: {
       summary: 'Queue a verification of one post',
+      operationId: 'createCheck',
       description: 'multipart/form-data: `file` (image or video, optional) or `media_url` (http(s) URL of a media file, fetched by the server), `caption`, `posted_at` (YYYY-MM-DD or ISO 8601 date-time with offset), `urls[]`. A file or a caption is required.',
       consumes: ['multipart/form-data'],
       body: checkFormDoc,
       tags: ['checks'],
-      response: { 202: checkAcceptedSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
+      response: { 202: checkAcceptedSchema, 400: problem, 413: problem, 415: problem, 422: problem, 429: problem, 502: problem, 503: problem },
     },
     // The body schema documents the form; the multipart stream is validated field by field in the handler.
     validatorCompiler: skipValidation,
@@ -102,8 +114,9 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   app.get('/api/checks', {
     schema: {
       summary: 'Past checks, newest first (history)',
+      operationId: 'listChecks',
       description: '`limit` is clamped to 1–100 (default 20); pass `next_cursor` back as `cursor` for the next page. Beyond loopback: Bearer token.',
-      tags: ['checks'], querystring: historyQuery, response: { 200: historyPageSchema, 401: problemSchema },
+      tags: ['checks'], querystring: historyQuery, response: { 200: historyPageSchema, 401: problem },
     },
   }, async (req, reply) => {
     const limit = req.query.limit === undefined ? 20 : Number(req.query.limit);
@@ -111,7 +124,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   });
 
   app.get('/api/checks/:id', {
-    schema: { summary: 'Status, progress and result of a check', tags: ['checks'], params: idParams, response: { 200: checkStateSchema, 404: problemSchema } },
+    schema: { summary: 'Status, progress and result of a check', operationId: 'getCheck', tags: ['checks'], params: idParams, response: { 200: checkStateSchema, 401: problem, 404: problem } },
   }, async (req, reply) => {
     const s = await getCheck(req.params.id);
     const result = s.status === 'done' ? parseJson<CheckResult>(s.result) : null;
@@ -131,7 +144,7 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   });
 
   app.delete('/api/checks/:id', {
-    schema: { summary: 'Delete a check, its result and its files', tags: ['checks'], params: idParams, response: { 204: z.null(), 404: problemSchema } },
+    schema: { summary: 'Delete a check, its result and its files', operationId: 'deleteCheck', tags: ['checks'], params: idParams, response: { 204: z.null().describe('deleted'), 401: problem, 404: problem } },
   }, async (req, reply) => {
     const key = await results.delete(req.params.id);
     if (key === undefined) throw new NotFoundError('check_not_found', `No check with id ${req.params.id}`);
@@ -140,25 +153,23 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   });
 
   app.get('/api/checks/:id/report.html', {
-    schema: { summary: 'The self-contained human report (HTML)', tags: ['checks'], params: idParams, querystring: langQuery, produces: ['text/html'] },
+    schema: {
+      summary: 'The self-contained human report (HTML)', operationId: 'getCheckReport', tags: ['checks'], params: idParams, querystring: langQuery, produces: ['text/html'],
+      response: { 200: binaryResponse('text/html', 'one HTML document: inline CSS, images as data URIs, no script'), 401: problem, 404: problem, 409: problem },
+    },
   }, async (req, reply) => {
     const s = await getCheck(req.params.id);
     const result = s.status === 'done' ? parseJson<CheckResult>(s.result) : null;
     if (!result) {
-      throw new AppError(s.status === 'failed' ? 'check_failed' : 'check_not_done',
-        s.status === 'failed' ? `The check failed: ${parseJson<{ message: string }>(s.error)?.message ?? ''}` : `The check is ${s.status}; the report is ready when it is done`,
-        { httpStatus: 409 });
+      throw new AppError('check_not_done',
+        s.status === 'failed' ? `The check failed: ${parseJson<{ message: string }>(s.error)?.message ?? ''}` : `The check is ${s.status}; the report is ready when it is done`);
     }
     const referenceThumbnails: Record<string, Buffer> = {};
     for (const m of result.matches.slice(0, 5)) {
       const jpeg = await opts.thumbnail?.(m.reference_id).catch(() => null);
       if (jpeg) referenceThumbnails[m.reference_id] = jpeg;
     }
-    const keyframes = [];
-    for (const f of await results.frames(s.id)) {
-      const full = await results.frame(s.id, f.idx);
-      if (full) keyframes.push({ index: full.idx, timestamp: full.timestamp, jpeg: full.jpeg });
-    }
+    const keyframes = await loadFrames(s.id);
     const html = renderHtmlReport(result, { keyframes, lang: req.query.lang, referenceThumbnails });
     if (req.query.download === '1') reply.header('content-disposition', `attachment; filename="genproof-report-${s.id}.html"`);
     return reply
@@ -179,11 +190,35 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
   });
 
   app.get('/api/checks/:id/frames/:n.jpg', {
-    schema: { summary: 'A keyframe of a check (JPEG)', tags: ['checks'], params: frameParams, produces: ['image/jpeg'] },
+    schema: {
+      summary: 'A keyframe of a check (full-resolution JPEG)', operationId: 'getCheckKeyframe', tags: ['checks'], params: frameParams, produces: ['image/jpeg'],
+      response: { 200: binaryResponse('image/jpeg', 'the keyframe'), 401: problem, 404: problem },
+    },
   }, async (req, reply) => {
     const s = await getCheck(req.params.id);
     const f = await results.frame(s.id, req.params.n);
     if (!f) throw new NotFoundError('frame_not_found', `Check ${s.id} has no keyframe ${req.params.n}`);
-    return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(f.jpeg);
+    return reply.type('image/jpeg')
+      .header('cache-control', 'private, max-age=3600')
+      .header('content-disposition', `inline; filename="${keyframeFileName(f.idx, f.timestamp)}"`)
+      .send(f.jpeg);
+  });
+
+  app.get('/api/checks/:id/frames.zip', {
+    schema: {
+      summary: 'All keyframes of a check as one ZIP (full-resolution JPEGs, for reverse image search)',
+      operationId: 'getCheckKeyframesZip', tags: ['checks'], params: idParams, produces: ['application/zip'],
+      response: { 200: binaryResponse('application/zip', 'a stored ZIP of keyframe-NN-T.TTs.jpg'), 401: problem, 404: problem, 409: problem },
+    },
+  }, async (req, reply) => {
+    const s = await getCheck(req.params.id);
+    if (s.status !== 'done') throw new AppError('check_not_done', `The check is ${s.status}; keyframes are ready when it is done`);
+    const frames = await loadFrames(s.id);
+    if (frames.length === 0) throw new NotFoundError('frame_not_found', `Check ${s.id} has no keyframes (text-only check?)`);
+    const zip = storedZip(frames.map((f) => ({ name: keyframeFileName(f.index, f.timestamp), data: f.jpeg })));
+    return reply.type('application/zip')
+      .header('content-disposition', `attachment; filename="genproof-${s.id}-keyframes.zip"`)
+      .header('cache-control', 'private, max-age=3600')
+      .send(zip);
   });
 };

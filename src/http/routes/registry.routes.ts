@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { ReferenceLabel } from '../../domain/match.js';
-import { registryFormDoc, skipValidation, idParams, problemSchema, registryAddedSchema, registryPageQuery, registryPageSchema } from '../dto.js';
+import { binaryResponse, registryFormDoc, skipValidation, idParams, problem, registryAddedSchema, registryPageQuery, registryPageSchema } from '../dto.js';
 import type { RegistryPort } from '../ports.js';
 import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
 
@@ -27,17 +27,17 @@ export function checkBearer(req: FastifyRequest, token: string | null): void {
   const h = req.headers.authorization ?? '';
   const m = /^Bearer\s+(.+)$/i.exec(h);
   if (!m) throw new AppError('unauthorized', 'This registry needs Authorization: Bearer <token> to add references', { httpStatus: 401 });
-  if (!timingSafeEqual(sha(m[1].trim()), sha(token))) throw new AppError('forbidden_token', 'The bearer token is not valid', { httpStatus: 401 });
+  if (!timingSafeEqual(sha(m[1].trim()), sha(token))) throw new AppError('unauthorized', 'The bearer token is not valid', { httpStatus: 401 });
 }
 
 export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = async (app, opts) => {
   function registry(): RegistryPort {
-    if (!opts.registry) throw new AppError('registry_unavailable', 'No registry is configured on this server', { httpStatus: 503 });
+    if (!opts.registry) throw new AppError('service_unavailable', 'No registry is configured on this server', { httpStatus: 503 });
     return opts.registry;
   }
 
   app.get('/api/registry', {
-    schema: { summary: 'Registered references, paged', tags: ['registry'], querystring: registryPageQuery, response: { 200: registryPageSchema } },
+    schema: { summary: 'Registered references, paged', operationId: 'listReferences', tags: ['registry'], querystring: registryPageQuery, response: { 200: registryPageSchema, 400: problem } },
   }, async (req) => {
     const { offset, limit } = req.query;
     const page = await registry().list({ offset, limit });
@@ -48,14 +48,14 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
   });
 
   app.get('/api/registry/:id/thumbnail.jpg', {
-    schema: { summary: 'Thumbnail of a reference (JPEG)', tags: ['registry'], params: idParams, produces: ['image/jpeg'] },
+    schema: { summary: 'Thumbnail of a reference (JPEG)', operationId: 'getReferenceThumbnail', tags: ['registry'], params: idParams, produces: ['image/jpeg'], response: { 200: binaryResponse('image/jpeg', 'the thumbnail'), 404: problem } },
   }, async (req, reply) => {
     const reg = registry();
     const jpeg = await reg.thumbnail(req.params.id);
     if (!jpeg) {
       const exists = await reg.exists(req.params.id);
       throw exists
-        ? new NotFoundError('thumbnail_not_found', `Reference ${req.params.id} has no thumbnail`)
+        ? new NotFoundError('reference_not_found', `Reference ${req.params.id} has no thumbnail`)
         : new NotFoundError('reference_not_found', `No reference with id ${req.params.id}`);
     }
     return reply.type('image/jpeg').header('cache-control', 'public, max-age=86400').send(jpeg);
@@ -64,12 +64,13 @@ export const registryRoutes: FastifyPluginAsyncZod<RegistryRoutesOptions> = asyn
   app.post('/api/registry', {
     schema: {
       summary: 'Register reference media (originals, AI outputs, scam posters)',
+      operationId: 'addReferences',
       description: 'multipart/form-data: `file` (one or more), `label` (original|ai|scam_poster), `source`, `generator`. Needs `Authorization: Bearer <token>` when the server has a token.',
       consumes: ['multipart/form-data'],
       body: registryFormDoc,
       tags: ['registry'],
       security: [{ bearer: [] }],
-      response: { 201: registryAddedSchema, 400: problemSchema, 401: problemSchema, 413: problemSchema, 415: problemSchema },
+      response: { 201: registryAddedSchema, 400: problem, 401: problem, 413: problem, 415: problem },
     },
     validatorCompiler: skipValidation,
   }, async (req, reply) => {

@@ -1,28 +1,33 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, ValidationError } from '../../domain/errors.js';
-import { skipValidation, problemSchema, scamBodySchema, scamResultSchema } from '../dto.js';
+import { skipValidation, problem, scamBodySchema, scamResultSchema } from '../dto.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
 import { sendJson } from '../problem.js';
 import type { ScamPort } from '../ports.js';
 import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
 
-export interface ScamRoutesOptions { scam: ScamPort | null; maxCaptionChars: number; maxUploadBytes: number }
+/** Types only: values and limits are checked by the one post-input schema, so every fault keeps its code. */
+const scamBodyShape = z.object({ text: z.string().optional(), urls: z.array(z.string()).optional(), posted_at: z.string().optional() });
+
+export interface ScamRoutesOptions { scam: ScamPort | null; maxCaptionChars: number; maxUploadBytes: number; maxUrls?: number }
 
 export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, opts) => {
   app.post('/api/scam', {
     schema: {
       summary: 'Scam-promotion analysis of a text, its links and images',
+      operationId: 'analyzeScam',
       description: 'JSON `{text, urls, posted_at}`, or multipart/form-data with `text`, `urls[]`, `posted_at` and `image` files.',
       tags: ['scam'],
-      consumes: ['application/json'],
+      consumes: ['application/json', 'multipart/form-data'],
       body: scamBodySchema,
-      response: { 200: scamResultSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
+      response: { 200: scamResultSchema, 400: problem, 413: problem, 415: problem },
     },
     // JSON bodies are validated in preValidation (with stable codes); multipart is parsed in the handler.
     validatorCompiler: skipValidation,
     preValidation: async (req) => {
       if (req.isMultipart()) return;
-      const parsed = scamBodySchema.safeParse(req.body ?? {});
+      const parsed = scamBodyShape.safeParse(req.body ?? {});
       if (!parsed.success) {
         const i = parsed.error.issues[0];
         throw new ValidationError('invalid_request', `Invalid body.${i.path.join('.')}: ${i.message}`);
@@ -30,7 +35,7 @@ export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, 
       req.body = parsed.data;
     },
   }, async (req, reply) => {
-    if (!opts.scam) throw new AppError('scam_unavailable', 'Scam analysis is not available on this server', { httpStatus: 503 });
+    if (!opts.scam) throw new AppError('service_unavailable', 'Scam analysis is not available on this server', { httpStatus: 503 });
     let dir: string | null = null;
     let result: unknown;
     try {
@@ -39,17 +44,17 @@ export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, 
         dir = await makePrivateDir('genproof-scam-');
         const { fields, files } = await receiveMultipart(req, dir, ['image', 'images', 'file'], opts.maxUploadBytes);
         text = parseCaption(field(fields, 'text'), opts.maxCaptionChars);
-        urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])]);
+        urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])], opts.maxUrls);
         postedAt = parsePostedAt(field(fields, 'posted_at'));
         images = files.map((f) => ({ path: f.path, name: f.originalName }));
       } else {
         const b = req.body as { text?: string; urls?: string[]; posted_at?: string };
         text = parseCaption(b.text, opts.maxCaptionChars);
-        urls = parseUrls(b.urls);
+        urls = parseUrls(b.urls, opts.maxUrls);
         postedAt = parsePostedAt(b.posted_at);
       }
       if (!text && urls.length === 0 && images.length === 0) {
-        throw new ValidationError('text_or_urls_required', 'Send a text, links or images to analyse');
+        throw new ValidationError('file_or_caption_required', 'Send a text, links or images to analyse');
       }
       result = await opts.scam.analyzeScam({ text, urls, images, postedAt });
     } finally {

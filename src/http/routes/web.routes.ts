@@ -33,11 +33,11 @@ export const webRoutes: FastifyPluginAsync<{ webDir: string | null }> = async (a
   });
   app.get('/assets/*', { schema: { hide: true } }, async (req, reply) => {
     const rel = (req.params as { '*': string })['*'];
-    if (!root) throw new NotFoundError('asset_not_found', 'The web page is not built');
+    if (!root) throw new NotFoundError('route_not_found', 'The web page is not built');
     const path = resolve(root, 'assets', rel);
-    if (!path.startsWith(join(root, 'assets') + sep)) throw new NotFoundError('asset_not_found', 'No such asset');
+    if (!path.startsWith(join(root, 'assets') + sep)) throw new NotFoundError('route_not_found', 'No such asset');
     const st = await stat(path).catch(() => null);
-    if (!st?.isFile()) throw new NotFoundError('asset_not_found', `No asset ${rel}`);
+    if (!st?.isFile()) throw new NotFoundError('route_not_found', `No asset ${rel}`);
     return reply
       .type(TYPES[extname(path)] ?? 'application/octet-stream')
       .header('cache-control', 'public, max-age=31536000, immutable')

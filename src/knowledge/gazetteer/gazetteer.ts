@@ -66,7 +66,7 @@ function build(): Index {
   const enNames = countries.getNames('en', { select: 'all' }) as unknown as Record<string, string[]>;
   const zhNames = countries.getNames('zh', { select: 'all' }) as unknown as Record<string, string[]>;
   for (const [iso2, names] of Object.entries(enNames)) {
-    const p: Place = { kind: 'country', name: names[names.length > 1 ? 1 : 0] ?? names[0], name_zh: zhNames[iso2]?.[0] ?? null, iso2, province: null, lat: null, lon: null, pop: null };
+    const p: Place = { kind: 'country', name: shortName(names), name_zh: zhNames[iso2]?.[0] ?? null, iso2, province: null, lat: null, lon: null, pop: null };
     for (const n of names) if (n.length > 2 || /^U\.?[SK]\.?$/.test(n)) add(en, n, p);
     for (const n of zhNames[iso2] ?? []) add(zh, n, p);
   }
@@ -169,9 +169,15 @@ export function kmToProvince(lat: number, lon: number, province: string): number
   return Math.min(...anchors.map((p) => distanceKm({ lat, lon }, { lat: p.lat!, lon: p.lon! })));
 }
 
+/** The everyday English name: "United States", "United Kingdom", "South Korea", "China". */
+function shortName(names: string[]): string {
+  const second = names[1];
+  return second && second.length > 3 && !second.includes(',') ? second : names[0];
+}
+
 /** English country name of an ISO code, and its Chinese name. */
 export function countryName(iso2: string): { en: string; zh: string } {
-  const en = countries.getName(iso2, 'en', { select: 'alias' }) ?? countries.getName(iso2, 'en') ?? iso2;
+  const en = shortName(countries.getName(iso2, 'en', { select: 'all' }) ?? [iso2]);
   return { en, zh: countries.getName(iso2, 'zh') ?? en };
 }
 

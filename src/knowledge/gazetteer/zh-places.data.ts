@@ -90,7 +90,10 @@ export const ZH_CN_CITIES: [string, string, string][] = [
   ['台北', 'Taipei', 'Taiwan'], ['高雄', 'Kaohsiung', 'Taiwan'],
 ];
 
-/** World cities by their Chinese names: [zh, city-timezones city_ascii, ISO 3166 alpha-2]. */
+/**
+ * World cities by their Chinese names: [zh, city-timezones city_ascii, ISO 3166 alpha-2]. Every city of 3 M or
+ * more in that data except Salvador (Brazil), whose Chinese name 萨尔瓦多 is also the country El Salvador.
+ */
 export const ZH_WORLD_CITIES: [string, string, string][] = [
   ['东京', 'Tokyo', 'JP'], ['大阪', 'Osaka', 'JP'], ['横滨', 'Yokohama', 'JP'], ['京都', 'Kyoto', 'JP'], ['名古屋', 'Nagoya', 'JP'], ['札幌', 'Sapporo', 'JP'], ['福冈', 'Fukuoka', 'JP'], ['神户', 'Kobe', 'JP'],
   ['首尔', 'Seoul', 'KR'], ['釜山', 'Busan', 'KR'], ['仁川', 'Incheon', 'KR'],
@@ -104,5 +107,7 @@ export const ZH_WORLD_CITIES: [string, string, string][] = [
   ['开罗', 'Cairo', 'EG'], ['拉各斯', 'Lagos', 'NG'], ['金沙萨', 'Kinshasa', 'CD'], ['罗安达', 'Luanda', 'AO'], ['卡萨布兰卡', 'Casablanca', 'MA'], ['喀土穆', 'Khartoum', 'SD'],
   ['德黑兰', 'Tehran', 'IR'], ['巴格达', 'Baghdad', 'IQ'], ['利雅得', 'Riyadh', 'SA'], ['迪拜', 'Dubai', 'AE'], ['卡拉奇', 'Karachi', 'PK'], ['拉合尔', 'Lahore', 'PK'], ['喀布尔', 'Kabul', 'AF'],
   ['达卡', 'Dhaka', 'BD'], ['曼谷', 'Bangkok', 'TH'], ['雅加达', 'Jakarta', 'ID'], ['马尼拉', 'Manila', 'PH'], ['胡志明市', 'Ho Chi Minh City', 'VN'], ['河内', 'Hanoi', 'VN'], ['仰光', 'Rangoon', 'MM'],
+  ['吉大港', 'Chittagong', 'BD'], ['贝洛奥里藏特', 'Belo Horizonte', 'BR'], ['巴西利亚', 'Brasilia', 'BR'], ['亚历山大港', 'Alexandria', 'EG'],
+  ['浦那', 'Pune', 'IN'], ['艾哈迈达巴德', 'Ahmedabad', 'IN'], ['苏拉特', 'Surat', 'IN'], ['阿比让', 'Abidjan', 'CI'], ['卡诺', 'Kano', 'NG'],
   ['新加坡', 'Singapore', 'SG'], ['吉隆坡', 'Kuala Lumpur', 'MY'], ['悉尼', 'Sydney', 'AU'], ['墨尔本', 'Melbourne', 'AU'], ['奥克兰', 'Auckland', 'NZ'],
 ];

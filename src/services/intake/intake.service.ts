@@ -31,7 +31,7 @@ function streamType(t: string | undefined): StreamInfo['type'] {
 /** Interpret ffprobe output as MediaInfo fields (pure). */
 export function videoFieldsFromProbe(p: ProbeResult): Omit<MediaInfo, 'path' | 'kind' | 'container' | 'mime' | 'sizeBytes' | 'sha256'> {
   const v = p.streams.find((s) => s.codec_type === 'video' && (s.width ?? 0) > 0);
-  if (!v) throw new UnsupportedMediaError('media_no_video', 'The file has no video stream (audio only or unreadable).', { httpStatus: 422 });
+  if (!v) throw new UnsupportedMediaError('media_unsupported', 'The file has no video stream (audio only or unreadable).', { httpStatus: 422 });
   const a = p.streams.find((s) => s.codec_type === 'audio');
   // Display matrix side data says -90 for a clip shown rotated 90° clockwise (the old `rotate=90` tag).
   const sideRot = v.side_data_list?.find((d) => d.rotation !== undefined)?.rotation;
@@ -72,10 +72,10 @@ export async function intakeFile(path: string, config: Config, signal?: AbortSig
   } catch {
     throw new ValidationError('file_not_found', `File not found: ${path}`);
   }
-  if (!st.isFile()) throw new ValidationError('not_a_file', `Not a regular file: ${path}`);
-  if (st.size === 0) throw new UnsupportedMediaError('media_empty', `The file is empty: ${path}`, { httpStatus: 422 });
+  if (!st.isFile()) throw new ValidationError('file_not_found', `Not a regular file: ${path}`);
+  if (st.size === 0) throw new UnsupportedMediaError('empty_file', `The file is empty: ${path}`, { httpStatus: 422 });
   if (st.size > config.limits.maxFileBytes)
-    throw new UnsupportedMediaError('media_too_large', `The file is ${st.size} bytes; the limit is ${config.limits.maxFileBytes} bytes.`, { httpStatus: 413 });
+    throw new UnsupportedMediaError('file_too_large', `The file is ${st.size} bytes; the limit is ${config.limits.maxFileBytes} bytes.`, { httpStatus: 413 });
 
   const fh = await open(path, 'r');
   const head = Buffer.alloc(Math.min(8192, st.size));
@@ -114,7 +114,7 @@ export async function intakeFile(path: string, config: Config, signal?: AbortSig
       orientation = h.orientation;
     }
     if (width * height > config.limits.maxPixels)
-      throw new UnsupportedMediaError('media_too_many_pixels', `The image is ${width}×${height} pixels; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
+      throw new UnsupportedMediaError('file_too_large', `The image is ${width}×${height} pixels; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
     const rotation = orientation === 6 ? 90 : orientation === 8 ? 270 : orientation === 3 ? 180 : 0;
     return { ...base, width, height, duration: null, fps: null, frameCount: null, videoCodec: null, audioCodec: null, rotation, streams: [], formatTags: {} };
   }
@@ -122,8 +122,8 @@ export async function intakeFile(path: string, config: Config, signal?: AbortSig
   const probe = await ffprobe(path, { timeoutMs: config.timeouts.probeMs, ffprobePath: config.ffprobePath, signal, format: sniffed.container === 'mts' ? 'mpegts' : undefined });
   const fields = videoFieldsFromProbe(probe);
   if (fields.width * fields.height > config.limits.maxPixels)
-    throw new UnsupportedMediaError('media_too_many_pixels', `The video is ${fields.width}×${fields.height}; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
+    throw new UnsupportedMediaError('file_too_large', `The video is ${fields.width}×${fields.height}; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
   if (fields.duration !== null && fields.duration > config.limits.maxDurationSeconds)
-    throw new UnsupportedMediaError('media_too_long', `The video lasts ${fields.duration} s; the limit is ${config.limits.maxDurationSeconds} s.`, { httpStatus: 413 });
+    throw new UnsupportedMediaError('file_too_large', `The video lasts ${fields.duration} s; the limit is ${config.limits.maxDurationSeconds} s.`, { httpStatus: 413 });
   return { ...base, ...fields };
 }

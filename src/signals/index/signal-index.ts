@@ -34,7 +34,7 @@ export function popcount32(x: number): number {
 
 /** Write a 32-byte hash as 8 big-endian 32-bit words at `words[at..at+8)`. */
 export function packInto(hash: Uint8Array, words: Uint32Array, at: number): void {
-  if (hash.length !== HASH_BYTES) throw new ValidationError('bad_hash_length', `Expected a ${HASH_BYTES}-byte hash, got ${hash.length} bytes`);
+  if (hash.length !== HASH_BYTES) throw new ValidationError('invalid_hash_list', `Expected a ${HASH_BYTES}-byte hash, got ${hash.length} bytes`);
   for (let w = 0; w < HASH_WORDS; w++) {
     const b = w * 4;
     words[at + w] = ((hash[b] << 24) | (hash[b + 1] << 16) | (hash[b + 2] << 8) | hash[b + 3]) >>> 0;
@@ -112,7 +112,7 @@ export class ValueStore<T> {
       return s;
     }
     const arr = JSON.parse(json) as T[];
-    if (!Array.isArray(arr) || arr.length !== n) throw new ValidationError('index_corrupt', 'Index values do not match the hash count');
+    if (!Array.isArray(arr) || arr.length !== n) throw new ValidationError('registry_corrupt', 'Index values do not match the hash count');
     s.values = arr;
     s.n = n;
     return s;
@@ -137,14 +137,14 @@ export function serializeIndex(kind: number, words: Uint32Array, n: number, valu
 }
 
 export function deserializeIndex<T>(buf: Buffer, kind: number): { words: Uint32Array; n: number; values: ValueStore<T> } {
-  if (buf.length < 24 || buf.readUInt32LE(0) !== MAGIC) throw new ValidationError('index_corrupt', 'Not a genproof hash index');
-  if (buf.readUInt32LE(4) !== 1) throw new ValidationError('index_version', `Unsupported index version ${buf.readUInt32LE(4)}`);
-  if (buf.readUInt32LE(8) !== kind) throw new ValidationError('index_kind', 'Index was written by another implementation');
+  if (buf.length < 24 || buf.readUInt32LE(0) !== MAGIC) throw new ValidationError('registry_corrupt', 'Not a genproof hash index');
+  if (buf.readUInt32LE(4) !== 1) throw new ValidationError('registry_corrupt', `Unsupported index version ${buf.readUInt32LE(4)}`);
+  if (buf.readUInt32LE(8) !== kind) throw new ValidationError('registry_corrupt', 'Index was written by another implementation');
   const n = buf.readUInt32LE(12);
   const hasJson = buf.readUInt32LE(16) === 1;
   const jsonLen = buf.readUInt32LE(20);
   const bodyLen = n * HASH_WORDS * 4;
-  if (buf.length !== 24 + bodyLen + jsonLen) throw new ValidationError('index_corrupt', 'Index length does not match its header');
+  if (buf.length !== 24 + bodyLen + jsonLen) throw new ValidationError('registry_corrupt', 'Index length does not match its header');
   const words = new Uint32Array(Math.max(n * HASH_WORDS, HASH_WORDS));
   Buffer.from(words.buffer, 0, bodyLen).set(buf.subarray(24, 24 + bodyLen));
   const values = ValueStore.from<T>(hasJson ? buf.subarray(24 + bodyLen).toString('utf8') : null, n);

@@ -176,7 +176,7 @@ function flushPending(w: number, k: number, wr: number, cols: Int32Array, o0: nu
 export function downsampleTo64(px: Uint8Array, w: number, h: number, channels: 1 | 3, out: Float32Array): boolean {
   if (w < MIN_HASHABLE_DIM || h < MIN_HASHABLE_DIM) return false;
   if (px.length < w * h * channels) {
-    throw new ValidationError('pdq_bad_pixels', `Pixel buffer has ${px.length} bytes, expected ${w * h * channels}`);
+    throw new ValidationError('internal_error', `Pixel buffer has ${px.length} bytes, expected ${w * h * channels}`);
   }
   if (w === 64 && h === 64) {
     // the reference skips the filter when the input already is 64×64 (e.g. frames scaled by ffmpeg)

@@ -166,7 +166,7 @@ export function pdqToHex(hash: Uint8Array): string {
 /** Parse a 64-digit PDQ hex string; throws ValidationError (`pdq_bad_hex`) otherwise. */
 export function pdqFromHex(hex: string): Uint8Array {
   const t = hex.trim();
-  if (!/^[0-9a-fA-F]{64}$/.test(t)) throw new ValidationError('pdq_bad_hex', `Not a PDQ hash (64 hex digits): ${JSON.stringify(hex.slice(0, 80))}`);
+  if (!/^[0-9a-fA-F]{64}$/.test(t)) throw new ValidationError('invalid_hash_list', `Not a PDQ hash (64 hex digits): ${JSON.stringify(hex.slice(0, 80))}`);
   const out = new Uint8Array(32);
   for (let i = 0; i < 32; i++) out[i] = parseInt(t.slice(i * 2, i * 2 + 2), 16);
   return out;
@@ -186,7 +186,7 @@ export function popcount32(x: number): number {
 /** Hamming distance between two equal-length hashes. */
 export function hamming(a: Uint8Array, b: Uint8Array): number {
   const n = a.length;
-  if (n !== b.length) throw new ValidationError('hash_length_mismatch', `Hash lengths differ: ${n} vs ${b.length}`);
+  if (n !== b.length) throw new ValidationError('invalid_hash_list', `Hash lengths differ: ${n} vs ${b.length}`);
   let d = 0;
   let i = 0;
   for (; i + 4 <= n; i += 4) {

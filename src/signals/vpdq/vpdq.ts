@@ -51,7 +51,7 @@ function fallbackPool(): PdqPool {
 
 /** vPDQ hashes of a video file, one per sampled frame, at the native resolution unless a size is given. */
 export async function vpdqHashFile(path: string, opts: VpdqHashOptions): Promise<{ fps: number; duration: number; frames: VpdqFrame[] }> {
-  if (!(opts.secondsPerHash >= 0)) throw new ValidationError('bad_seconds_per_hash', `secondsPerHash must be >= 0, got ${opts.secondsPerHash}`);
+  if (!(opts.secondsPerHash >= 0)) throw new ValidationError('bad_usage', `secondsPerHash must be >= 0, got ${opts.secondsPerHash}`);
   const started = Date.now();
   const probe = await probeVideo(path, { timeoutMs: opts.timeoutMs, signal: opts.signal });
   const everyNth = opts.secondsPerHash === 0 ? 1 : Math.max(1, Math.round(opts.secondsPerHash * probe.fps));
@@ -111,7 +111,7 @@ export function parseVpdqLines(text: string, fallbackFps = 30): VpdqFrame[] {
     const line = lines[i].trim();
     if (!line || line.startsWith('#')) continue;
     const parts = line.split(',').map((p) => p.trim());
-    const bad = (why: string) => new ValidationError('vpdq_bad_line', `vPDQ line ${i + 1} ${why}: ${JSON.stringify(line.slice(0, 120))}`);
+    const bad = (why: string) => new ValidationError('invalid_hash_list', `vPDQ line ${i + 1} ${why}: ${JSON.stringify(line.slice(0, 120))}`);
     if (parts.length !== 3 && parts.length !== 4) throw bad('must have 3 or 4 comma-separated fields');
     const frame = Number(parts[0]);
     const quality = Number(parts[1]);
