@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Analyzer, ClaimChecker } from './analyzer.js';
 import { CaptionAnalyzer } from './caption/caption.analyzer.js';
 import { KbClaimChecker } from './kb/kb-claims.checker.js';
+import { kbForConfig } from '../knowledge/kb.loader.js';
 import { PlaceTimeChecker } from './placetime/place-time.checker.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
@@ -30,7 +31,7 @@ export type AnalyzerFactory = (config: Config) => { stage: 'first' | 'parallel';
 export type ClaimCheckerFactory = (config: Config) => ClaimChecker;
 
 const analyzerFactories: AnalyzerFactory[] = [
-  () => ({ stage: 'first', analyzer: new CaptionAnalyzer() }),
+  (config) => ({ stage: 'first', analyzer: new CaptionAnalyzer(kbForConfig(config)) }),
   (config) => ({ stage: 'parallel', analyzer: new MetadataAnalyzer(config) }),
   (config) => ({ stage: 'parallel', analyzer: new OcrAnalyzer(config) }),
   createScamAnalyzer,
@@ -39,7 +40,7 @@ const analyzerFactories: AnalyzerFactory[] = [
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [
   () => new DuplicateClaimMerger(),
-  () => new KbClaimChecker(),
+  (config) => new KbClaimChecker(kbForConfig(config)),
   () => new PlaceTimeChecker(),
 ];
 

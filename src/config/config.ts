@@ -72,6 +72,14 @@ export const configSchema = z.object({
       days: z.number().positive().default(30),
     })
     .prefault({}),
+  kb: z
+    .object({
+      /** Local overlay files (JSON, the KB's own schema) merged into the built-in knowledge, in order. */
+      overlays: z.array(z.string().min(1)).default([]),
+      /** Official domains beyond the KB's (a desk's own list; overlays can add sourced ones too). */
+      officialDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'expected a domain name such as klingai.com')).default([]),
+    })
+    .prefault({}),
   /** Fetching media by URL (`genproof check URL`, `media_url`): SSRF-guarded, capped in size and time. */
   urlIntake: z
     .object({
@@ -103,13 +111,21 @@ export type ConfigOverrides = DeepPartial<Config>;
 function fromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(env)) {
-    if (!k.startsWith('GENPROOF_') || v === undefined || k === 'GENPROOF_CONFIG' || k === 'GENPROOF_FROM_SOURCE') continue;
+    if (!k.startsWith('GENPROOF_') || v === undefined || k === 'GENPROOF_CONFIG' || k === 'GENPROOF_FROM_SOURCE' || k === 'GENPROOF_OFFICIAL_DOMAINS') continue;
     const path = k.slice('GENPROOF_'.length).split('__').map(camel);
     let cur: Record<string, unknown> = out;
     for (const p of path.slice(0, -1)) cur = (cur[p] ??= {}) as Record<string, unknown>;
     cur[path[path.length - 1]] = coerce(v);
   }
   return out;
+}
+
+/** GENPROOF_OFFICIAL_DOMAINS ("kuaishou.com,https://klingai.com/x"), the older name of kb.officialDomains. */
+function legacyEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const v = env.GENPROOF_OFFICIAL_DOMAINS;
+  if (!v) return {};
+  const domains = v.split(/[,\s]+/).map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '')).filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
+  return { kb: { officialDomains: domains } };
 }
 
 function camel(s: string): string {
@@ -160,7 +176,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
   if (!env.GENPROOF_LANG && env.LANG && !(opts.overrides?.lang)) {
     fileCfg = deepMerge({ lang: env.LANG.toLowerCase().startsWith('zh') ? 'zh' : 'en' }, fileCfg);
   }
-  const merged = deepMerge(deepMerge(fileCfg, fromEnv(env)), (opts.overrides ?? {}) as Record<string, unknown>);
+  const merged = deepMerge(deepMerge(deepMerge(fileCfg, legacyEnv(env)), fromEnv(env)), (opts.overrides ?? {}) as Record<string, unknown>);
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

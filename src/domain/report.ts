@@ -29,4 +29,8 @@ export interface CheckResult {
   keyframes?: { index: number; timestamp: number }[];
   posted_at?: string | null;
   timings_ms?: Record<string, number>;
+  /** How far the knowledge base goes and which local overlays were merged in (CONTRACTS.md, wave 2). */
+  kb?: { as_of: string; overlays: string[]; note?: { en: string; zh: string } };
+  /** What produced the result, so an old result can be re-judged. */
+  engine?: { version: string; kb_as_of: string; overlays: { file: string; sha256: string }[]; models: { ocr: string; scam: string } };
 }

@@ -31,15 +31,30 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
-function currentLimit(g: Generator, day: string): OutputLimit | null {
-  const ls = g.limits.filter((l) => (toDay(l.from) ?? '9999') <= day);
-  return ls.sort((a, b) => (toDay(a.from) ?? '').localeCompare(toDay(b.from) ?? '')).pop() ?? null;
+/**
+ * Limits that applied at some point up to the day: a clip posted on D may have been made on any earlier day, so
+ * a limit that later shrank (the Sora app's 25 s Pro clips, gone with the app) still counts. A research-preview
+ * limit counts only until a product limit replaces it.
+ */
+function limitsUpTo(g: Generator, day: string): OutputLimit[] {
+  const ls = g.limits.filter((l) => (toDay(l.from) ?? '9999') <= day).sort((a, b) => (toDay(a.from) ?? '').localeCompare(toDay(b.from) ?? ''));
+  const lastResearch = ls.map((l) => l.basis).lastIndexOf('research');
+  const superseded = ls.some((l, i) => i > lastResearch && l.basis !== 'research');
+  return superseded ? ls.filter((l) => l.basis !== 'research') : ls;
 }
 
 function evaluate(g: Generator, clip: ClipShape, day: string): CanProduceResult {
+  const candidates = limitsUpTo(g, day);
+  if (candidates.length <= 1) return evaluateLimit(g, clip, day, candidates[0] ?? null);
+  // The most permissive limit wins; the current one speaks when all agree.
+  const results = candidates.map((l) => evaluateLimit(g, clip, day, l)).reverse();
+  return results.reduce((a, b) => (VERDICT_RANK[b.verdict] > VERDICT_RANK[a.verdict] ? b : a));
+}
+
+function evaluateLimit(g: Generator, clip: ClipShape, day: string, limit: OutputLimit | null): CanProduceResult {
   const base = { slug: g.slug, date: day, sources: [] as string[], reasons: [] as string[], reasons_zh: [] as string[] };
   const first = firstDay(g);
-  if (first > day) {
+  if (first > day && !g.existedBefore) {
     const src = g.access[0]?.source ?? g.sources[0];
     return {
       ...base,
@@ -52,7 +67,6 @@ function evaluate(g: Generator, clip: ClipShape, day: string): CanProduceResult 
       sources: [sourceLabel(src)],
     };
   }
-  const limit = currentLimit(g, day);
   if (!limit) {
     return {
       ...base, verdict: 'unknown', exceeded: [], strength: null, release: null,

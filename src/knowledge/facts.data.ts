@@ -1,4 +1,5 @@
 import type { Fact, Person, Source } from './knowledge.types.js';
+import { FACTS_2026 } from './facts-2026.data.js';
 import { SOURCES as S } from './sources.data.js';
 
 /** Author lists of technical reports, per generator slug. */
@@ -42,6 +43,7 @@ export interface OfficialChannel {
   source: Source;
 }
 
+const vendorSite: Source = { ref: "the vendor's own site (genproof official domains, checked by the maintainers)", date: '2025-10', strength: 'primary' };
 const channelsSource: Source = { ref: 'official OpenAI domains (FACTS.md, official channels)', date: '2025-10', strength: 'primary' };
 
 export const OFFICIAL_CHANNELS: OfficialChannel[] = [
@@ -50,6 +52,18 @@ export const OFFICIAL_CHANNELS: OfficialChannel[] = [
   { vendor: 'OpenAI', domain: 'chatgpt.com', what: 'ChatGPT', source: channelsSource },
   { vendor: 'OpenAI', domain: 'help.openai.com', what: 'help centre', source: channelsSource },
   { vendor: 'OpenAI', domain: 'platform.openai.com', what: 'the API platform', source: channelsSource },
+  // Other generators' main sites. Lookalike detection takes the first label as the brand, so only domains whose
+  // first label is distinctive are listed (not x.ai, meta.ai or ai.google.dev, whose labels are common words).
+  { vendor: 'Kuaishou', domain: 'klingai.com', what: 'Kling AI', source: vendorSite },
+  { vendor: 'Runway', domain: 'runwayml.com', what: 'Runway', source: vendorSite },
+  { vendor: 'Pika Labs', domain: 'pika.art', what: 'Pika', source: vendorSite },
+  { vendor: 'Luma AI', domain: 'lumalabs.ai', what: 'Luma Dream Machine', source: vendorSite },
+  { vendor: 'Midjourney', domain: 'midjourney.com', what: 'Midjourney', source: vendorSite },
+  { vendor: 'MiniMax', domain: 'hailuoai.com', what: 'Hailuo AI', source: vendorSite },
+  { vendor: 'ByteDance', domain: 'doubao.com', what: 'Doubao (Seedance in China)', source: vendorSite },
+  { vendor: 'ByteDance', domain: 'volcengine.com', what: 'Volcano Engine (Seedance API)', source: vendorSite },
+  { vendor: 'Google', domain: 'deepmind.google', what: 'Google DeepMind (Veo, Gemini Omni)', source: vendorSite },
+  { vendor: 'Google', domain: 'gemini.google.com', what: 'the Gemini app', source: vendorSite },
 ];
 
 /** Dated statements, denials and policies. */
@@ -117,8 +131,9 @@ export const FACTS: Fact[] = [
     date: '2025-10-06',
     text: 'Sora 2 became available in the OpenAI API (sora-2, sora-2-pro) on 2025-10-06; before that no Sora API existed.',
     text_zh: 'Sora 2 于 2025-10-06 进入 OpenAI API（sora-2、sora-2-pro）；此前不存在任何 Sora API。',
-    source: S.sora2Api,
+    source: S.sora2ApiSdk,
   },
+  ...FACTS_2026,
 ];
 
 /** Vendors that sell no courses (an offer of an "official course" from them is false). */

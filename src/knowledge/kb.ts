@@ -1,6 +1,7 @@
 import { AliasIndex, type FindOptions, type GeneratorMention } from './alias-index.js';
 import { addDays, toDay, today } from './dates.js';
 import { AUTHOR_LISTS, FACTS, NO_COURSE_VENDORS, OFFICIAL_CHANNELS, type AuthorList, type OfficialChannel } from './facts.data.js';
+import { KB_AS_OF } from './facts-2026.data.js';
 import { GENERATORS } from './generators.data.js';
 import type { AccessStatus, Fact, Generator, Person, Product, Source } from './knowledge.types.js';
 import { firstDay } from './kb-helpers.js';
@@ -24,6 +25,8 @@ export interface AccessOnResult {
   note_zh: string;
   /** When unannounced: the date of the first announcement. */
   next?: string | null;
+  /** End of the current period (exclusive), when the KB records one. */
+  until?: string | null;
 }
 
 export interface KnowledgeData {
@@ -32,6 +35,16 @@ export interface KnowledgeData {
   facts: readonly Fact[];
   channels: readonly OfficialChannel[];
   noCourseVendors: readonly { vendor: string; factId: string }[];
+  /** Last day the data is known to be complete (`YYYY-MM-DD`); later events are unknown. */
+  asOf?: string;
+  /** Local overlay files merged into this data, in load order. */
+  overlays?: readonly OverlayRef[];
+}
+
+/** A local overlay file merged into the KB: its path as given and the SHA-256 of its bytes. */
+export interface OverlayRef {
+  file: string;
+  sha256: string;
 }
 
 /**
@@ -104,6 +117,13 @@ export class KnowledgeBase {
     if (!g || !d) return null;
     const periods = [...g.access].sort((a, b) => (toDay(a.from) ?? '').localeCompare(toDay(b.from) ?? ''));
     const current = periods.filter((p) => (toDay(p.from) ?? '9999') <= d).pop();
+    if (current && current.until && current.status !== 'ended' && (toDay(current.until) ?? '9999') <= d) {
+      // A period with an end but no recorded `ended` period after it: access ended on `until`.
+      return {
+        status: 'ended', since: current.until, source: current.source, until: null,
+        note: `${g.name} access ended on ${current.until}`, note_zh: `${g.name} 已于 ${current.until} 停止服务`,
+      };
+    }
     if (!current) {
       const first = periods[0];
       return {
@@ -115,16 +135,35 @@ export class KnowledgeBase {
         next: g.announced,
       };
     }
-    return { status: current.status, since: current.from, source: current.source, note: current.note, note_zh: current.note_zh };
+    return { status: current.status, since: current.from, source: current.source, note: current.note, note_zh: current.note_zh, until: current.until ?? null };
+  }
+
+  /** Last day the KB's data is known to be complete. */
+  asOf(): string {
+    return this.data.asOf ?? KB_AS_OF;
+  }
+
+  /** Local overlays merged into this KB. */
+  overlays(): readonly OverlayRef[] {
+    return this.data.overlays ?? [];
+  }
+
+  /** Whether a date lies after the KB's horizon (events then are unknown to it). */
+  isAfterHorizon(date: string | null | undefined): boolean {
+    const d = toDay(date ?? null);
+    return d !== null && d > this.asOf();
   }
 
   /** Status of the whole family on a date: the most open status any release had. */
   familyAccessOn(slug: string, date: string): (AccessOnResult & { slug: string }) | null {
-    const rank: Record<AccessStatus, number> = { unannounced: 0, preview: 1, public: 2 };
+    const rank: Record<AccessStatus, number> = { unannounced: 0, ended: 1, preview: 2, public: 3 };
     let best: (AccessOnResult & { slug: string }) | null = null;
     for (const g of this.familyOf(slug)) {
       const a = this.accessOn(g.slug, date);
-      if (a && (!best || rank[a.status] > rank[best.status])) best = { ...a, slug: g.slug };
+      if (!a) continue;
+      // Among releases that all ended, the last end is the one that closed the family.
+      const later = best !== null && a.status === best.status && a.status === 'ended' && (toDay(a.since) ?? '') > (toDay(best.since) ?? '');
+      if (!best || rank[a.status] > rank[best.status] || later) best = { ...a, slug: g.slug };
     }
     return best;
   }
@@ -220,14 +259,18 @@ export class KnowledgeBase {
 export { sourceLabel, addDays, today };
 export { firstDay, weakest } from './kb-helpers.js';
 
-/** The default knowledge base, built from the data files in this folder. */
-export const kb = new KnowledgeBase({
+/** The built-in data (the data files in this folder), before any local overlay. */
+export const BUILTIN_DATA: KnowledgeData = {
   generators: GENERATORS,
   authors: AUTHOR_LISTS,
   facts: FACTS,
   channels: OFFICIAL_CHANNELS,
   noCourseVendors: NO_COURSE_VENDORS,
-});
+  asOf: KB_AS_OF,
+};
+
+/** The default knowledge base, built from the data files in this folder. */
+export const kb = new KnowledgeBase(BUILTIN_DATA);
 
 export const findGenerator = (text: string) => kb.findGenerator(text);
 export const findGenerators = (text: string) => kb.findGenerators(text);

@@ -16,25 +16,48 @@ export interface Source {
   /** When the source published the fact. */
   date: string;
   strength: Strength;
+  /**
+   * An official page seen only through a third-party summary: the summary's address. The fact still counts as
+   * official (strength 'primary') because the official page is named in `ref`.
+   */
+  via?: string;
+  /** Set by the overlay loader: the local overlay file this fact came from (reports cite it as local). */
+  local?: string;
 }
 
 export type GeneratorKind = 'video' | 'image';
-export type AccessStatus = 'unannounced' | 'preview' | 'public';
+export type AccessStatus = 'unannounced' | 'preview' | 'public' | 'ended';
 export type Product = 'app' | 'api' | 'account' | 'course';
 
-/** One period of a generator's access history; a period lasts until the next one starts. */
+/**
+ * One period of a generator's access history; a period lasts until `until` (exclusive) or until the next one
+ * starts. `ended`: the vendor switched every product of this release off (from `from` on).
+ */
 export interface AccessPeriod {
-  status: 'preview' | 'public';
+  status: 'preview' | 'public' | 'ended';
   from: string;
+  until?: string;
   note: string;
   note_zh: string;
   source: Source;
 }
 
-/** When a product (web/mobile app, API, paid accounts) became available to the public. */
+/** The end of a product: when and by whose word it was switched off. */
+export interface ProductEnd {
+  /** First day the product was no longer available. */
+  on: string;
+  note: string;
+  note_zh: string;
+  source: Source;
+}
+
+/** When a product (web/mobile app, API, paid accounts) became available to the public, and when it ended. */
 export interface ProductRelease {
   product: Exclude<Product, 'course'>;
   from: string;
+  /** First day it was gone (same as `end.on`); absent while it lasts. */
+  until?: string;
+  end?: ProductEnd;
   note: string;
   note_zh: string;
   source: Source;
@@ -91,6 +114,11 @@ export interface Generator {
   aliases: { en: string[]; zh: string[]; family?: string[] };
   /** First public mention (announcement, waitlist or preview). */
   announced: string;
+  /**
+   * The KB's first date is only the first it can source (e.g. an API launch); the generator may have existed
+   * before, so a date earlier than `announced` proves nothing.
+   */
+  existedBefore?: boolean;
   /** First date anyone outside the vendor and its testers could use it; null if never (yet). */
   firstPublic: string | null;
   access: AccessPeriod[];
@@ -123,5 +151,7 @@ export interface Fact {
 
 export function sourceLabel(s: Source): string {
   const weak = s.strength === 'third-party' ? ', third-party' : '';
-  return `${s.ref} (${s.date}${weak})`;
+  const via = s.via ? `, official page seen via ${s.via}` : '';
+  const local = s.local ? `, local overlay ${s.local}` : '';
+  return `${s.ref} (${s.date}${weak}${via}${local})`;
 }

@@ -15,6 +15,11 @@ const src = {
   hunyuan: { ref: 'github.com/Tencent/HunyuanVideo README', date: '2024-12-03', strength: 'primary' },
   mochi: { ref: 'genmo.ai blog (Mochi 1 preview, open weights)', date: '2024-10-22', strength: 'primary' },
   seedance: { ref: 'press coverage of ByteDance Seedance 1.0', date: '2025-06', strength: 'third-party' },
+  wan22: { ref: 'web-origin.lbkrs.com/news/251266264 (Wan2.2 open weights, Apache-2.0)', date: '2025-07-28', strength: 'press' },
+  viduQ2: { ref: 'ai2people.com; help.scenario.com (Vidu Q2: 1–10 s up to 1080p)', date: '2025-09-25', strength: 'third-party' },
+  viduQ3: { ref: 'help.scenario.com; cometapi.com (Vidu Q3: 1–16 s, native 1080p; early 2026)', date: '2026-01', strength: 'third-party' },
+  hunyuan15: { ref: 'github.com/Tencent-Hunyuan/HunyuanVideo-1.5 (5–10 s, 480p–720p, super-resolution to 1080p)', date: '2025-11-20', strength: 'primary' },
+  openaiSynthId: { ref: 'theaitea.news; letsdatascience.com (summarising openai.com: SynthID in images from ChatGPT, Codex and the API)', date: '2026-05-19', strength: 'press' },
   gpt4o: { ref: 'openai.com/index/introducing-4o-image-generation', date: '2025-03-25', strength: 'primary' },
   dalle3: { ref: 'openai.com/index/dall-e-3', date: '2023-09-20', strength: 'primary' },
   firefly: { ref: 'news.adobe.com (Adobe Firefly beta announcement)', date: '2023-03-21', strength: 'primary' },
@@ -51,13 +56,15 @@ export const MORE_GENERATORS: Generator[] = [
   }),
   simple({
     slug: 'wan', family: 'wan', name: 'Wan (Tongyi Wanxiang)', vendor: 'Alibaba', vendor_zh: '阿里巴巴', kind: 'video', openSource: true,
-    aliases: { en: ['Wan2.1', 'Wan 2.1', 'Wan2.2', 'Wan 2.2', 'Wan2.5', 'Wanx', 'Wan AI'], zh: [], family: ['通义万相', '万相', 'Tongyi Wanxiang'] },
-    announced: '2024-09-19', firstPublic: '2024-09-19', src: src.wanx, limits: [],
+    aliases: { en: ['Wan2.1', 'Wan 2.1', 'Wan2.2', 'Wan 2.2', 'Wanx', 'Wan AI'], zh: [], family: ['通义万相', '万相', 'Tongyi Wanxiang'] },
+    announced: '2024-09-19', firstPublic: '2024-09-19', src: src.wanx,
+    limits: [{ from: '2025-07-28', release: 'Wan 2.2 (open weights)', basis: 'reference', maxDurationS: 5, maxLongSide: 1280, maxShortSide: 720, note: '5 s at 720p/24 fps by default (TI2V-5B)', source: src.wan22 }],
     access: [
       { status: 'public', from: '2024-09-19', note: 'Tongyi Wanxiang video generation launched', note_zh: '通义万相视频生成上线', source: src.wanx },
       { status: 'public', from: '2025-02-25', note: 'Wan 2.1 open-sourced', note_zh: 'Wan 2.1 开源', source: src.wan21 },
+      { status: 'public', from: '2025-07-28', note: 'Wan 2.2 open weights (the last open-weight Wan as of 2026; 2.5–2.7 are API only)', note_zh: 'Wan 2.2 开源权重（截至 2026 年最后一个开源版本；2.5–2.7 仅 API）', source: src.wan22 },
     ],
-    sources: [src.wanx, src.wan21],
+    sources: [src.wanx, src.wan21, src.wan22],
   }),
   simple({
     slug: 'jimeng', family: 'jimeng', name: 'Jimeng AI (Dreamina)', vendor: 'ByteDance', vendor_zh: '字节跳动', kind: 'video', openSource: false,
@@ -67,18 +74,28 @@ export const MORE_GENERATORS: Generator[] = [
   }),
   simple({
     slug: 'vidu', family: 'vidu', name: 'Vidu', vendor: 'Shengshu Technology', vendor_zh: '生数科技', kind: 'video', openSource: false,
-    aliases: { en: ['Vidu'], zh: [] },
-    announced: '2024-04-27', firstPublic: '2024-07-30', src: src.vidu, limits: [],
+    aliases: { en: ['Vidu', 'Vidu Q1', 'Vidu Q2', 'Vidu Q3'], zh: ['生数Vidu'] },
+    announced: '2024-04-27', firstPublic: '2024-07-30', src: src.vidu,
+    limits: [
+      { from: '2025-09-25', release: 'Vidu Q2', basis: 'product', maxDurationS: 10, maxLongSide: 1920, maxShortSide: 1080, note: '1–10 s up to 1080p', source: src.viduQ2 },
+      { from: '2026-01', release: 'Vidu Q3', basis: 'product', maxDurationS: 16, maxLongSide: 1920, maxShortSide: 1080, note: '1–16 s, native 1080p, joint audio', source: src.viduQ3 },
+    ],
     access: [
       { status: 'preview', from: '2024-04-27', note: 'announced with demo clips', note_zh: '发布演示片段', source: src.vidu },
       { status: 'public', from: '2024-07-30', note: 'opened to the public', note_zh: '全面开放', source: src.viduPublic },
     ],
-    sources: [src.vidu, src.viduPublic],
+    sources: [src.vidu, src.viduPublic, src.viduQ2, src.viduQ3],
   }),
   simple({
     slug: 'hunyuan-video', family: 'hunyuan-video', name: 'HunyuanVideo', vendor: 'Tencent', vendor_zh: '腾讯', kind: 'video', openSource: true,
-    aliases: { en: ['HunyuanVideo', 'Hunyuan Video', 'Tencent Hunyuan'], zh: ['混元视频', '腾讯混元'] },
-    announced: '2024-12-03', firstPublic: '2024-12-03', src: src.hunyuan, limits: [],
+    aliases: { en: ['HunyuanVideo', 'Hunyuan Video', 'Tencent Hunyuan', 'HunyuanVideo 1.5', 'HunyuanVideo-1.5'], zh: ['混元视频', '腾讯混元', '混元视频1.5'] },
+    announced: '2024-12-03', firstPublic: '2024-12-03', src: src.hunyuan,
+    access: [
+      { status: 'public', from: '2024-12-03', note: 'HunyuanVideo open-sourced', note_zh: 'HunyuanVideo 开源', source: src.hunyuan },
+      { status: 'public', from: '2025-11-20', note: 'HunyuanVideo 1.5 open-sourced (8.3B, runs on about 14 GB VRAM)', note_zh: 'HunyuanVideo 1.5 开源（83 亿参数，约 14 GB 显存可运行）', source: src.hunyuan15 },
+    ],
+    limits: [{ from: '2025-11-20', release: 'HunyuanVideo 1.5', basis: 'reference', maxDurationS: 10, maxLongSide: 1920, maxShortSide: 1080, note: '5–10 s at 480p–720p, super-resolution to 1080p', source: src.hunyuan15 }],
+    sources: [src.hunyuan, src.hunyuan15],
   }),
   simple({
     slug: 'mochi', family: 'mochi', name: 'Mochi 1', vendor: 'Genmo', vendor_zh: 'Genmo', kind: 'video', openSource: true,
@@ -87,13 +104,14 @@ export const MORE_GENERATORS: Generator[] = [
   }),
   simple({
     slug: 'seedance', family: 'seedance', name: 'Seedance', vendor: 'ByteDance', vendor_zh: '字节跳动', kind: 'video', openSource: false,
-    aliases: { en: ['Seedance', 'Seedance 1.0', 'Seedance Pro'], zh: [] },
+    aliases: { en: ['Seedance', 'Seedance 1.0', 'Seedance Pro', 'Seedance 1.5', 'Seedance 1.5 Pro'], zh: [] },
     announced: '2025-06', firstPublic: '2025-06', src: src.seedance, limits: [],
   }),
   simple({
     slug: 'gpt-4o-image', family: 'openai-image', name: 'GPT-4o image generation', vendor: 'OpenAI', vendor_zh: 'OpenAI', kind: 'image', openSource: false,
     aliases: { en: ['GPT-4o image', 'GPT-4o image generation', '4o image generation', 'gpt-image-1', 'ChatGPT image', 'ChatGPT Images'], zh: ['GPT-4o 生图', 'ChatGPT 生图'] },
     announced: '2025-03-25', firstPublic: '2025-03-25', src: src.gpt4o, limits: [],
+    marks: [{ text: 'SynthID', note: 'from 2026-05-19 OpenAI adds Google SynthID watermarks to images from ChatGPT, Codex and the API (OpenAI Verify checks only OpenAI signals)', source: src.openaiSynthId }],
     c2pa: [{ claimGenerator: 'ChatGPT', softwareAgent: 'GPT-4o', organization: 'OpenAI', organizationalUnit: 'ChatGPT', commonName: 'Truepic Lens CLI in ChatGPT', note: 'two manifests; the ingredient carries c2pa.created by GPT-4o with trainedAlgorithmicMedia; chain to Truepic roots', source: S.chatgptC2pa }],
   }),
   simple({

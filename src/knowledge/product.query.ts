@@ -13,6 +13,8 @@ export interface ProductAvailability {
   reasons_zh: string[];
   sources: string[];
   strength: Strength | null;
+  /** When the product existed but had been switched off by the date: when, and the source saying so. */
+  ended?: { on: string; note: string; note_zh: string; source: string } | null;
 }
 
 const RANK: Record<Strength, number> = { 'third-party': 0, press: 1, primary: 2 };
@@ -60,7 +62,20 @@ export function productAvailabilityQuery(kb: KnowledgeBase, slug: string, produc
   const releases = family
     .flatMap((m) => m.products.filter((p) => p.product === product).map((p) => ({ m, p, day: toDay(p.from) ?? '9999' })))
     .sort((a, b) => a.day.localeCompare(b.day));
-  const open = releases.find((r) => r.day <= day);
+  const live = (r: (typeof releases)[number]) => r.day <= day && !(r.p.until && (toDay(r.p.until) ?? '9999') <= day);
+  const open = releases.find(live);
+  const gone = releases.filter((r) => r.day <= day && r.p.end && !live(r)).sort((a, b) => a.p.end!.on.localeCompare(b.p.end!.on)).pop();
+  if (!open && gone) {
+    const end = gone.p.end!;
+    const note = end.note.charAt(0).toUpperCase() + end.note.slice(1);
+    return {
+      available: false, product, slug: gone.m.slug, since: gone.p.from,
+      reasons: [`${note}; on ${day} no ${g.name} ${w.en} existed any more.`],
+      reasons_zh: [`${end.note_zh}；${day} 时已不存在任何 ${g.name} ${w.zh}。`],
+      sources: [sourceLabel(end.source)], strength: end.source.strength,
+      ended: { on: end.on, note: end.note, note_zh: end.note_zh, source: sourceLabel(end.source) },
+    };
+  }
   if (open) {
     return {
       available: true, product, slug: open.m.slug, since: open.p.from,

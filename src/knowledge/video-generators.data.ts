@@ -44,7 +44,7 @@ export const OTHER_VIDEO: Generator[] = [
   },
   {
     slug: 'veo-3', family: 'veo', name: 'Veo 3', vendor: 'Google', vendor_zh: '谷歌', kind: 'video', openSource: false,
-    aliases: { en: ['Veo 3', 'Veo3', 'Veo 3.1', 'Veo3.1', 'Google Flow'], zh: [] },
+    aliases: { en: ['Veo 3', 'Veo3', 'Google Flow'], zh: [] },
     announced: '2025-05-20', firstPublic: '2025-05-20',
     access: [pub('2025-05-20', S.veo3, 'Veo 3 with native audio (Veo 3.1 from 2025-10)', 'Veo 3 发布，原生音频（2025-10 推出 Veo 3.1）')],
     products: [{ product: 'app', from: '2025-05-20', note: 'Gemini app and Flow', note_zh: 'Gemini 应用和 Flow', source: S.veo3 }],
@@ -60,7 +60,7 @@ export const OTHER_VIDEO: Generator[] = [
   },
   {
     slug: 'kling', family: 'kling', name: 'Kling', vendor: 'Kuaishou', vendor_zh: '快手', kind: 'video', openSource: false,
-    aliases: { en: ['Kling 2.0', 'Kling 1.5', 'Kling 1.6', 'Kling 2.1'], zh: ['可灵2.0'], family: ['Kling', 'Kling AI', 'KlingAI', '可灵', '可灵AI', '快手可灵'] },
+    aliases: { en: ['Kling 2.0', 'Kling 1.5', 'Kling 1.6', 'Kling 2.1', 'Kling 2.5', 'Kling 2.5 Turbo', 'Kling 2.6', 'Kling O1'], zh: ['可灵2.0'], family: ['Kling', 'Kling AI', 'KlingAI', '可灵', '可灵AI', '快手可灵'] },
     announced: '2024-06-06', firstPublic: '2024-06-06',
     access: [pub('2024-06-06', S.kling, 'launched by Kuaishou', '快手发布可灵')],
     products: [{ product: 'app', from: '2024-06-06', note: 'Kuaishou apps and the Kling web app', note_zh: '快手应用与可灵网页版', source: S.kling }],
@@ -117,19 +117,20 @@ export const OTHER_VIDEO: Generator[] = [
   },
   {
     slug: 'hailuo', family: 'hailuo', name: 'MiniMax Hailuo', vendor: 'MiniMax', vendor_zh: '稀宇科技（MiniMax）', kind: 'video', openSource: false,
-    aliases: { en: ['video-01', 'Hailuo 02', 'Hailuo02'], zh: ['海螺02'], family: ['Hailuo', 'Hailuo AI', 'MiniMax Hailuo', '海螺', '海螺AI', '海螺视频'] },
+    aliases: { en: ['video-01', 'Hailuo 02', 'Hailuo02', 'Hailuo 2.3', 'Hailuo 2.3 Fast', 'MiniMax Hailuo 2.3'], zh: ['海螺02', '海螺2.3'], family: ['Hailuo', 'Hailuo AI', 'MiniMax Hailuo', '海螺', '海螺AI', '海螺视频'] },
     announced: '2024-09', firstPublic: '2024-09',
     access: [pub('2024-09', S.hailuo, 'video-01 released', 'video-01 上线')],
     products: [{ product: 'app', from: '2024-09', note: 'Hailuo AI web app', note_zh: '海螺AI 网页版', source: S.hailuo }],
     limits: [
       limit('2024-09', 'video-01', 'product', 6, [1280, 720], '6 s, 720p, 25 fps', S.hailuo),
       limit('2025-06-18', 'Hailuo 02', 'product', 10, [1920, 1080], '1080p 6 s or 768p 10 s', S.hailuo02),
+      limit('2025-10-28', 'Hailuo 2.3', 'product', 10, [1920, 1080], '6 or 10 s at 768p, 1080p only for 6 s', S.hailuo23),
     ],
-    marks: [{ text: '海螺AI', note: 'visible "海螺AI" mark', source: S.hailuo }], c2pa: [], sources: [S.hailuo, S.hailuo02],
+    marks: [{ text: '海螺AI', note: 'visible "海螺AI" mark', source: S.hailuo }], c2pa: [], sources: [S.hailuo, S.hailuo02, S.hailuo23],
   },
   {
     slug: 'luma-dream-machine', family: 'luma', name: 'Luma Dream Machine', vendor: 'Luma AI', vendor_zh: 'Luma AI', kind: 'video', openSource: false,
-    aliases: { en: ['Dream Machine', 'Luma Dream Machine', 'Luma Ray2', 'Luma Ray 2'], zh: [] },
+    aliases: { en: ['Dream Machine', 'Luma Dream Machine', 'Luma Ray2', 'Luma Ray 2', 'Luma AI'], zh: [] },
     announced: '2024-06-12', firstPublic: '2024-06-12',
     access: [pub('2024-06-12', S.luma, 'Dream Machine released', 'Dream Machine 发布')],
     products: [{ product: 'app', from: '2024-06-12', note: 'Luma web app', note_zh: 'Luma 网页版', source: S.luma }],

@@ -190,6 +190,7 @@ export function renderHtmlReport(result: CheckResult, opts: HtmlReportOptions): 
 <input type="radio" class="langsel" name="gp-lang" id="gp-l-en"${lang === 'en' ? ' checked' : ''}><input type="radio" class="langsel" name="gp-lang" id="gp-l-zh"${lang === 'zh' ? ' checked' : ''}>
 <div class="page"><header><h1>${t(L.title)}</h1><div class="switch"><label for="gp-l-en">English</label><label for="gp-l-zh">中文</label></div></header>
 ${ratingSection(result)}
+${result.kb?.note ? `<p class="meta" id="kb-horizon">${t(result.kb.note)}</p>` : ''}
 ${verdictSection(result)}
 ${mediaLine(result)}
 ${generatorSection(result)}

@@ -80,6 +80,10 @@ export function authorshipClaims(n: NormalizedText, kb: ScamKnowledge): Claim[] 
   return out;
 }
 
+/** Words reporting that a product ended ("was switched off", "已关停"). */
+const SHUTDOWN = /switched off|shut(?:s|ting)? down|discontinued|retired|is gone|was gone|no longer|(?:has |have )?ended|went offline|关停|停止(?:服务|运营)|停服|下线|已关闭|关闭了|被砍|退场/;
+const SHUTDOWN_BEFORE = /关停了?|停掉了?|砍掉了?|下线了?|shut down|killed|discontinued/;
+
 /** An offer (sale, price, contact) rather than a personal report. */
 function isOffer(n: NormalizedText): boolean {
   return Boolean(first(L.PRICE, n.text) || first(L.SALE, n.text) || first(L.CONTACT, n.text) || first(L.ACCESS_RESALE, n.folded) || /出售|代申请|代开|卖|出|领取|回复|for sale|selling|subscribe|dm |私我|发货/.test(n.text));
@@ -96,6 +100,10 @@ export function availabilityClaims(n: NormalizedText, kb: ScamKnowledge, postedA
     const said = n.folded.slice(s, e);
     // "一男子以出售Sora账号为名诈骗": a report about someone else's offer, not the post's own claim.
     if (THIRD_PARTY.test(n.folded.slice(Math.max(0, s - 14), s).replace(/(?:出售|售卖|卖|selling|sell)\s*$/, ''))) continue;
+    // "The Sora API was switched off", "关停了Sora": a report of the end, not a claim of access.
+    if (SHUTDOWN.test(n.folded.slice(e, e + 30).split(/[.!?。！？;；\n]/)[0]) || SHUTDOWN_BEFORE.test(n.folded.slice(Math.max(0, s - 8), s))) continue;
+    // "Sora-compatible API", "兼容Sora接口": another model behind Sora's request format, not a claim of Sora access.
+    if (/compatible|兼容|平替|替代|alternative|replacement/.test(n.folded.slice(Math.max(0, s - 4), e + 14))) continue;
     const slug = kb.findGenerator(n.original.slice(n.map[s], n.map[e - 1] + 1)) ?? kb.findGenerator(said) ?? (/sora|索拉|搜拉/.test(said) ? 'sora' : null);
     if (!slug) continue;
     const span = originalSpan(n, s, e);
@@ -156,17 +164,43 @@ function judgeAvailability(kb: ScamKnowledge, slug: string, said: AvailabilitySa
     base.reasons_zh = [`${postedAt} 时 ${gen} 处于仅限受邀测试者的预览阶段${a.note_zh ? `（${a.note_zh}）` : ''}；个人获得使用权限的可能性很小。${sinceZh}`];
     return base;
   }
+  const verb = offer ? 'The post offers' : 'The post claims';
+  const verbZh = offer ? '帖子提供' : '帖子声称有';
+  if (a.status === 'ended' && a.ended) {
+    // The vendor switched it off: an offer or report of working access after that date is refuted by the
+    // shutdown itself (a third-party date only makes it unlikely).
+    const e = a.ended;
+    const note = e.note.charAt(0).toUpperCase() + e.note.slice(1);
+    base.sources = [e.source];
+    base.status = e.strength === 'third-party' ? 'unlikely' : 'refuted';
+    base.reasons = [`${note}. ${verb} ${gen} ${PRODUCT_EN[product]} on ${postedAt}, after that date.`];
+    base.reasons_zh = [`${e.note_zh}。${verbZh} ${gen} ${PRODUCT_ZH[product]}（${postedAt}），晚于该日期。`];
+    return beyondHorizon(base, kb, postedAt);
+  }
   base.status = 'refuted';
   if (scope === 'public' && !offer && product === 'access') {
     const testers = a.status === 'preview' ? `: only selected testers could use it${a.note ? ` (${a.note})` : ''}` : ` (status: ${a.status})`;
     const testersZh = a.status === 'preview' ? `：仅限受邀测试者使用${a.note_zh ? `（${a.note_zh}）` : ''}` : `（状态：${a.status}）`;
     base.reasons = [`On ${postedAt} ${gen} was not open to the public${testers}.${since}`];
     base.reasons_zh = [`${postedAt} 时 ${gen} 并未向公众开放${testersZh}。${sinceZh}`];
-    return base;
+    return beyondHorizon(base, kb, postedAt);
   }
-  const verb = offer ? 'The post offers' : 'The post claims';
-  const verbZh = offer ? '帖子提供' : '帖子声称有';
   base.reasons = [`${verb} ${gen} ${PRODUCT_EN[product]} on ${postedAt}, but none was publicly available then${product === 'access' ? ` (status: ${a.status})` : ''}.${since}`];
   base.reasons_zh = [`${verbZh} ${gen} ${PRODUCT_ZH[product]}（${postedAt}），但当时并无公开的此类产品${product === 'access' ? `（状态：${a.status}）` : ''}。${sinceZh}`];
-  return base;
+  return beyondHorizon(base, kb, postedAt);
+}
+
+/**
+ * A post dated after the KB's horizon: a refutation that rests on something not having happened (no launch,
+ * no relaunch) cannot be known, so it becomes `unlikely`, and the claim says why.
+ */
+function beyondHorizon(c: Claim, kb: ScamKnowledge, postedAt: string): Claim {
+  const asOf = kb.asOf();
+  if (c.status !== 'refuted' || postedAt.slice(0, 10) <= asOf) return c;
+  return {
+    ...c,
+    status: 'unlikely',
+    reasons: [...c.reasons, `genproof's knowledge base ends on ${asOf}; the post is later, and events after ${asOf} are unknown to it, so this is unlikely rather than refuted.`],
+    reasons_zh: [...(c.reasons_zh ?? []), `genproof 知识库截至 ${asOf}；帖子晚于该日期，此后的事件知识库无从知晓，因此判为"不太可能"而非"已驳斥"。`],
+  };
 }

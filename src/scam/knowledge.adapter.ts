@@ -23,6 +23,13 @@ export function knowledgeFor(kb: KnowledgeBase = defaultKb): ScamKnowledge {
       if (product === 'access') {
         const a = accessOn(slug, d);
         if (!a) return null;
+        if (a.status === 'ended') {
+          return {
+            available: false, status: 'ended', since: firstPublic(kb, slug, opts.release ?? false), source: sourceLabel(a.source),
+            note: a.note, note_zh: a.note_zh,
+            ended: { on: day(a.since ?? d), note: a.note, note_zh: a.note_zh, source: sourceLabel(a.source), strength: a.source.strength },
+          };
+        }
         return {
           available: a.status === 'public',
           status: a.status,
@@ -36,16 +43,25 @@ export function knowledgeFor(kb: KnowledgeBase = defaultKb): ScamKnowledge {
       // No dated record of this product for the family: judge by the generator's access status instead.
       if (releases.length === 0) return this.availability(slug, 'access', date, opts);
       releases.sort((a, b) => day(a.p.from).localeCompare(day(b.p.from)));
-      const live = releases.filter((r) => day(r.p.from) <= d).pop();
+      const started = releases.filter((r) => day(r.p.from) <= d);
+      const live = started.filter((r) => !(r.p.until && day(r.p.until) <= d)).pop();
       const access = accessOn(slug, d);
       if (live) {
         return { available: true, status: 'public', since: day(live.p.from), source: sourceLabel(live.p.source), note: live.p.note, note_zh: live.p.note_zh };
+      }
+      const gone = started.filter((r) => r.p.end).sort((a, b) => a.p.end!.on.localeCompare(b.p.end!.on)).pop();
+      if (gone) {
+        const e = gone.p.end!;
+        return {
+          available: false, status: 'ended', since: day(gone.p.from), source: sourceLabel(e.source), note: e.note, note_zh: e.note_zh,
+          ended: { on: e.on, note: e.note, note_zh: e.note_zh, source: sourceLabel(e.source), strength: e.source.strength },
+        };
       }
       const next = releases[0];
       const src = next ? next.p.source : access?.source ?? kb.generator(slug)!.sources[0];
       return {
         available: false,
-        status: access?.status === 'public' ? 'public' : access?.status ?? 'unannounced',
+        status: access?.status ?? 'unannounced',
         since: next ? day(next.p.from) : null,
         source: sourceLabel(src),
         note: next?.p.note,
@@ -65,6 +81,7 @@ export function knowledgeFor(kb: KnowledgeBase = defaultKb): ScamKnowledge {
       return [slug, ...family].some((s) => kb.isAuthor(s, name));
     },
     officialDomains: () => kb.officialChannels().map((c) => c.domain),
+    asOf: () => kb.asOf(),
   };
 }
 

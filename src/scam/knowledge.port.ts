@@ -7,8 +7,13 @@ export type AvailabilityProduct = 'app' | 'api' | 'account' | 'access';
 export interface DatedAnswer {
   /** Whether the product/access existed publicly on the date. */
   available: boolean;
-  /** 'unannounced' | 'preview' | 'public' for generic access; for products 'public' or 'unannounced'. */
-  status: 'unannounced' | 'preview' | 'public';
+  /**
+   * 'unannounced' | 'preview' | 'public' for generic access; for products 'public' or 'unannounced';
+   * 'ended' when it had existed but was switched off by the date.
+   */
+  status: 'unannounced' | 'preview' | 'public' | 'ended';
+  /** When status is 'ended': the day it ended and the source saying so. */
+  ended?: { on: string; note: string; note_zh: string; source: string; strength: 'primary' | 'press' | 'third-party' };
   /** Date the product became public (if it ever did), YYYY-MM-DD. */
   since: string | null;
   /** Human-readable source ("openai.com/index/sora-is-here (2024-12-09)"). */
@@ -40,4 +45,6 @@ export interface ScamKnowledge {
   isAuthor(slug: string, name: string): boolean;
   /** Official domains of the vendors (openai.com, sora.com…). */
   officialDomains(): string[];
+  /** Last day the knowledge base is complete (YYYY-MM-DD); later events are unknown to it. */
+  asOf(): string;
 }

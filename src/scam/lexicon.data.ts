@@ -128,3 +128,11 @@ export const OFFICIAL_OFFER = String.raw`(?<![a-z])(?:plus|pro|team|enterprise) 
 
 /** Links whose host is made to look like a service action ("usps-redelivery-help.top", "paypal-resolution-center.com"). */
 export const PHISHY_HOST = String.raw`(?:verify|verification|secure|security|login|signin|sign-in|update|billing|account|unlock|redelivery|delivery|refund|claim|customs|support|protect|resolution|reward|gift|bonus|wallet|recovery|tolls?|payment|invoice)`;
+
+/** 2026 patterns around Sora's shutdown (FACTS-2026.md §17). */
+export const REVERSE_API = String.raw`官逆|(?:逆向|反代|破解)\s*(?:版\s*)?(?:api|接口|账号|号池|通道)|reverse[- ]engineered (?:sora |openai )?(?:api|access|accounts?|endpoints?)`;
+/** A Sora release number that was never announced ("Sora 3", "索拉3"): not a duration ("Sora 3 秒"). */
+export const FAKE_RELEASE = String.raw`(?<![a-z])(?:sora|索拉|搜拉)\s*(?:[3-9]|2\.5)(?![\d.]|\s*(?:s\b|sec|second|min|秒|分钟|个|条|次|天))`;
+export const COMPATIBLE_API = String.raw`sora[- ]?(?:2[- ])?compatible|(?:兼容|平替)\s*sora|sora\s*(?:2\s*)?(?:兼容|平替|替代)\s*(?:api|接口)|sora\s*(?:api )?(?:replacement|alternative) api`;
+export const WATERMARK_REMOVAL = String.raw`(?:去|去除|去掉|消除|移除|抹掉)\s*(?:sora|veo|可灵|即梦|ai)\s*(?:的)?\s*(?:水印|标识|标签)|(?:sora|veo|可灵|即梦)\s*(?:视频)?\s*(?:去水印|无水印|水印去除)|(?:ai|aigc)\s*(?:标识|标签)\s*(?:去除|消除|移除)|(?:remove|removing|strip|erase)\s+(?:the\s+)?(?:sora|veo|ai|c2pa)\s+(?:watermarks?|labels?|marks?)|(?:sora|veo)\s+watermark\s+remov(?:er|al)|watermark[- ]free sora|sora\s+(?:without|no)\s+watermarks?`;
+export const DETECTION_CERTAINTY = String.raw`(?:ai|aigc|深度伪造|换脸)\s*(?:视频)?\s*(?:检测|鉴定|鉴别|识别)[^。！？\n]{0,20}(?:100%|百分之?百|保证准确|绝对准确|准确率\s*(?:高达)?\s*(?:99|100))|(?:100%|guaranteed)\s+(?:accurate\s+)?(?:ai|deepfake)\s+detect(?:ion|or)|(?:ai|deepfake)\s+detect(?:ion|or)[^.!?\n]{0,30}(?:100% (?:accurate|accuracy|certain)|guaranteed (?:accurate|results))`;

@@ -1,12 +1,14 @@
+import { OFFICIAL_CHANNELS } from '../knowledge/facts.data.js';
 import { foldConfusables } from './normalize.js';
 import { PHISHY_HOST } from './lexicon.data.js';
 import { RISKY_TLDS, type FoundUrl } from './url.extract.js';
 
 /**
- * Official domains: OpenAI's from FACTS.md (official channels), plus the main sites of other video generators so
- * that "klingai-free.xyz" is caught. Subdomains of these are official too. More via --official-domain.
+ * Official domains: the knowledge base's official channels (OpenAI's from FACTS.md plus the main sites of other
+ * generators, so that "klingai-free.xyz" is caught). Subdomains are official too. More via the config
+ * (kb.officialDomains, --official-domain) or a KB overlay.
  */
-export const DEFAULT_OFFICIAL_DOMAINS = ['openai.com', 'sora.com', 'chatgpt.com', 'klingai.com', 'runwayml.com', 'pika.art', 'lumalabs.ai', 'midjourney.com'];
+export const DEFAULT_OFFICIAL_DOMAINS: readonly string[] = OFFICIAL_CHANNELS.map((c) => c.domain);
 
 export type LookalikeReason =
   | 'official'

@@ -2,7 +2,7 @@ import type { Claim } from '../domain/claim.js';
 import type { ScamLabel, ScamResult } from '../domain/scam.js';
 import { authorshipClaims, availabilityClaims } from './claims.js';
 import type { ScamKnowledge } from './knowledge.port.js';
-import { checkDomain, describeReasons, DEFAULT_OFFICIAL_DOMAINS, isPhishyHost, type DomainVerdict } from './lookalike.js';
+import { checkDomain, describeReasons, isPhishyHost, type DomainVerdict } from './lookalike.js';
 import { hanRatio, normalizeText } from './normalize.js';
 import { QR_KIND_EN, QR_KIND_ZH, type QrFinding } from './qr.classify.js';
 import { modelWeight, type ScamModel } from './scam.model.js';
@@ -63,7 +63,7 @@ export function analyzeScamText(input: ScamTextInput, deps: ScamEngineDeps): Sca
   const claims: Claim[] = [];
 
   // Links: in the text (with or without scheme) and given separately; QR payloads that are links too.
-  const officials = [...new Set([...DEFAULT_OFFICIAL_DOMAINS, ...deps.kb.officialDomains(), ...(deps.extraOfficialDomains ?? [])])];
+  const officials = [...new Set([...deps.kb.officialDomains(), ...(deps.extraOfficialDomains ?? [])])];
   const found: FoundUrl[] = extractUrls(n.text);
   for (const u of input.urls ?? []) {
     const p = parseGivenUrl(u.normalize('NFKC'));

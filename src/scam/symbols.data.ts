@@ -152,6 +152,32 @@ export const SYMBOLS = {
     en: (s) => `A QR code in the image is a payment code (${s}).`,
     zh: (s) => `图片中的二维码是收款码（${s}）。`,
   },
+  // 2026 patterns (FACTS-2026.md §17), after Sora's shutdown.
+  REVERSE_ENGINEERED_ACCESS: {
+    weight: 2.5,
+    en: (s) => `The post offers "reverse-engineered" (官逆) API routes or accounts (${q(s)}); they only ever ran on the vendor's service, and Sora's was switched off on 2026-09-24.`,
+    zh: (s) => `帖子提供"官逆"（逆向）接口或账号（${qz(s)}）；这类接口只是转接厂商的服务，而 Sora 已于 2026-09-24 关闭。`,
+  },
+  FAKE_RELEASE: {
+    weight: 2.5,
+    en: (s) => `The post names a release that was never announced (${q(s)}); OpenAI announced no "Sora 3", and "Spud" is a language model.`,
+    zh: (s) => `帖子提到一个从未发布的版本（${qz(s)}）；OpenAI 从未发布"Sora 3"，"Spud"是语言模型。`,
+  },
+  COMPATIBLE_API_BAIT: {
+    weight: 1.5,
+    en: (s) => `A "Sora-compatible" API (${q(s)}) keeps Sora's request format but runs other models; it is not Sora.`,
+    zh: (s) => `"兼容 Sora"的接口（${qz(s)}）只是沿用 Sora 的请求格式，背后运行的是其他模型，并不是 Sora。`,
+  },
+  WATERMARK_REMOVAL: {
+    weight: 2,
+    en: (s) => `The post offers to remove AI watermarks or labels (${q(s)}); such tools are often malware fronts, and China's labelling rules forbid providing them.`,
+    zh: (s) => `帖子提供去除AI水印或标识的服务（${qz(s)}）；这类工具常夹带恶意软件，且《人工智能生成合成内容标识办法》禁止提供此类工具。`,
+  },
+  DETECTION_CERTAINTY: {
+    weight: 2,
+    en: (s) => `The post sells "AI detection" that promises certainty (${q(s)}); no detector can prove a video human-made (Gemini and OpenAI Verify only see their own vendor's marks).`,
+    zh: (s) => `帖子售卖号称百分百准确的"AI检测"（${qz(s)}）；没有任何检测工具能证明视频是真人拍摄（Gemini 与 OpenAI Verify 只能识别自家的标记）。`,
+  },
 } satisfies Record<string, SymbolDef>;
 
 export type SymbolCode = keyof typeof SYMBOLS;
@@ -160,5 +186,6 @@ export type SymbolCode = keyof typeof SYMBOLS;
 export const SELLING_CODES: SymbolCode[] = [
   'PAID_COURSE', 'PAY_TO_JOIN_GROUP', 'SELLING_PUBLIC_MATERIAL', 'ACCESS_RESALE', 'GUARANTEED_INCOME',
   'CREDENTIAL_PHISHING', 'FAKE_ACCESS_CLAIM', 'AI_DIRECTOR_RECRUITMENT', 'QR_GROUP_INVITE', 'QR_PAYMENT',
-  'LOOKALIKE_DOMAIN', 'APP_DOWNLOAD', 'IMPERSONATION', 'PHISHING_LINK',
+  'LOOKALIKE_DOMAIN', 'APP_DOWNLOAD', 'IMPERSONATION', 'PHISHING_LINK', 'REVERSE_ENGINEERED_ACCESS', 'WATERMARK_REMOVAL',
+  'DETECTION_CERTAINTY',
 ];

@@ -171,9 +171,43 @@ const warning: Matcher = (n) => {
   return f ? make('ANTI_SCAM_WARNING', n, f) : null;
 };
 
+/** Negated or debunking context just before a match ("there is no Sora 3", "没有Sora 3"). */
+const NEGATED = /(?:\bno|\bnot|n't|never|fake|没有|并无|不存在|不是|假的?|所谓的?)\s*(?:such\s+thing\s+as\s+)?(?:a\s+|an\s+|the\s+)?["“「]?\s*$/;
+const negated = (n: NormalizedText, f: Found) => NEGATED.test(n.folded.slice(Math.max(0, f.start - 20), f.start));
+
+const reverseApi: Matcher = (n) => {
+  const f = first(L.REVERSE_API, n.folded);
+  return f && !negated(n, f) ? make('REVERSE_ENGINEERED_ACCESS', n, f) : null;
+};
+
+const fakeRelease: Matcher = (n) => {
+  // The plain text: folding would turn the digit of "sora3" into a letter.
+  const f = first(L.FAKE_RELEASE, n.text);
+  return f && !negated(n, f) ? make('FAKE_RELEASE', n, f) : null;
+};
+
+const compatibleApi: Matcher = (n) => {
+  const f = first(L.COMPATIBLE_API, n.folded);
+  return f ? make('COMPATIBLE_API_BAIT', n, f) : null;
+};
+
+const watermarkRemoval: Matcher = (n) => {
+  const f = first(L.WATERMARK_REMOVAL, n.folded);
+  return f && !negated(n, f) ? make('WATERMARK_REMOVAL', n, f) : null;
+};
+
+/** Certainty alone is a claim; sold (a price or sale word nearby) it is an offer. */
+const detectionCertainty: Matcher = (n) => {
+  const f = first(L.DETECTION_CERTAINTY, n.folded);
+  if (!f || negated(n, f)) return null;
+  const sold = near([f], [...findAll(L.PRICE, n.text), ...findAll(L.SALE, n.text), ...findAll(L.CONTACT, n.text)], 60);
+  return make('DETECTION_CERTAINTY', n, f, sold ? undefined : 1, { sold: Boolean(sold) });
+};
+
 export const TEXT_MATCHERS: Matcher[] = [
   paidCourse, payToJoin, qrText, impersonation, urgency, income, aiDirector, material, contact, resale, phishing,
   appDownload, prize, premiumSms, crypto, fraudScript, hypeCommerce, warning,
+  reverseApi, fakeRelease, compatibleApi, watermarkRemoval, detectionCertainty,
 ];
 
 /** Run every text matcher. */

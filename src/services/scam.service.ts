@@ -1,4 +1,7 @@
 import { basename } from 'node:path';
+import type { Config } from '../config/config.js';
+import { kbForConfig } from '../knowledge/kb.loader.js';
+import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { ScamResult } from '../domain/scam.js';
 import { parsePostedAt, postedDay } from '../domain/post-input.js';
 import { decodeQrCodes, type DecodedQr } from '../repositories/qr.repository.js';
@@ -24,6 +27,8 @@ export interface ScamInput {
 
 export interface ScamServiceOptions {
   knowledge?: ScamKnowledge;
+  /** The knowledge base (with local overlays) behind the default `knowledge`. */
+  kb?: KnowledgeBase;
   /** null = symbols only, no model. */
   model?: ScamModel | null;
   extraOfficialDomains?: string[];
@@ -42,15 +47,6 @@ export interface PosterMatch {
   source?: string | null;
 }
 
-
-/** Extra official domains (beyond the KB's) from GENPROOF_OFFICIAL_DOMAINS, comma-separated ("kuaishou.com,klingai.com"). */
-export function officialDomainsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.GENPROOF_OFFICIAL_DOMAINS ?? '')
-    .split(/[,\s]+/)
-    .map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
-    .filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
-}
-
 /**
  * The scam desk: symbols, lookalike links, claims against the KB, QR codes in images, and the model — one
  * ScamResult (CONTRACTS.md `genproof scam --json`).
@@ -62,8 +58,8 @@ export class ScamService {
   private readonly officialDomains: string[];
 
   constructor(private readonly opts: ScamServiceOptions = {}) {
-    this.officialDomains = [...(opts.extraOfficialDomains ?? []), ...officialDomainsFromEnv()];
-    this.knowledge = opts.knowledge ?? knowledgeFor();
+    this.officialDomains = [...(opts.extraOfficialDomains ?? [])];
+    this.knowledge = opts.knowledge ?? knowledgeFor(opts.kb);
     this.model = opts.model === undefined ? defaultScamModel() : opts.model;
     this.decodeQr = opts.decodeQr ?? ((f) => decodeQrCodes(f, { timeoutMs: opts.qrTimeoutMs }));
   }
@@ -101,6 +97,16 @@ export class ScamService {
   async analyzeScam(input: ScamInput): Promise<ScamResult> {
     return toScamResult(await this.analyzeDetailed(input));
   }
+}
+
+/** The scam desk for a parsed config: its KB overlays and official domains (plus `extraOfficialDomains`). */
+export function scamServiceFor(config: Config, opts: ScamServiceOptions = {}): ScamService {
+  return new ScamService({
+    qrTimeoutMs: config.timeouts.decodeMs,
+    kb: kbForConfig(config),
+    ...opts,
+    extraOfficialDomains: [...config.kb.officialDomains, ...(opts.extraOfficialDomains ?? [])],
+  });
 }
 
 let shared: ScamService | null = null;

@@ -1,8 +1,9 @@
 import type { Config } from '../config/config.js';
-import { sameFamily } from '../knowledge/kb.js';
+import { kbForConfig } from '../knowledge/kb.loader.js';
 import { VerificationService } from './verification.service.js';
 
 /** Build the verification service with the default analyzer manifest and the KB's generator families. */
 export function createVerificationService(config: Config): VerificationService {
-  return VerificationService.create(config, { sameFamily });
+  const kb = kbForConfig(config);
+  return VerificationService.create(config, { sameFamily: (a, b) => kb.sameFamily(a, b) });
 }

@@ -15,6 +15,8 @@ import type { ScamResult } from '../domain/scam.js';
 import { closeExiftool } from '../repositories/exif.repository.js';
 import { extractKeyframes } from '../repositories/keyframe.repository.js';
 import { decideVerdict } from '../verdict/verdict.engine.js';
+import { kbForConfig } from '../knowledge/kb.loader.js';
+import { engineInfo, kbInfo } from './engine.info.js';
 import { ratePost } from '../verdict/rating.js';
 import { notExaminedEvidence } from '../verdict/not-examined.js';
 import { intakeFile } from './intake/intake.service.js';
@@ -158,6 +160,7 @@ export class VerificationService {
         keyframes: keyframes.map((k) => ({ index: k.index, timestamp: k.timestamp })),
         posted_at: clean.postedAt,
         timings_ms: timings,
+        ...kbFields(this.config, evidence),
       };
       report('done', 1);
       return { result, keyframes };
@@ -179,6 +182,16 @@ export class VerificationService {
     await this.analyzers.close();
     await closeExiftool();
   }
+}
+
+/** `kb` and `engine` of the result; `kb.note` repeats the horizon note when the post is later than the KB. */
+function kbFields(config: Config, evidence: readonly Evidence[]): Pick<CheckResult, 'kb' | 'engine'> {
+  const kb = kbForConfig(config);
+  const horizon = evidence.find((e) => e.code === 'kb_horizon');
+  return {
+    kb: { ...kbInfo(kb), ...(horizon ? { note: { en: horizon.detail, zh: horizon.detail_zh ?? horizon.detail } } : {}) },
+    engine: engineInfo(kb),
+  };
 }
 
 function failedNote(name: string, e: unknown): Evidence {

@@ -119,6 +119,8 @@ function trueRating(input: RatingInput, main: { claim: Claim; status: ClaimStatu
   const { verdict: v, claims, evidence } = input;
   // The rating never contradicts the quadrant: AI media passed off as (or not said to be) AI is never "true".
   if (v.quadrant === 'undisclosed_ai' || v.quadrant === 'false_ai_claim') return null;
+  // Media nothing decides could be anything: a place or date that checks out (metadata) does not make the post true.
+  if (input.hasMedia && v.is_ai === null) return null;
   const strong = evidence.filter((e) => e.decides && STRONG.has(e.decides.tier) && e.decides.is_ai === v.is_ai);
   if (main) {
     const agrees = (v.quadrant === 'disclosed_ai' && v.claimed_ai === true) || (v.quadrant === 'authentic' && v.claimed_ai === false);
@@ -142,7 +144,7 @@ function unproven(input: RatingInput, main: { claim: Claim; status: ClaimStatus 
   const { verdict: v, claims, evidence } = input;
   const mark = evidence.find((e) => e.code === 'visible_generator_mark');
   if (main?.claim.origin === 'mark' && v.is_ai === null && mark) {
-    const gen = String(mark.data.generator ?? main.claim.generator ?? 'generator');
+    const gen = String(mark.data.text ?? mark.data.generator ?? main.claim.generator ?? 'generator');
     return result('unproven', {
       en: `The only sign of AI is a visible ${gen} mark, and a mark alone proves nothing: anyone can paste one onto real footage`,
       zh: `唯一的AI迹象是画面上的 ${gen} 水印，而单凭水印什么也证明不了：任何人都能把它贴到实拍视频上`,
@@ -156,6 +158,13 @@ function unproven(input: RatingInput, main: { claim: Claim; status: ClaimStatus 
   }
   if (!main && !claims.length) {
     return result('unproven', { en: 'The post makes no claim genproof can check', zh: '帖子没有 genproof 能核查的说法' }, []);
+  }
+  const placeTime = claims.filter((c) => PLACE_TIME.has(c.type) && c.status === 'supported');
+  if (!main && placeTime.length && v.is_ai === null) {
+    return result('unproven', {
+      en: 'The place or time checks out against the file\'s metadata, but nothing shows whether the media itself is real',
+      zh: '地点或时间与文件元数据相符，但没有证据表明画面本身是真实的',
+    }, placeTime.map((c) => ref(claims, c)));
   }
   if (main && v.is_ai === null) {
     return result('unproven', {

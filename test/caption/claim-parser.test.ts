@@ -83,9 +83,9 @@ describe('claim parser: scope', () => {
 
 describe('claim parser: makers, versions and obfuscation', () => {
   expectRead([
-    ['Generated with Google Veo 3.1', true, 'veo-3'],
-    ['Kling 3.0 made this', true, 'kling'],
-    ['万相2.6做的', true, 'wan'],
+    ['Generated with Google Veo 3.1', true, 'veo-3-1'],
+    ['Kling 3.0 made this', true, 'kling-3'],
+    ['万相2.6做的', true, 'wan-api'],
     ['Seedance output, 1080p', true, 'seedance'],
     ['made with s o r a', true, 'sora'],
     ['S.O.R.A生成', true, 'sora'],
@@ -130,4 +130,36 @@ describe('captions in a language genproof does not read', () => {
       assert.ok(!captionEvidence(analyzeCaption(text)).some((e) => e.code === 'caption_language_not_read'), text);
     }
   });
+});
+
+describe('claim parser: phrasings found missing by a blind set (rules, not sentences)', () => {
+  expectRead([
+    // A maker named in parentheses after the AI word or after another alias.
+    ["Yep, it's AI (Kling) lol", true, 'kling'],
+    ['Dreamina (Jimeng) animated this for me', true, 'jimeng'],
+    // "not gonna lie" / "no cap" are not negations of what follows.
+    ['no cap I generated this with Hailuo', true, 'hailuo'],
+    ['not gonna lie, I made this with Sora and my mom believed it', true, 'sora'],
+    // "No idea." after reported speech is no denial.
+    ['A guy in the comments says this is Kling. No idea tbh', null],
+    // Ordinal clips in a comparison are other media; "X还是Y" asks.
+    ['第二段是可灵做的，第一段是真的，猜猜看', null],
+    ['the second clip is Veo, the first one is real, guess', null],
+    ['到底是真人还是AI做的', null],
+    ['这是AI还是实拍？', null],
+    // Live-stream lessons are how-tos.
+    ['明天手把手带大家用可灵做视频', null],
+    // Picture-to-video relations and media nouns.
+    ['可灵把我家猫的照片动起来了', true, 'kling'],
+    ['用即梦把老照片动起来', true, 'jimeng'],
+    ['腾讯混元开源模型生成的', true, 'hunyuan-video'],
+    ['Vidu video-to-video pass on my sketch', true, 'vidu'],
+    ['vid by Kling 🤖', true, 'kling'],
+    ["Pika did the fire, honestly it's image to video", true, 'pika'],
+    // Capture vocabulary.
+    ['胶卷拍的，扫描的', false],
+    ['网友拍到的，未剪辑', false],
+    ['nah I was standing right there', false],
+    ['everyone says Sora but I was standing right there with my phone', false],
+  ]);
 });

@@ -176,7 +176,8 @@ describe('productAvailableOn', () => {
     assert.equal(before.available, false);
     assert.ok(before.reasons.some((r) => r.includes('2025-10-06')));
     assert.ok(before.reasons.some((r) => /preview-only/.test(r)));
-    assert.equal(before.strength, 'press');
+    // The API date now comes from OpenAI's own SDK changelog (FACTS-2026.md), so the refutation is official.
+    assert.equal(before.strength, 'primary');
     const after = productAvailableOn('sora', 'api', '2025-10-07');
     assert.equal(after.available, true);
     assert.equal(after.slug, 'sora-2');
@@ -196,7 +197,7 @@ describe('productAvailableOn', () => {
 
   it('is false for a preview-only generator without recorded products and null when unknown', () => {
     assert.equal(productAvailableOn('veo', 'api', '2024-06-01').available, false);
-    assert.equal(productAvailableOn('kling', 'api', '2025-01-01').available, null);
+    assert.equal(productAvailableOn('luma-dream-machine', 'api', '2025-01-01').available, null);
   });
 });
 

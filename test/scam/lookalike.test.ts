@@ -57,9 +57,11 @@ describe('lookalike domains', () => {
 });
 
 describe('configurable official domains', async () => {
-  const { ScamService, officialDomainsFromEnv } = await import('../../src/services/scam.service.js');
-  it('reads GENPROOF_OFFICIAL_DOMAINS and uses extra domains in the service', () => {
-    assert.deepEqual(officialDomainsFromEnv({ GENPROOF_OFFICIAL_DOMAINS: 'klingai.com, https://kuaishou.com/x ,bad' }), ['klingai.com', 'kuaishou.com']);
+  const { ScamService } = await import('../../src/services/scam.service.js');
+  const { loadConfig } = await import('../../src/config/config.js');
+  it('reads kb.officialDomains (and the older GENPROOF_OFFICIAL_DOMAINS) through the config and uses extra domains in the service', () => {
+    assert.deepEqual(loadConfig({ file: null, env: { GENPROOF_OFFICIAL_DOMAINS: 'klingai.com, https://kuaishou.com/x ,bad' } }).kb.officialDomains, ['klingai.com', 'kuaishou.com']);
+    assert.deepEqual(loadConfig({ file: null, env: { GENPROOF_KB__OFFICIAL_DOMAINS: '["example.org"]' } }).kb.officialDomains, ['example.org']);
     const svc = new ScamService({ model: null, extraOfficialDomains: ['klingai.com'] });
     const r = svc.analyzeText({ text: '可灵会员在 klingai-vip.top 充值', postedAt: '2024-07-01' });
     assert.equal(r.urls[0].lookalike_of, 'klingai.com');

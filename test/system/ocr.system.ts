@@ -155,5 +155,18 @@ describe('a pasted "Sora" box over real footage whose original is registered', {
     assert.equal(result.verdict.is_ai, false);
     assert.equal(result.verdict.quadrant, 'false_ai_claim');
     assert.ok(result.evidence.some((e) => e.code === 'visible_mark_contradicted'));
+    assert.equal(result.rating?.value, 'false');
+  });
+  it('without the registered original, the mark alone decides nothing: undetermined, unproven', async () => {
+    const empty = loadConfig({ env: {}, overrides: { db: join(dir, 'empty.db') } });
+    const service = VerificationService.create(empty);
+    const { result } = await service.check({ file: fixture('pasted-sora-real'), caption: null, postedAt: null, urls: [] });
+    await service.close();
+    assert.ok(result.evidence.some((e) => e.code === 'visible_generator_mark'));
+    assert.equal(result.verdict.claimed_ai, true);
+    assert.equal(result.verdict.is_ai, null);
+    assert.equal(result.verdict.quadrant, 'undetermined');
+    assert.equal(result.rating?.value, 'unproven');
+    assert.match(result.rating?.finding.en ?? '', /proves nothing/);
   });
 });

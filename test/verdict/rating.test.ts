@@ -59,7 +59,8 @@ const table: Row[] = [
   { name: 'AI claim supported by trusted provenance → true', evidence: [dec('c2pa_ai_trusted', true, 'signed_provenance', 'sora')], claims: [ai('supported')], expect: 'true' },
   { name: 'real claim supported by registry original → true', evidence: [dec('registry_match_original', false, 'registry_match')], claims: [real('supported')], expect: 'true' },
   { name: 'text-only: availability supported → true', claims: [claim('availability', 'supported')], media: false, expect: 'true' },
-  { name: 'place supported, no origin claim, nothing refuted → true', claims: [claim('location', 'supported')], expect: 'true' },
+  { name: 'place supported on camera footage, no origin claim, nothing refuted → true', evidence: [dec('camera_origin', false, 'camera_metadata')], claims: [claim('location', 'supported')], expect: 'true' },
+  { name: 'place supported but nothing decides what the media is → unproven', claims: [claim('location', 'supported')], expect: 'unproven' },
   // unproven
   { name: 'real claim backed only by camera metadata → unproven', evidence: [dec('camera_origin', false, 'camera_metadata')], claims: [real('supported')], expect: 'unproven', finding: /metadata/ },
   { name: 'no claim at all → unproven', claims: [], expect: 'unproven' },
@@ -79,7 +80,6 @@ describe('rating: precedence scam > false > misleading > true > unproven', () =>
       const hasMedia = row.media ?? true;
       const { verdict, generator } = decideVerdict({ evidence: ev, claims, hasMedia });
       const r = ratePost({ verdict, generator, claims, evidence: ev, scam: row.scam ?? null, hasMedia });
-      if (process.env.SHOW_RATING) console.log(row.expect, r.finding.en, r.finding.zh, r.basis);
       assert.equal(r.value, row.expect, `${r.value}: ${r.finding.en}`);
       assert.ok(r.finding.en.length > 10 && r.finding.zh.length > 4);
       // One quotable sentence each.

@@ -64,10 +64,11 @@ export function parseClaims(t: string, mentions: readonly GeneratorMention[], sl
     let end = targets[k].end;
     const slugs = [targets[k].slug];
     let j = k + 1;
-    for (; j < targets.length && targets[j].start - end <= 3 && /^[\s'"·:：\-的之]*$/.test(t.slice(end, targets[j].start)); j++) {
+    for (; j < targets.length && targets[j].start - end <= 3 && /^[\s'"·:：\-的之(（]*$/.test(t.slice(end, targets[j].start)); j++) {
       end = targets[j].end;
       slugs.push(targets[j].slug);
     }
+    if (j - 1 > k && /[(（]/.test(t.slice(targets[k].end, targets[k + 1].start)) && /[)）]/.test(t[end] ?? '')) end++;
     return { end, slugs, last: j - 1 };
   };
 
@@ -88,7 +89,9 @@ export function parseClaims(t: string, mentions: readonly GeneratorMention[], sl
     const clause = seg.clauseOf(tg.start);
     const version = isGen ? L.VERSION_TAIL.exec(t.slice(e.end, Math.min(clause.end, e.end + 24))) : null;
     if (version) e.end += version[0].length;
-    const after = t.slice(e.end, Math.min(clause.end, e.end + 40));
+    // A maker closed by a parenthesised alias ("Dreamina (Jimeng) made this") reads on in the next clause.
+    const tail = e.end > clause.end ? seg.clauseOf(e.end) : clause;
+    const after = t.slice(e.end, Math.min(tail.end, e.end + 40));
     const before = t.slice(Math.max(clause.start, tg.start - 50), tg.start);
     const from = tg.start - before.length;
     const clauseStart = /^[\s#@]*(?:\p{Extended_Pictographic}\s*)*$/u.test(before);
@@ -102,6 +105,8 @@ export function parseClaims(t: string, mentions: readonly GeneratorMention[], sl
     if (zh) {
       const lead = L.ZH_LEAD.exec(before);
       add(lead ? from + lead.index : tg.start, e.end + zh[0].length, e.slugs, 'trail');
+    } else if (L.ZH_BA.test(after)) {
+      add(tg.start, e.end + L.ZH_BA.exec(after)![0].length, e.slugs, 'trail');
     } else if (/^[\s-]?(?:generated|made|created|produced|rendered|animated)\b/.test(after)) {
       add(tg.start, e.end + /^[\s-]?\w+/.exec(after)![0].length, e.slugs, 'trail');
     }

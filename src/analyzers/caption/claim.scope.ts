@@ -9,7 +9,7 @@ export type NotAClaim = 'question' | 'reported' | 'howto' | 'hedge' | 'other_med
 /** A clause that asks: starts like an English question, ends with "?", or carries a Chinese question word. */
 export const QUESTION_START = /^(?:(?:is|was|are|were|did|does|do|could|can|might|would|will|has|have|should|may)\s(?!you believe|you tell|u believe)|(?:any ?one|does anyone|someone) (?:know|tell|confirm)|(?:who|which|what|how|why|where|when)(?:'s|\s)|real or|ai or real|fake or real)/;
 export const QUESTION_END = /[?？]\s*(?:\p{Extended_Pictographic}\s*)*$/u;
-export const QUESTION_ZH = /吗|嘛|么(?:[?？]|$)|是不是|是否|有没有人|哪个|哪家|什么ai|能不能|可不可以|对吧|呢\s*$|谁$|什么$|为什么|怎么|如何|哪里|真的假的/;
+export const QUESTION_ZH = /^谁知道|(?:真的|假的|ai|真实|实拍|真人)还是|还是(?:真的|假的|ai|实拍|真实|真人)|吗|嘛|么(?:[?？]|$)|是不是|是否|有没有人|哪个|哪家|什么ai|能不能|可不可以|对吧|呢\s*$|谁$|什么$|为什么|怎么|如何|哪里|真的假的/;
 export const QUESTION_OR = /\bor (?:real|not|ai|fake|sora|veo|kling)\b|还是/;
 /** Questions that still claim ("Can you believe Sora made this?", "你敢信这是AI做的？"). */
 export const RHETORICAL = /can you believe|would you believe|can you tell|guess what|you won'?t believe|believe it or not|你敢信|谁能想到|没想到|居然|竟然|谁敢信|谁信|想不到/;
@@ -21,13 +21,13 @@ export const REPORTED = /every(?:one|body)\s*:|\b(?:they (?:say|said|claim|think
 export const HEDGE = /(?:looks? like|looks? (?:fake|ai|real|generated|too real)|seems?(?: like| to be)?|probably|must be|has to be|might be|may be|maybe|could be|i think|i guess|pretty sure|i bet|kinda looks|feels like|smells like)\b|看起来像?|看着像|像是|感觉是|感觉像|估计是|应该是|疑似|可能是|大概是|好像是|怀疑是|像极了/;
 
 /** Another media than this one: "last week's clip was Sora", "that Sora clip", "上一个视频是Sora做的". */
-export const OTHER_MEDIA = /\b(?:last (?:week'?s|year'?s|post|video|clip|one|time)|my (?:last|previous|other) (?:post|video|clip|one)|previous (?:post|video|clip|one)|yesterday'?s (?:post|video|clip)|the (?:viral|famous|old|original) |that (?:viral |famous |old )?$|those |remember (?:when|that|the)|unlike|reminds me of)|上一个|上一条|上一段|上次|上个|还记得|去年那个|那个|之前那个|前一个|之前的/;
+export const OTHER_MEDIA = /\b(?:last (?:week'?s|year'?s|post|video|clip|one|time)|my (?:last|previous|other) (?:post|video|clip|one)|previous (?:post|video|clip|one)|yesterday'?s (?:post|video|clip)|the (?:viral|famous|old|original) |that (?:viral |famous |old )?$|those |remember (?:when|that|the)|unlike|reminds me of)|\b(?:the )?(?:first|second|third|1st|2nd|3rd) (?:clip|video|vid|one)\b|第[一二三四五六七八九十\d]+(?:个|段|条|部|张|镜)|上一个|上一条|上一段|上次|上个|还记得|去年那个|那个|之前那个|前一个|之前的/;
 
 /** Conditionals and wishes: "if Sora made this", "要是Sora能做这个就好了". */
 export const HYPOTHETICAL = /\b(?:if|wish|imagine if|would be)\b|要是|如果|假如|就好了|万一/;
 
 /** How-to, courses and money-making: AI words there describe a lesson, not this media. */
-export const HOWTO = /教程|课程|培训|教学|学会|教你|怎么|如何|方法|技巧|攻略|赚钱|变现|副业|月入|how to|tutorial|course|learn(?:ing)? to|guide|tips\b|masterclass|make money|earn \$?\d/;
+export const HOWTO = /教程|课程|培训|教学|学会|教你|教大家|手把手|怎么|如何|方法|技巧|攻略|赚钱|变现|副业|月入|how to|tutorial|course|learn(?:ing)? to|guide|tips\b|masterclass|make money|earn \$?\d/;
 /** A sales or app-promotion sentence: AI words there describe a product, not this media. */
 export const PROMO = /下载|安装|会员|充值|订阅|购买|\d+(?:\.\d+)?元|¥|\$\d|price|subscribe|download|sign up|注册|免费体验|试用|接口|\bapi\b|私信|加v|扫码|进群|% off|link in bio/;
 
@@ -36,7 +36,7 @@ export const EN_NEGATOR = /\b(?:not|never|isn'?t|isnt|wasn'?t|wasnt|aren'?t|were
 export const ZH_NEGATOR = /(?:不是|并非|绝非|绝不是|并不是|并没有|没有|没|未|非|不|无需|无|才不是|别说是|别再说是|别再说)[^，。！？,.!?]{0,8}$/;
 /** Phrases that look like negation but are not ("没想到这是AI生成的", "can't believe this is AI"). */
 export const ZH_NOT_NEGATION = /(?:没想到|想不到|不敢相信|不可思议|不得不|不愧|不要太|真不错|不错|不知道|没看出|看不出|没发现|没认出|认不出|分不清|谁知道|不说|不得了|不用说|不出)[^，。！？,.!?]*$/;
-export const EN_NOT_NEGATION = /\b(?:can'?t believe|cannot believe|couldn'?t believe|no way|no doubt|not bad|believe it or not|not only|no one would guess|can'?t tell|couldn'?t tell|not sure if you know|never (?:thought|knew|guessed|realized|realised)|never would have (?:guessed|thought|known)|didn'?t (?:know|realize|realise|notice|expect)|wouldn'?t (?:know|guess)|no edits?|no (?:camera|cameras)|zero cameras?|not a single (?:camera|real)|nothing (?:in|here)|none of)\b(?:\s+\S+){0,6}\s*$/;
+export const EN_NOT_NEGATION = /\b(?:can'?t believe|cannot believe|couldn'?t believe|no way|no doubt|not bad|believe it or not|not only|not gonna lie|not going to lie|ngl|no cap|not (?:even )?kidding|no joke|not to brag|no one would guess|can'?t tell|couldn'?t tell|not sure if you know|never (?:thought|knew|guessed|realized|realised)|never would have (?:guessed|thought|known)|didn'?t (?:know|realize|realise|notice|expect)|wouldn'?t (?:know|guess)|no edits?|no (?:camera|cameras)|zero cameras?|not a single (?:camera|real)|nothing (?:in|here)|none of)\b(?:\s+\S+){0,6}\s*$/;
 
 /** A generator named only to deny it: "not Sora", "this isn't Sora", "不是Sora". Matched right before the name. */
 export const DENIED_MAKER = /(?:\b(?:not|isn'?t|isnt|wasn'?t|wasnt|never|no|nope,? not|nah,? not)\s+(?:an?\s+|from\s+|by\s+|made (?:by|with|in)\s+|using\s+)?|\b(?:this|it)\s+(?:isn'?t|is not|wasn'?t|was not|'s not|’s not)\s+(?:an?\s+)?|(?:不是|并非|绝非|并不是|非|才不是)(?:由|用)?)$/;

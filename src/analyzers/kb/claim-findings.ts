@@ -109,6 +109,8 @@ export function evidenceFindingsForAi(kb: KnowledgeBase, c: Claim, slug: string 
 /** Date checks: the media's own dates and the post date against the generator's first known date. */
 export function dateFindings(g: Generator, first: string, dates: readonly MediaDate[], postedAt: string | null): Finding[] {
   const out: Finding[] = [];
+  // The KB's first date is only the first it can source: earlier dates prove nothing.
+  if (g.existedBefore) return out;
   const src = sourceLabel(g.access[0]?.source ?? g.sources[0]);
   // One day of slack for time zones.
   const cutoff = addDays(first, -1);

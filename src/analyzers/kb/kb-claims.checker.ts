@@ -3,6 +3,7 @@ import { claimPolarity, type Claim, type ClaimStatus } from '../../domain/claim.
 import { evidence as mkEvidence, type Evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
+import { toDay } from '../../knowledge/dates.js';
 import { kb as defaultKb, type KnowledgeBase } from '../../knowledge/kb.js';
 import {
   capabilityFindings,
@@ -15,6 +16,7 @@ import {
   type Finding,
   type MediaDate,
 } from './claim-findings.js';
+import { beyondHorizon, endedFindings } from './ended-findings.js';
 
 /** Types this checker judges; authorship and availability claims belong to the scam desk, place and time to src/analyzers/placetime. */
 const HANDLED = new Set<Claim['type']>(['ai_generated', 'generator', 'generation_prompt', 'real_footage', 'duration']);
@@ -52,13 +54,14 @@ export class KbClaimChecker implements ClaimChecker {
       }
       return checked;
     });
+    if (this.kb.isAfterHorizon(input.post.postedAt)) out.push(horizonEvidence(this.kb.asOf(), input.post.postedAt!));
     return { claims, evidence: out };
   }
 
   private findingsFor(c: Claim, input: { post: Post; media: MediaInfo | null; claims: Claim[]; evidence: Evidence[] }, dates: MediaDate[]): Finding[] {
     const postedAt = input.post.postedAt;
     if (c.type === 'real_footage') return realFindings(input.evidence);
-    if (c.type === 'duration') return durationFindings(this.kb, c, input);
+    if (c.type === 'duration') return beyondHorizon(this.kb, postedAt, durationFindings(this.kb, c, input));
     if (claimPolarity(c) !== true) return [];
     const slug = c.generator ?? null;
     const findings = evidenceFindingsForAi(this.kb, c, slug, input.evidence);
@@ -83,7 +86,8 @@ export class KbClaimChecker implements ClaimChecker {
     findings.push(...dateFindings(family ? members[0] : g, first, dates, postedAt));
     findings.push(...capabilityFindings(this.kb, g.slug, family, input.media, postedAt));
     findings.push(...previewFindings(this.kb, g.slug, family, postedAt));
-    return findings;
+    findings.push(...endedFindings(this.kb, g.slug, family, c, input.post.caption ?? null, postedAt, dates));
+    return beyondHorizon(this.kb, postedAt, findings);
   }
 }
 
@@ -168,5 +172,16 @@ export function findingEvidence(f: Finding, c: Claim): Evidence {
     detail: `Claim “${c.text}” is ${f.status}: ${f.reason}${src}`,
     detail_zh: `说法“${c.text}”${{ refuted: '已被驳斥', unlikely: '不太可能', supported: '得到支持', unverified: '未经证实' }[f.status]}：${f.reason_zh}${srcZh}`,
     data: { claim_type: c.type, claim_text: c.text, status: f.status, generator: c.generator ?? null, sources: f.sources, ...(f.data ?? {}) },
+  });
+}
+
+/** The note every report carries when the post is dated after the KB's horizon. */
+export function horizonEvidence(asOf: string, postedAt: string): Evidence {
+  const posted = toDay(postedAt) ?? postedAt;
+  return mkEvidence({
+    analyzer: 'kb', code: 'kb_horizon', direction: 'neutral', weight: 0.15,
+    detail: `The post is dated ${posted}, after ${asOf}, the last day genproof's knowledge base covers: newer events (releases, shutdowns, relaunches) are unknown to genproof, and no claim is refuted for lack of them.`,
+    detail_zh: `帖子日期为 ${posted}，晚于 genproof 知识库覆盖的最后一天 ${asOf}：此后的事件（发布、停服、重新上线）genproof 无从知晓，不会因缺少这些信息而驳斥任何说法。`,
+    data: { as_of: asOf, posted_at: posted },
   });
 }

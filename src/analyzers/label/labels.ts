@@ -97,9 +97,14 @@ function aigcLabel(fields: Record<string, string>, source: string): FileLabel {
   return { kind: 'aigc_gb45438', value: l || '?', meaning, source, fields };
 }
 
-/** Platform label phrases (explicit labels copied into metadata by apps and platforms). */
+/**
+ * Platform label phrases (explicit labels copied into metadata by apps and platforms). Douyin (FACTS-2026.md §15):
+ * 「内容由AI生成」 (creator's declaration), 「作品含AI生成内容」 (metadata label found), 「疑似使用了AI生成技术，请谨慎甄别」
+ * (platform detection only: "suspected", so possible_ai); Bilibili 「该视频使用人工智能合成技术」.
+ */
 const PLATFORM_PHRASES: { re: RegExp; meaning: FileLabel['meaning'] }[] = [
-  { re: /作者声明[:：]?\s*内容由\s*AI\s*生成|内容由\s*AI\s*生成|AI\s*生成内容|疑似\s*AI\s*生成/, meaning: 'ai' },
+  { re: /疑似(?:使用了?)?\s*AI\s*生成/, meaning: 'possible_ai' },
+  { re: /作者声明[:：]?\s*内容由\s*AI\s*生成|内容由\s*AI\s*生成|作品含\s*AI\s*生成内容|AI\s*生成内容|使用人工智能合成技术/, meaning: 'ai' },
   { re: /\bAI[- ]generated content\b|\bGenerated with AI\b|\bMade with AI\b|\bAI info\b/i, meaning: 'ai' },
 ];
 

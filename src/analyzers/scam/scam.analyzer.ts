@@ -5,6 +5,7 @@ import type { MediaInfo } from '../../domain/media.js';
 import type { Post } from '../../domain/post.js';
 import { decodeQrCodes, type DecodedQr } from '../../repositories/qr.repository.js';
 import { knowledgeFor } from '../../scam/knowledge.adapter.js';
+import { kbForConfig } from '../../knowledge/kb.loader.js';
 import type { ScamKnowledge } from '../../scam/knowledge.port.js';
 import { defaultScamModel } from '../../scam/model.loader.js';
 import { classifyQr, type QrFinding } from '../../scam/qr.classify.js';
@@ -22,11 +23,13 @@ export class ScamAnalyzer implements Analyzer {
   private readonly kb: ScamKnowledge;
   private readonly model: ScamModel | null;
   private readonly decodeQr: (file: string) => Promise<DecodedQr[]>;
+  private readonly officialDomains: string[];
   constructor(
     config: Config,
     deps: { knowledge?: ScamKnowledge; model?: ScamModel | null; decodeQr?: (file: string) => Promise<DecodedQr[]> } = {},
   ) {
-    this.kb = deps.knowledge ?? knowledgeFor();
+    this.kb = deps.knowledge ?? knowledgeFor(kbForConfig(config));
+    this.officialDomains = config.kb?.officialDomains ?? [];
     this.model = deps.model === undefined ? defaultScamModel() : deps.model;
     this.decodeQr = deps.decodeQr ?? ((f) => decodeQrCodes(f, { timeoutMs: config.timeouts.decodeMs }));
   }
@@ -57,7 +60,7 @@ export class ScamAnalyzer implements Analyzer {
       }
     }
     ctx.progress(0.5);
-    const a = analyzeScamText({ text: post.caption ?? '', urls: post.urls, postedAt: post.postedAt, qr }, { kb: this.kb, model: this.model });
+    const a = analyzeScamText({ text: post.caption ?? '', urls: post.urls, postedAt: post.postedAt, qr }, { kb: this.kb, model: this.model, extraOfficialDomains: this.officialDomains });
     ev.push(
       evidence({
         analyzer: 'scam',

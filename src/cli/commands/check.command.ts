@@ -11,6 +11,7 @@ import { createVerificationService } from '../../services/verification.factory.j
 import { RegistryService } from '../../services/registry.service.js';
 import { fetchMediaUrl, looksLikeUrl } from '../../services/url-intake.service.js';
 import { globalOpts } from '../program.js';
+import { withKbOverlays } from './kb.command.js';
 import { runBatchCommand } from './batch.command.js';
 import { intOpt } from './serve.command.js';
 import { progressBar, renderTerminal } from '../render/terminal.render.js';
@@ -24,6 +25,7 @@ interface CheckOpts {
   html?: string;
   claimreview?: string;
   depth?: 'fast' | 'default' | 'deep';
+  kbOverlay?: string[];
   batch?: string;
   out?: string;
   queue?: string;
@@ -48,6 +50,7 @@ export function registerCheck(program: Command): void {
     .option('--html <out.html>', 'also write a self-contained HTML report')
     .option('--claimreview <out.jsonld>', 'also write a schema.org ClaimReview of the post (JSON-LD)')
     .option('--depth <depth>', 'fast | default | deep')
+    .option('--kb-overlay <file>', 'merge a local knowledge overlay (JSON; repeatable; config kb.overlays)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--batch <in.jsonl>', 'check every post of a JSONL file ({"id","file"?,"caption"?,"posted_at"?,"urls"?} per line; files relative to it)')
     .option('--out <out.jsonl>', 'with --batch: write the results here (default stdout), one line per input, in order')
     .option('--queue <url>', 'with --batch: run through `genproof worker` processes on this Redis URL (same --db and --blob-dir)')
@@ -55,7 +58,10 @@ export function registerCheck(program: Command): void {
     .action(async (file: string | undefined, opts: CheckOpts, cmd: Command) => {
       const g = globalOpts(cmd);
       if (opts.depth && !['fast', 'default', 'deep'].includes(opts.depth)) throw new ValidationError('bad_usage', '--depth must be fast, default or deep');
-      const config = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}), ...(opts.queue ? { queue: opts.queue } : {}) } });
+      const config = withKbOverlays(
+        loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}), ...(opts.queue ? { queue: opts.queue } : {}) } }),
+        opts.kbOverlay,
+      );
       if (opts.batch) {
         if (file) throw new ValidationError('bad_usage', 'Give a FILE or --batch, not both.');
         const concurrency = intOpt('concurrency', opts.concurrency, 1, 256) ?? (config.queue ? 16 : 2);

@@ -7,6 +7,7 @@ import { registerRegistry } from './registry.command.js';
 import { registerMatch } from './match.command.js';
 import { registerProvenance } from './provenance.command.js';
 import { registerTrust } from './trust.command.js';
+import { registerKb } from './kb.command.js';
 import { registerWorker } from './worker.command.js';
 
 /**
@@ -21,5 +22,6 @@ export function registerCommands(program: Command): void {
   registerMatch(program);
   registerProvenance(program);
   registerTrust(program);
+  registerKb(program);
   registerWorker(program);
 }

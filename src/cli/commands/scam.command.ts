@@ -6,10 +6,11 @@ import { RegistryService } from '../../services/registry.service.js';
 import type { ScamResult } from '../../domain/scam.js';
 import { isAppError, ValidationError } from '../../domain/errors.js';
 import { readTextFileStrict } from '../../services/post.validation.js';
-import { ScamService } from '../../services/scam.service.js';
+import { scamServiceFor, type ScamService } from '../../services/scam.service.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../../domain/post-input.js';
 import { globalOpts, type GlobalOptions } from '../program.js';
 import { writeReport } from '../render/output.js';
+import { withKbOverlays } from './kb.command.js';
 
 interface ScamOpts {
   text?: string;
@@ -19,6 +20,7 @@ interface ScamOpts {
   postedAt?: string;
   batch?: string;
   officialDomain?: string[];
+  kbOverlay?: string[];
 }
 
 const collect = (v: string, acc: string[] = []) => [...acc, v];
@@ -32,14 +34,17 @@ export function registerScam(program: Command): void {
     .option('--image <file>', 'an image of the post, scanned for QR codes (repeatable)', collect)
     .option('--url <url>', 'a link in the post (repeatable)', collect)
     .option('--posted-at <date>', 'when the post appeared (YYYY-MM-DD)')
-    .option('--official-domain <domain>', 'treat this domain as official too, like openai.com (repeatable; env GENPROOF_OFFICIAL_DOMAINS)', collect)
+    .option('--official-domain <domain>', 'treat this domain as official too, like openai.com (repeatable; config kb.officialDomains)', collect)
+    .option('--kb-overlay <file>', 'merge a local knowledge overlay (JSON; repeatable; config kb.overlays)', collect)
     .option('--batch <in.jsonl>', 'one JSON object per line {"id","text","posted_at"?} → one {"id","label","score"} line each ("-" = stdin)')
     .action(async (opts: ScamOpts, cmd: Command) => {
       const g = globalOpts(cmd);
-      const config = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang === 'zh' || g.lang === 'en' ? { lang: g.lang } : {}) } });
+      const config = withKbOverlays(
+        loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang === 'zh' || g.lang === 'en' ? { lang: g.lang } : {}) } }),
+        opts.kbOverlay,
+      );
       const registry = opts.image?.length && RegistryService.exists(config) ? RegistryService.open(config) : null;
-      const service = new ScamService({
-        qrTimeoutMs: config.timeouts.decodeMs,
+      const service = scamServiceFor(config, {
         extraOfficialDomains: opts.officialDomain ?? [],
         ...(registry ? { matchPoster: (f: string) => registry.match(f) } : {}),
       });

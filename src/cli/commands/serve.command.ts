@@ -3,6 +3,7 @@ import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { startServer } from '../../http/server.js';
 import { globalOpts } from '../program.js';
+import { withKbOverlays } from './kb.command.js';
 
 interface ServeOpts {
   port?: string;
@@ -11,6 +12,7 @@ interface ServeOpts {
   token?: string;
   concurrency?: string;
   log?: boolean;
+  kbOverlay?: string[];
   queue?: string;
   blobDir?: string;
 }
@@ -23,9 +25,9 @@ export function intOpt(name: string, v: string | undefined, min: number, max: nu
 }
 
 /** Run the server until SIGINT/SIGTERM. Shared by `genproof serve` and src/bin/server.ts. */
-export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?: boolean; configFile?: string; log?: boolean }): Promise<void> {
+export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?: boolean; configFile?: string; log?: boolean; kbOverlay?: string[] }): Promise<void> {
   const t0 = performance.now();
-  const config = loadConfig({ file: opts.configFile, overrides });
+  const config = withKbOverlays(loadConfig({ file: opts.configFile, overrides }), opts.kbOverlay);
   const log = (m: string) => process.stderr.write(`genproof: ${m}\n`);
   const server = await startServer({ config, demo: opts.demo, log, logger: opts.log ? { level: 'info' } : false });
   log(`serving the desk on ${server.url}  — open ${server.url}/ in a browser (API: ${server.url}/openapi.json; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
@@ -50,6 +52,7 @@ export function registerServe(program: Command): void {
     .option('--token <token>', 'require Authorization: Bearer <token> for registry writes (env GENPROOF_SERVER__TOKEN)')
     .option('--concurrency <n>', 'checks that run at once (default 2)')
     .option('--log', 'log every request (pino, stdout)')
+    .option('--kb-overlay <file>', 'merge a local knowledge overlay (JSON; repeatable; config kb.overlays)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--queue <url>', 'enqueue checks on BullMQ at this Redis URL for `genproof worker` processes (env GENPROOF_QUEUE)')
     .option('--blob-dir <dir>', 'upload directory shared with the workers (env GENPROOF_SERVER__BLOB_DIR)')
     .action(async (opts: ServeOpts, cmd: Command) => {
@@ -62,6 +65,6 @@ export function registerServe(program: Command): void {
       if (opts.host) server.host = opts.host;
       if (opts.token) server.token = opts.token;
       if (opts.blobDir) server.blobDir = opts.blobDir;
-      await serveUntilSignal({ ...(g.db ? { db: g.db } : {}), ...(opts.queue ? { queue: opts.queue } : {}), server }, { demo: opts.demo, configFile: g.config, log: opts.log });
+      await serveUntilSignal({ ...(g.db ? { db: g.db } : {}), ...(opts.queue ? { queue: opts.queue } : {}), server }, { demo: opts.demo, configFile: g.config, log: opts.log, kbOverlay: opts.kbOverlay });
     });
 }

@@ -29,6 +29,7 @@ export function renderTerminal(r: CheckResult, lang: 'en' | 'zh'): string {
   L.push('');
   L.push(zh ? r.verdict.summary.zh : r.verdict.summary.en);
   L.push('');
+  if (r.kb?.note) L.push(`${zh ? '知识库' : 'Knowledge base'}${c}${zh ? r.kb.note.zh : r.kb.note.en}`, '');
   if (r.media) L.push(`${zh ? '媒体' : 'Media'}${c}${MEDIA_KIND[r.media.kind]?.[lang] ?? r.media.kind} ${r.media.container} ${r.media.width}×${r.media.height}${r.media.duration ? ` ${r.media.duration}s` : ''}${r.media.fps ? ` ${r.media.fps}fps` : ''}`);
   L.push(`${zh ? '生成器' : 'Generator'}${c}${zh ? '声称' : 'claimed'} ${r.generator.claimed ?? '—'} · ${zh ? '证据' : 'evidenced'} ${r.generator.evidenced ?? '—'}${r.generator.mismatch ? (zh ? ' · 不一致！' : ' · MISMATCH') : ''}`);
   if (r.claims.length) {
