@@ -2,6 +2,7 @@ import type { Claim } from '../domain/claim.js';
 import type { Evidence } from '../domain/evidence.js';
 import type { Match } from '../domain/match.js';
 import type { MediaInfo } from '../domain/media.js';
+import type { MediaSession } from '../domain/media-session.js';
 import type { Post } from '../domain/post.js';
 import type { ScamResult } from '../domain/scam.js';
 import type { Config } from '../config/config.js';
@@ -22,6 +23,11 @@ export interface AnalyzerContext {
   signal?: AbortSignal;
   /** Scratch directory private to this check (removed afterwards). */
   workDir: string;
+  /**
+   * The opened media, shared by every analyzer of the check: read tags, probe and pixels from here rather than
+   * from the file (each is then read once per check). Absent for text-only posts and in older callers.
+   */
+  session?: MediaSession;
 }
 
 export interface AnalyzerOutput {

@@ -101,6 +101,15 @@ export const configSchema = z.object({
     .prefault({}),
   ffmpegPath: z.string().nullable().default(null),
   ffprobePath: z.string().nullable().default(null),
+  diagnostics: z
+    .object({
+      /**
+       * When set, `check` writes tool runs/decodes counted and CPU seconds per analyzer to this JSON file, running
+       * the analyzers one after another so their CPU can be told apart (for bench:check; slower).
+       */
+      statsFile: z.string().nullable().default(null),
+    })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

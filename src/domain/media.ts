@@ -49,3 +49,16 @@ export interface MediaSummary {
 export function summarizeMedia(m: MediaInfo): MediaSummary {
   return { kind: m.kind, duration: m.duration, width: m.width, height: m.height, fps: m.fps, container: m.container };
 }
+
+/** What frame reading needs to know about a video stream (from the one ffprobe intake runs). */
+export interface VideoProbe {
+  /** Display size (rotation applied). */
+  width: number;
+  height: number;
+  /** Frames per second of the video stream (avg_frame_rate, else r_frame_rate, else 25). */
+  fps: number;
+  /** Seconds, or null when unknown. */
+  duration: number | null;
+  frameCount: number | null;
+  rotation: number;
+}

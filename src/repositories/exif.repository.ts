@@ -1,5 +1,6 @@
 import { ExifTool, type Tags } from 'exiftool-vendored';
 import { ToolError } from '../domain/errors.js';
+import { countTool } from './tool-stats.repository.js';
 
 /** Raw exiftool tags (exiftool-vendored's Tags, with dates as ExifDateTime objects). */
 export type RawTags = Tags & Record<string, unknown>;
@@ -19,6 +20,7 @@ function tool(timeoutMs: number): ExifTool {
  * XMP are included; embedded telemetry (-ee) is not read here (telemetry tracks are detected from ffprobe streams).
  */
 export async function readTags(path: string, timeoutMs = 30_000): Promise<RawTags> {
+  countTool('exiftool');
   try {
     return (await tool(timeoutMs).read(path, { readArgs: ['-api', 'LargeFileSupport=1'] })) as RawTags;
   } catch (e) {
@@ -28,6 +30,7 @@ export async function readTags(path: string, timeoutMs = 30_000): Promise<RawTag
 
 /** Same, but also with group-prefixed keys (e.g. "XMP-iptcExt:DigitalSourceType"), for label readers. */
 export async function readGroupedTags(path: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+  countTool('exiftool');
   try {
     return (await tool(timeoutMs).readRaw(path, { readArgs: ['-G1', '-a', '-api', 'LargeFileSupport=1'] })) as Record<string, unknown>;
   } catch (e) {

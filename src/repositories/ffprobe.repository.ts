@@ -27,7 +27,7 @@ export interface ProbeResult {
  * Run ffprobe on a file. A non-zero exit on a file that looked like media means the file is broken
  * (truncated, corrupt): that is bad input (exit 2), not a tool failure.
  */
-export async function ffprobe(path: string, opts: { timeoutMs: number; ffprobePath?: string | null; signal?: AbortSignal; /** demuxer hint for formats that are hard to probe (mpegts) */ format?: string }): Promise<ProbeResult> {
+export async function ffprobe(path: string, opts: { timeoutMs: number; ffprobePath?: string | null; ffmpegPath?: string | null; signal?: AbortSignal; /** demuxer hint for formats that are hard to probe (mpegts) */ format?: string }): Promise<ProbeResult> {
   const bin = toolPaths({ ffprobePath: opts.ffprobePath }).ffprobe;
   const res = await runTool(
     bin,
@@ -52,8 +52,8 @@ export async function ffprobe(path: string, opts: { timeoutMs: number; ffprobePa
 }
 
 /** Fallback probe: `ffmpeg -i FILE` prints the container, duration and streams on stderr. */
-async function ffmpegBannerProbe(path: string, opts: { timeoutMs: number; signal?: AbortSignal; format?: string }): Promise<ProbeResult> {
-  const bin = toolPaths().ffmpeg;
+async function ffmpegBannerProbe(path: string, opts: { timeoutMs: number; signal?: AbortSignal; format?: string; ffmpegPath?: string | null }): Promise<ProbeResult> {
+  const bin = toolPaths({ ffmpegPath: opts.ffmpegPath }).ffmpeg;
   const res = await runTool(bin, ['-hide_banner', '-nostdin', ...(opts.format ? ['-f', opts.format] : []), '-i', path], { timeoutMs: opts.timeoutMs, tool: 'ffmpeg', signal: opts.signal });
   const parsed = parseFfmpegBanner(res.stderr);
   if (!parsed.streams.length) {

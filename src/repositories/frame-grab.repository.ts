@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import { runTool } from './process.repository.js';
 import { toolPaths } from './tools.repository.js';
+import { countTool } from './tool-stats.repository.js';
 
 /** One decoded video frame as packed RGB (3 bytes per pixel, rows top to bottom). */
 export interface RgbFrame {
@@ -160,6 +161,7 @@ function lastLine(s: string): string {
  */
 export async function decodeImageFile(path: string, maxSide: number, timeoutMs: number): Promise<{ width: number; height: number; channels: 3; data: Buffer } | null> {
   let timer: NodeJS.Timeout | undefined;
+  countTool('decode:sharp');
   const decode = sharp(path, { limitInputPixels: 200_000_000, animated: false })
     .rotate()
     .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })

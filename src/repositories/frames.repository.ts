@@ -4,8 +4,12 @@
  */
 import { spawn } from 'node:child_process';
 import { AppError, ToolError, UnsupportedMediaError, ValidationError } from '../domain/errors.js';
+import type { VideoProbe } from '../domain/media.js';
 import { runTool } from './process.repository.js';
+import { countTool } from './tool-stats.repository.js';
 import { toolPaths } from './tools.repository.js';
+
+export type { VideoProbe };
 
 export interface VideoFrame {
   /** Frame number in the source (every-Nth sampling keeps source numbers; with `fps`, the resampled number). */
@@ -42,17 +46,11 @@ export interface ReadFramesOptions {
   fastDecode?: boolean;
   timeoutMs: number;
   signal?: AbortSignal;
-}
-
-export interface VideoProbe {
-  width: number;
-  height: number;
-  /** Frames per second of the video stream (avg_frame_rate, else r_frame_rate). */
-  fps: number;
-  /** Seconds, or null when unknown. */
-  duration: number | null;
-  frameCount: number | null;
-  rotation: number;
+  /** The stream as already probed (the media session's); without it readFrames runs its own ffprobe. */
+  probe?: VideoProbe | null;
+  /** Configured ffmpeg/ffprobe binaries (default: PATH, then the bundled ones). */
+  ffmpegPath?: string | null;
+  ffprobePath?: string | null;
 }
 
 function rate(s: unknown): number {
@@ -63,8 +61,8 @@ function rate(s: unknown): number {
 }
 
 /** Size, frame rate, duration and rotation of the first video stream (ffprobe, with a timeout). */
-export async function probeVideo(path: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<VideoProbe> {
-  const { ffprobe } = toolPaths();
+export async function probeVideo(path: string, opts: { timeoutMs: number; signal?: AbortSignal; ffprobePath?: string | null }): Promise<VideoProbe> {
+  const { ffprobe } = toolPaths({ ffprobePath: opts.ffprobePath });
   const res = await runTool(
     ffprobe,
     ['-v', 'error', '-select_streams', 'v:0', '-show_entries',
@@ -78,10 +76,20 @@ export async function probeVideo(path: string, opts: { timeoutMs: number; signal
   } catch (e) {
     throw new ToolError('tool_failed', `ffprobe printed unreadable output for ${path}`, { cause: e });
   }
-  const s = json.streams?.[0];
-  if (res.code !== 0 || !s) {
+  const probe = res.code === 0 ? videoProbeFrom(json) : null;
+  if (!probe) {
     throw new UnsupportedMediaError('media_unsupported', `No decodable video stream in ${path}${res.stderr ? `: ${res.stderr.trim().split('\n')[0]}` : ''}`, { httpStatus: 422 });
   }
+  return probe;
+}
+
+/**
+ * The first video stream of ffprobe JSON (`-show_streams -show_format`, or `-select_streams v:0`) as a VideoProbe;
+ * null when there is none. One reading of the probe for intake's session and for readFrames' own probe.
+ */
+export function videoProbeFrom(json: { streams?: readonly object[]; format?: { duration?: string } }): VideoProbe | null {
+  const s = json.streams?.find((x) => (x as { codec_type?: unknown }).codec_type === undefined || (x as { codec_type?: unknown }).codec_type === 'video') as Record<string, unknown> | undefined;
+  if (!s) return null;
   let rotation = 0;
   const tags = s.tags as Record<string, string> | undefined;
   if (tags?.rotate) rotation = Number(tags.rotate);
@@ -117,7 +125,7 @@ export async function readFrames(
     throw new ValidationError('internal_error', 'readFrames needs both width and height, or neither');
   }
   const started = Date.now();
-  const probe = await probeVideo(path, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+  const probe = opts.probe ?? (await probeVideo(path, { timeoutMs: opts.timeoutMs, signal: opts.signal, ffprobePath: opts.ffprobePath }));
   const nth = opts.fps ? 1 : Math.max(1, Math.floor(opts.everyNth ?? 1));
   const outFps = opts.fps ?? probe.fps;
   const vf: string[] = [...(opts.filters ?? [])];
@@ -135,12 +143,13 @@ export async function readFrames(
   let width = w ?? 0;
   let height = h ?? 0;
 
-  const { ffmpeg } = toolPaths();
+  const { ffmpeg } = toolPaths({ ffmpegPath: opts.ffmpegPath });
   const args = ['-hide_banner', '-nostdin', ...(opts.fastDecode ? ['-skip_loop_filter', 'all'] : []), '-i', path, '-an', '-sn', '-dn', '-vf', vf.join(','),
     '-vsync', '0', '-f', 'rawvideo', '-pix_fmt', pixFmt, 'pipe:1'];
   const remainingMs = Math.max(1, opts.timeoutMs - (Date.now() - started));
 
   return new Promise((resolve, reject) => {
+    countTool('ffmpeg');
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let timedOut = false;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { UnsupportedMediaError } from '../domain/errors.js';
+import { countTool } from './tool-stats.repository.js';
 
 const require = createRequire(import.meta.url);
 
@@ -48,6 +49,7 @@ function decodeInWorker(buffer: Buffer, timeoutMs: number): Promise<{ width: num
 
 /** Decode HEIC/HEIF with a wasm decoder (sharp's prebuilt binaries cannot). Returns RGBA pixels. */
 export async function decodeHeic(path: string, timeoutMs: number): Promise<{ raw: Buffer; width: number; height: number; channels: 4 }> {
+  countTool('decode:heic');
   const buffer = await readFile(path);
   try {
     const img = await decodeInWorker(buffer, timeoutMs);

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { UnsupportedMediaError } from '../domain/errors.js';
+import { countTool } from './tool-stats.repository.js';
 
 export interface ImageHeader {
   width: number;
@@ -24,6 +25,7 @@ export async function readImageHeader(path: string): Promise<ImageHeader> {
  * Decode an image fully (bounded by maxPixels) to verify it is intact, and return a JPEG preview for reports.
  */
 export async function imagePreviewJpeg(input: string | { raw: Buffer; width: number; height: number; channels: 3 | 4 }, maxPixels: number, maxDim = 640): Promise<Buffer> {
+  if (typeof input === 'string') countTool('decode:sharp');
   const s =
     typeof input === 'string'
       ? sharp(input, { limitInputPixels: maxPixels, failOn: 'error' })

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MediaInfo } from '../domain/media.js';
+import type { DecodedRgba } from '../domain/media-session.js';
 import { UnsupportedMediaError } from '../domain/errors.js';
 import type { Keyframe } from '../domain/report.js';
 import { decodeHeic } from './heic.repository.js';
@@ -24,10 +25,14 @@ export function keyframeTimes(duration: number | null, count: number): number[] 
 export async function extractKeyframes(
   media: MediaInfo,
   dir: string,
-  opts: { count: number; timeoutMs: number; maxPixels: number; ffmpegPath?: string | null; signal?: AbortSignal },
+  opts: {
+    count: number; timeoutMs: number; maxPixels: number; ffmpegPath?: string | null; signal?: AbortSignal;
+    /** The media session's HEIC pixels (decoded once per check). */
+    heic?: () => Promise<DecodedRgba>;
+  },
 ): Promise<Keyframe[]> {
   if (media.kind === 'image') {
-    const input = media.container === 'heic' ? await decodeHeic(media.path, opts.timeoutMs) : media.path;
+    const input = media.container === 'heic' ? await (opts.heic ? opts.heic() : decodeHeic(media.path, opts.timeoutMs)) : media.path;
     // Full resolution (bounded by the pixel limit intake already enforced): keyframes feed reverse image search.
     const jpeg = await imagePreviewJpeg(input, opts.maxPixels, 100_000);
     const path = join(dir, 'frame-0.jpg');

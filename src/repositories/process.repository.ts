@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { ToolError } from '../domain/errors.js';
+import { countTool } from './tool-stats.repository.js';
 
 export interface RunOptions {
   timeoutMs: number;
@@ -25,6 +26,7 @@ export interface RunResult {
 export function runTool(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
   const tool = opts.tool ?? cmd.split('/').pop() ?? cmd;
   const max = opts.maxStdoutBytes ?? 64 * 1024 * 1024;
+  countTool(tool);
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];

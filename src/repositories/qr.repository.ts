@@ -4,6 +4,8 @@ import sharp from 'sharp';
 import { prepareZXingModule, readBarcodes, type ReadResult } from 'zxing-wasm/reader';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import { decodeHeic } from './heic.repository.js';
+import type { DecodedRgba } from '../domain/media-session.js';
+import { countTool } from './tool-stats.repository.js';
 
 /**
  * Decode every QR code in an image: zxing-wasm (several codes, rotated, inverted, small) on sharp's RGBA pixels,
@@ -54,6 +56,7 @@ function isHeif(path: string): boolean {
 }
 
 async function rgba(input: Source, scale = 1): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
+  if (!(typeof input === 'object' && 'raw' in input)) countTool('decode:sharp');
   let img =
     typeof input === 'object' && 'raw' in input
       ? sharp(input.raw, { raw: { width: input.width, height: input.height, channels: input.channels } })
@@ -78,9 +81,9 @@ function fromZxing(r: ReadResult[]): DecodedQr[] {
     }));
 }
 
-async function decodeAll(original: string | Buffer, timeoutMs: number): Promise<DecodedQr[]> {
+async function decodeAll(original: string | Buffer, timeoutMs: number, heic?: () => Promise<DecodedRgba>): Promise<DecodedQr[]> {
   await prepare();
-  const input: Source = typeof original === 'string' && isHeif(original) ? await decodeHeic(original, timeoutMs) : original;
+  const input: Source = typeof original === 'string' && isHeif(original) ? await (heic ? heic() : decodeHeic(original, timeoutMs)) : original;
   const out = new Map<string, DecodedQr>();
   const passes = [1];
   for (const scale of passes) {
@@ -108,14 +111,17 @@ async function decodeAll(original: string | Buffer, timeoutMs: number): Promise<
  * Every QR code in the image, deduplicated by payload. Unreadable images → UnsupportedMediaError; a decode that
  * runs past the timeout → ToolError.
  */
-export async function decodeQrCodes(input: string | Buffer, opts: { timeoutMs?: number } = {}): Promise<DecodedQr[]> {
+export async function decodeQrCodes(
+  input: string | Buffer,
+  opts: { timeoutMs?: number; /** The media session's HEIC pixels, decoded once per check. */ heic?: () => Promise<DecodedRgba> } = {},
+): Promise<DecodedQr[]> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ToolError('tool_timeout', `QR decoding timed out after ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    return await Promise.race([decodeAll(input, timeoutMs), timeout]);
+    return await Promise.race([decodeAll(input, timeoutMs, opts.heic), timeout]);
   } catch (e) {
     if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
     const msg = e instanceof Error ? e.message : String(e);

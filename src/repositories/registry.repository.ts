@@ -5,6 +5,8 @@ import { isPostgresUrl, openDatabase, redactUrl } from '../db/database.js';
 import type { AppDatabase, ReferencesTable, ViewName } from '../db/schema.js';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import { decodeHeic } from './heic.repository.js';
+import { countTool } from './tool-stats.repository.js';
+import type { DecodedRgba } from '../domain/media-session.js';
 
 export type ReferenceRow = ReferencesTable;
 
@@ -211,13 +213,14 @@ export async function encodeThumbnailJpeg(
  */
 export async function decodeStillForMatch(
   path: string,
-  opts: { maxDim: number; timeoutMs: number; heic?: boolean },
+  opts: { maxDim: number; timeoutMs: number; heic?: boolean; /** HEIC pixels already decoded (the media session's). */ heicPixels?: () => Promise<DecodedRgba> },
 ): Promise<{ rgb: Uint8Array; width: number; height: number }> {
   let timer: NodeJS.Timeout | undefined;
+  if (!opts.heic) countTool('decode:sharp');
   const work = (async () => {
     let img: ReturnType<typeof sharp>;
     if (opts.heic) {
-      const h = await decodeHeic(path, opts.timeoutMs);
+      const h = await (opts.heicPixels ? opts.heicPixels() : decodeHeic(path, opts.timeoutMs));
       img = sharp(h.raw, { raw: { width: h.width, height: h.height, channels: 4 } });
     } else {
       img = sharp(path, { failOn: 'error', animated: false, limitInputPixels: 200_000_000 }).rotate();

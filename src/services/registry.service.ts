@@ -12,7 +12,8 @@ import type { MediaInfo } from '../domain/media.js';
 import { RegistryRepository, type KeyframeRow, type ReferenceRow } from '../repositories/registry.repository.js';
 import { formatVpdqLines } from '../signals/vpdq/vpdq.js';
 import { checkFormat, formatHashList, parseHashList, type HashListFormat } from '../analyzers/match/hash-list.js';
-import { intakeFile } from './intake/intake.service.js';
+import { openMedia } from './intake/intake.service.js';
+import type { MediaSession } from '../domain/media-session.js';
 
 export const LABELS: readonly ReferenceLabel[] = ['original', 'ai', 'scam_poster'];
 
@@ -164,14 +165,18 @@ export class RegistryService {
     const repo = await this.writable();
     const out: AddedReference[] = [];
     for (const file of await expandFiles(files, !!opts.recursive)) {
-      const media = await intakeFile(file, this.config);
+      const session = await openMedia(file, this.config);
+      const media = session.media;
       const existing = await repo.findBySha256(media.sha256);
       if (existing) {
         out.push({ id: existing.id, file, frames: existing.frames, duplicate: true });
         continue;
       }
       const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 4000);
-      const { hashes, frames, keyframes } = await hashReferenceFile(file, media, { timeoutMs, onProgress: (f) => opts.onProgress?.({ file, fraction: f }) });
+      const { hashes, frames, keyframes } = await hashReferenceFile(file, media, {
+        timeoutMs, onProgress: (f) => opts.onProgress?.({ file, fraction: f }),
+        probe: session.videoProbe, heicPixels: session.heicPixels, ffmpegPath: this.config.ffmpegPath, ffprobePath: this.config.ffprobePath,
+      });
       const row: ReferenceRow = {
         id: refId(media.sha256),
         file_name: cleanDisplayName(opts.displayNames?.[file]) ?? basename(file),
@@ -292,14 +297,22 @@ export class RegistryService {
   }
 
   /** Near-duplicate lookup: best first; empty when nothing (or no registry) matches. */
-  async match(file: string, opts: MatchOptions & { media?: MediaInfo; signal?: AbortSignal; onProgress?: (f: number) => void } = {}): Promise<ScoredMatch[]> {
-    const media = opts.media ?? (await intakeFile(file, this.config, opts.signal));
+  async match(
+    file: string,
+    opts: MatchOptions & { media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>; signal?: AbortSignal; onProgress?: (f: number) => void } = {},
+  ): Promise<ScoredMatch[]> {
+    const opened = opts.media ? null : await openMedia(file, this.config, opts.signal);
+    const media = opts.media ?? opened!.media;
+    const session = opts.session ?? opened ?? undefined;
     await this.ready(false);
     if (!this.repo) return [];
     await this.sync();
     if (this.store.size === 0) return [];
     const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 2000);
-    const q = await hashQuery(file, media, { timeoutMs, signal: opts.signal, onProgress: opts.onProgress });
+    const q = await hashQuery(file, media, {
+      timeoutMs, signal: opts.signal, onProgress: opts.onProgress,
+      probe: session?.videoProbe, heicPixels: session?.heicPixels, ffmpegPath: this.config.ffmpegPath, ffprobePath: this.config.ffprobePath,
+    });
     return matchQuery(q, this.store, opts);
   }
 

@@ -9,17 +9,19 @@ import { AppError, ToolError, UnsupportedMediaError, ValidationError } from '../
 import { evidence as mkEvidence, type Evidence } from '../domain/evidence.js';
 import type { Match } from '../domain/match.js';
 import { summarizeMedia, type MediaInfo } from '../domain/media.js';
+import type { MediaSession } from '../domain/media-session.js';
 import type { Post } from '../domain/post.js';
 import type { CheckResult, Keyframe } from '../domain/report.js';
 import type { ScamResult } from '../domain/scam.js';
 import { closeExiftool } from '../repositories/exif.repository.js';
-import { extractKeyframes } from '../repositories/keyframe.repository.js';
+import { extractKeyframes, keyframeTimes } from '../repositories/keyframe.repository.js';
+import { cpuSecondsWithChildren, recordAnalyzerCpu } from '../repositories/tool-stats.repository.js';
 import { decideVerdict } from '../verdict/verdict.engine.js';
 import { kbForConfig } from '../knowledge/kb.loader.js';
 import { engineInfo, kbInfo } from './engine.info.js';
 import { ratePost } from '../verdict/rating.js';
 import { notExaminedEvidence } from '../verdict/not-examined.js';
-import { intakeFile } from './intake/intake.service.js';
+import { openMedia } from './intake/intake.service.js';
 import { validatePost } from './post.validation.js';
 
 export interface CheckProgress {
@@ -31,13 +33,24 @@ export interface CheckProgress {
 export interface CheckRunOptions {
   onProgress?: (p: CheckProgress) => void;
   signal?: AbortSignal;
-  /** When given, keyframe JPEGs are written there and kept; otherwise they live in a temp dir removed after the check. */
+  /**
+   * When given, keyframe JPEGs are written there and kept. Otherwise nobody can see the images, so a video's
+   * keyframes are only timestamps (no decode); a still is still decoded once for its preview (that decode is also
+   * what tells a truncated image from an intact one).
+   */
   keyframesDir?: string;
 }
 
 export interface CheckOutcome {
   result: CheckResult;
   keyframes: Keyframe[];
+}
+
+/** Where the service touches files and tools: intake (the media session), report keyframes, tool shutdown. */
+export interface VerificationDeps {
+  openMedia: (path: string, config: Config, signal?: AbortSignal) => Promise<MediaSession>;
+  extractKeyframes: typeof extractKeyframes;
+  closeTools: () => Promise<void>;
 }
 
 /** Analyzers whose failure fails the check (their tools are required); others degrade to an `analyzer_failed` note. */
@@ -48,14 +61,25 @@ const REQUIRED = new Set(['metadata']);
  * verdict. Holds no verification logic itself.
  */
 export class VerificationService {
+  private readonly deps: VerificationDeps;
+
   private constructor(
     private readonly config: Config,
     private readonly analyzers: AnalyzerSet,
     private readonly sameFamily?: (a: string, b: string) => boolean,
-  ) {}
+    deps: Partial<VerificationDeps> = {},
+  ) {
+    this.deps = { openMedia, extractKeyframes, closeTools: closeExiftool, ...deps };
+  }
 
   static create(config: Config, opts: { sameFamily?: (a: string, b: string) => boolean } = {}): VerificationService {
     return new VerificationService(config, createAnalyzers(config), opts.sameFamily);
+  }
+
+  /** A service over given analyzers and I/O ports (tests: fake analyzers, fake intake, no files or tools). */
+  static withParts(config: Config, analyzers: AnalyzerSet, deps: Partial<VerificationDeps> & { sameFamily?: (a: string, b: string) => boolean } = {}): VerificationService {
+    const { sameFamily, ...ports } = deps;
+    return new VerificationService(config, analyzers, sameFamily, ports);
   }
 
   /** Names of the analyzers that will run for media posts (for reports and benchmarks). */
@@ -77,7 +101,8 @@ export class VerificationService {
     const report = (stage: string, fraction: number) => opts.onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
     try {
       report('intake', 0);
-      const media = clean.file ? await intakeFile(clean.file, this.config, abort.signal) : null;
+      const session = clean.file ? await this.deps.openMedia(clean.file, this.config, abort.signal) : null;
+      const media = session?.media ?? null;
       timings.intake = Date.now() - t0;
       report('intake', 0.1);
 
@@ -94,19 +119,23 @@ export class VerificationService {
         if (out.extra) Object.assign(extra, out.extra);
       };
 
-      const keyframesPromise: Promise<Keyframe[]> = media && this.config.check.keyframes > 0
-        ? extractKeyframes(media, opts.keyframesDir ?? workDir, {
-            count: this.config.check.keyframes, timeoutMs: this.config.timeouts.decodeMs, maxPixels: this.config.limits.maxPixels,
-            ffmpegPath: this.config.ffmpegPath, signal: abort.signal,
-          })
-        : Promise.resolve([]);
+      const keyframesPromise: Promise<Keyframe[]> = !media || this.config.check.keyframes <= 0
+        ? Promise.resolve([])
+        : media.kind === 'video' && !opts.keyframesDir
+          ? Promise.resolve(keyframeTimes(media.duration, this.config.check.keyframes).map((timestamp, index) => ({ index, timestamp, path: '' })))
+          : this.deps.extractKeyframes(media, opts.keyframesDir ?? workDir, {
+              count: this.config.check.keyframes, timeoutMs: this.config.timeouts.decodeMs, maxPixels: this.config.limits.maxPixels,
+              ffmpegPath: this.config.ffmpegPath, signal: abort.signal, heic: session?.heicPixels,
+            });
       keyframesPromise.catch(() => undefined);
 
       const ctxFor = (onProgress: (f: number) => void): AnalyzerContext => ({
-        post: clean, media, config: this.config, claims, progress: onProgress, signal: abort.signal, workDir,
+        post: clean, media, config: this.config, claims, progress: onProgress, signal: abort.signal, workDir, session: session ?? undefined,
       });
+      const profile = this.config.diagnostics.statsFile !== null;
       const run = async (a: Analyzer, onProgress: (f: number) => void) => {
         const start = Date.now();
+        const cpu0 = profile ? cpuSecondsWithChildren() : 0;
         try {
           merge(await a.analyze(ctxFor(onProgress)));
         } catch (e) {
@@ -115,6 +144,7 @@ export class VerificationService {
           evidence.push(failedNote(a.name, e));
         } finally {
           timings[a.name] = Date.now() - start;
+          if (profile) recordAnalyzerCpu(a.name, cpuSecondsWithChildren() - cpu0);
           onProgress(1);
         }
       };
@@ -124,9 +154,12 @@ export class VerificationService {
       const parallel = this.analyzers.parallel.filter((x) => x.appliesTo(clean, media));
       const fractions = new Map(parallel.map((a) => [a.name, 0]));
       const tick = () => report('analyzers', 0.15 + 0.75 * ([...fractions.values()].reduce((s, f) => s + f, 0) / Math.max(1, fractions.size)));
+      const runOne = (a: Analyzer) => run(a, (f) => { fractions.set(a.name, Math.max(fractions.get(a.name) ?? 0, f)); tick(); });
       // The deadline is enforced here, not left to each analyzer: one that misses the abort signal (a long frame
       // grab on a file with a lying duration) made a 60 s check run 100+ s (found by `npm run fuzz:media`).
-      await untilAborted(Promise.all(parallel.map((a) => run(a, (f) => { fractions.set(a.name, Math.max(fractions.get(a.name) ?? 0, f)); tick(); }))), abort.signal);
+      // Profiling (diagnostics.statsFile) runs analyzers one after another, so CPU time can be told apart per analyzer.
+      const all: Promise<unknown> = profile ? (async () => { for (const a of parallel) await runOne(a); })() : Promise.all(parallel.map(runOne));
+      await untilAborted(all, abort.signal);
 
       let checkedClaims = claims;
       for (const checker of this.analyzers.claimCheckers) {
@@ -180,7 +213,7 @@ export class VerificationService {
 
   async close(): Promise<void> {
     await this.analyzers.close();
-    await closeExiftool();
+    await this.deps.closeTools();
   }
 }
 

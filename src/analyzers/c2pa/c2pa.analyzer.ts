@@ -23,7 +23,7 @@ export class C2paAnalyzer implements Analyzer {
 
   async analyze(ctx: AnalyzerContext): Promise<AnalyzerOutput> {
     const media = ctx.media!;
-    const provenance = await inspectProvenance(media.path, ctx.config ?? this.config);
+    const provenance = await inspectProvenance(media.path, ctx.config ?? this.config, ctx.session);
     ctx.progress(1);
     return {
       evidence: [...c2paEvidence(provenance), ...labelEvidence(provenance.labels)],

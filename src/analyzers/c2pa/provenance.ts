@@ -8,6 +8,7 @@ import { attribute, type Attribution } from './attribution.js';
 import { walkManifests, type ManifestNode } from './manifest-walk.js';
 import { classifyRead, type ProvenanceState } from './state.js';
 import { checkExpiredSignerChain, parsePemList, type ChainCheck } from './trust-chain.js';
+import type { MediaSession } from '../../domain/media-session.js';
 
 /** The provenance object (CONTRACTS.md `genproof provenance --json`, extended). */
 export interface Provenance {
@@ -97,14 +98,15 @@ export function buildProvenance(read: C2paReadResult, labels: FileLabel[], trust
  * bytes (XMP packets, PNG text chunks, AIGC JSON anywhere) that also catches what exiftool does not map. If exiftool
  * fails, the raw scan alone is used.
  */
-export async function readLabels(path: string, config: Config): Promise<FileLabel[]> {
-  const [tags, raw] = await Promise.all([readGroupedTags(path, config.timeouts.exiftoolMs).catch(() => ({})), readRawMetadata(path)]);
-  return mergeLabels(extractLabelsFromTags(tags), extractLabels(raw));
+export async function readLabels(path: string, config: Config, groupedTags?: () => Promise<Record<string, unknown>>): Promise<FileLabel[]> {
+  const tags = groupedTags ? groupedTags() : readGroupedTags(path, config.timeouts.exiftoolMs);
+  const [grouped, raw] = await Promise.all([tags.catch(() => ({})), readRawMetadata(path)]);
+  return mergeLabels(extractLabelsFromTags(grouped), extractLabels(raw));
 }
 
 /** Read and validate a file's C2PA store and in-file labels. */
-export async function inspectProvenance(path: string, config: Config): Promise<Provenance> {
+export async function inspectProvenance(path: string, config: Config, session?: Pick<MediaSession, 'groupedTags'>): Promise<Provenance> {
   const trust = trustFromConfig(config);
-  const [read, labels] = await Promise.all([readC2pa(path, { trust, timeoutMs: config.timeouts.c2paMs }), readLabels(path, config)]);
+  const [read, labels] = await Promise.all([readC2pa(path, { trust, timeoutMs: config.timeouts.c2paMs }), readLabels(path, config, session?.groupedTags)]);
   return buildProvenance(read, labels, trust);
 }

@@ -58,6 +58,17 @@ function ingredientFailures(store: ManifestStoreJson): string[] {
   return out;
 }
 
+/**
+ * Failure codes c2pa-rs recorded in this validation for ingredients (ingredientDeltas) that are about integrity
+ * rather than trust: an ingredient whose manifest or hashes fail. c2pa-rs then reports the whole store's
+ * validation_state as Invalid although the active manifest itself is intact.
+ */
+function ingredientIntegrityFailures(store: ManifestStoreJson): string[] {
+  const out: string[] = [];
+  for (const d of store.validation_results?.ingredientDeltas ?? []) out.push(...codesOf(d.validationDeltas?.failure));
+  return out.filter((c) => !TRUST_CODES.has(c) && !c.startsWith('cawg.'));
+}
+
 /** Decide the state of a manifest store from c2pa-rs's validation results. Pure. */
 export function classifyStore(store: ManifestStoreJson): StateResult {
   const active = store.validation_results?.activeManifest;
@@ -70,7 +81,7 @@ export function classifyStore(store: ManifestStoreJson): StateResult {
   const ingredientAll = uniq(ingredientFailures(store));
   const codes = uniq(c2pa);
   let state: ProvenanceState;
-  if (integrity.length > 0) state = 'invalid';
+  if (integrity.length > 0 || ingredientIntegrityFailures(store).length > 0) state = 'invalid';
   else if (c2pa.includes('signingCredential.expired')) state = 'expired';
   else if (c2pa.includes('signingCredential.untrusted')) state = 'valid_untrusted';
   else if (store.validation_state === 'Trusted' || successes.includes('signingCredential.trusted') || identity.length > 0) state = 'trusted';

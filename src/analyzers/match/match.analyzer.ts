@@ -25,7 +25,7 @@ export class MatchAnalyzer implements Analyzer {
   async analyze(ctx: AnalyzerContext): Promise<AnalyzerOutput> {
     if (!ctx.media || !ctx.post.file) return { evidence: [] };
     this.service ??= RegistryService.open(this.config);
-    const matches = await this.service.match(ctx.post.file, { media: ctx.media, signal: ctx.signal, onProgress: (f) => ctx.progress(f) });
+    const matches = await this.service.match(ctx.post.file, { media: ctx.media, session: ctx.session, signal: ctx.signal, onProgress: (f) => ctx.progress(f) });
     const evidence = matches.slice(0, MAX_EVIDENCE).map((m) => matchEvidence(m, isDecisive(m, ctx.media!.kind)));
     const publicMatches = matches.map(({ variant: _v, matched_frames: _f, query_frames: _q, low_detail: _l, ...m }) => m);
     return { evidence, matches: publicMatches };

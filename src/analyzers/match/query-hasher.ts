@@ -1,9 +1,10 @@
-import type { MediaInfo } from '../../domain/media.js';
+import type { MediaInfo, VideoProbe } from '../../domain/media.js';
 import { centredCrop, cropRgb, detectCropCandidates, maskRows, type CropCandidate, type Rect, type RgbFrame } from '../../repositories/crop.repository.js';
 import { readFrames } from '../../repositories/frames.repository.js';
 import { decodeStillForMatch } from '../../repositories/registry.repository.js';
 import { pdqDihedralFromRgb } from '../../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
+import type { DecodedRgba } from '../../domain/media-session.js';
 
 /** Longest side frames are decoded at before hashing (PDQ reduces to 64×64; the C++ tool resizes to 512). */
 export const HASH_DIM = 512;
@@ -35,6 +36,11 @@ export interface QueryHashOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** What the media session already knows (no second probe, HEIC decoded once); configured tool paths. */
+  probe?: VideoProbe | null;
+  heicPixels?: () => Promise<DecodedRgba>;
+  ffmpegPath?: string | null;
+  ffprobePath?: string | null;
 }
 
 /** Decode size with the longest side ≤ HASH_DIM and even dimensions (ffmpeg scalers want them even). */
@@ -115,7 +121,7 @@ function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, ind
 export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashOptions): Promise<QueryHashes> {
   const collector = new VariantCollector();
   if (media.kind === 'image') {
-    const img = await decodeStillForMatch(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs, heic: media.container === 'heic' });
+    const img = await decodeStillForMatch(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels });
     const frame = { rgb: img.rgb, width: img.width, height: img.height };
     const crops = detectCropCandidates([frame]);
     hashFrame(collector, crops, frame, 0, 0);
@@ -131,7 +137,8 @@ export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashO
     for (const b of buffered) hashFrame(collector, crops, b.f, b.index, b.timestamp);
     buffered.length = 0;
   };
-  await readFrames(path, { everyNth, width: size.width, height: size.height, fastDecode: true, timeoutMs: opts.timeoutMs, signal: opts.signal }, (fr) => {
+  const source = { probe: opts.probe, ffmpegPath: opts.ffmpegPath, ffprobePath: opts.ffprobePath };
+  await readFrames(path, { everyNth, width: size.width, height: size.height, fastDecode: true, timeoutMs: opts.timeoutMs, signal: opts.signal, ...source }, (fr) => {
     const f = { rgb: fr.rgb, width: fr.width, height: fr.height };
     if (crops === null) {
       buffered.push({ f: { ...f, rgb: fr.rgb.slice() }, index: fr.index, timestamp: fr.timestamp });

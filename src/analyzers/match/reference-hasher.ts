@@ -1,5 +1,6 @@
 import { ValidationError } from '../../domain/errors.js';
-import type { MediaInfo } from '../../domain/media.js';
+import type { MediaInfo, VideoProbe } from '../../domain/media.js';
+import type { DecodedRgba } from '../../domain/media-session.js';
 import { centredCrop, cropRgb, detectCropCandidates, maskRows, type Rect, type RgbFrame } from '../../repositories/crop.repository.js';
 import { readFrames } from '../../repositories/frames.repository.js';
 import { decodeStillForMatch, encodeThumbnailJpeg, type KeyframeRow } from '../../repositories/registry.repository.js';
@@ -114,11 +115,19 @@ export class ReferenceHasher {
 export async function hashReferenceFile(
   file: string,
   media: MediaInfo,
-  opts: { timeoutMs: number; onProgress?: (f: number) => void },
+  opts: {
+    timeoutMs: number;
+    onProgress?: (f: number) => void;
+    /** What the media session already read (no second probe, HEIC decoded once); configured tool paths. */
+    probe?: VideoProbe | null;
+    heicPixels?: () => Promise<DecodedRgba>;
+    ffmpegPath?: string | null;
+    ffprobePath?: string | null;
+  },
 ): Promise<{ hashes: RefHash[]; frames: number; keyframes: KeyframeRow[] }> {
   const { timeoutMs } = opts;
   if (media.kind === 'image') {
-    const img = await decodeStillForMatch(file, { maxDim: HASH_DIM, timeoutMs, heic: media.container === 'heic' });
+    const img = await decodeStillForMatch(file, { maxDim: HASH_DIM, timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels });
     const hasher = new ReferenceHasher(1);
     hasher.push(img, 0, 0);
     const thumb = await encodeThumbnailJpeg(img.rgb, img.width, img.height);
@@ -132,7 +141,8 @@ export async function hashReferenceFile(
   const targets = Array.from({ length: KEYFRAMES }, (_, i) => (duration * (2 * i + 1)) / (2 * KEYFRAMES));
   const hasher = new ReferenceHasher(viewEvery / everyNth);
   const keyframes: KeyframeRow[] = [];
-  await readFrames(file, { everyNth, width: size.width, height: size.height, timeoutMs }, async (f) => {
+  const source = { probe: opts.probe, ffmpegPath: opts.ffmpegPath, ffprobePath: opts.ffprobePath };
+  await readFrames(file, { everyNth, width: size.width, height: size.height, timeoutMs, ...source }, async (f) => {
     hasher.push(f, f.index, f.timestamp);
     const next = keyframes.length;
     if (next < KEYFRAMES && (next === 0 || f.timestamp >= targets[next])) {

@@ -97,7 +97,7 @@ export class MetadataAnalyzer implements Analyzer {
   }
   async analyze(ctx: AnalyzerContext): Promise<AnalyzerOutput> {
     const media = ctx.media!;
-    const tags = await readTags(media.path, this.config.timeouts.exiftoolMs);
+    const tags = ctx.session ? await ctx.session.tags() : await readTags(media.path, this.config.timeouts.exiftoolMs);
     const facts = extractFacts(tags as Record<string, unknown>, media);
     ctx.progress(1);
     return { evidence: metadataEvidence(facts, media), extra: { metadata: facts } };

@@ -3,6 +3,7 @@ import type { Claim } from '../../domain/claim.js';
 import { ToolError } from '../../domain/errors.js';
 import { evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
+import type { MediaSession } from '../../domain/media-session.js';
 import type { Post } from '../../domain/post.js';
 import { decodeImageFile, grabFrame, grabFrames, sampleFrames, type GrabOptions, type RgbFrame } from '../../repositories/frame-grab.repository.js';
 import { decodeHeic } from '../../repositories/heic.repository.js';
@@ -33,7 +34,7 @@ export class OcrAnalyzer implements Analyzer {
     const depth = (ctx.config.check.depth ?? this.config.check.depth) as ScanDepth;
     const started = Date.now();
     const plan = planScan(media, depth);
-    const scan = await scanMedia(plan, realDeps(media, ctx.config, ctx.signal), ctx.progress);
+    const scan = await scanMedia(plan, realDeps(media, ctx.config, ctx.signal, ctx.session), ctx.progress);
     const tracks = trackText(scan.frames);
     const paragraphs = burnedInParagraphs(scan.frames);
     const postedAt = ctx.post.postedAt;
@@ -108,7 +109,7 @@ function ocrSkipped(media: MediaInfo) {
 }
 
 /** Wire the scanner to ffmpeg (frames), sharp (stills) and the OCR models, each call under its timeout. */
-export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal): ScanDeps {
+export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal, session?: Pick<MediaSession, 'heicPixels'>): ScanDeps {
   const grabOpts = { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal };
   return {
     async grabFrames(timestamps, maxSide) {
@@ -119,7 +120,7 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal)
       const img = await decodeImageFile(media.path, maxSide, config.timeouts.decodeMs);
       if (img) return img;
       if (media.container === 'heic' || media.container === 'avif') {
-        const h = await decodeHeic(media.path, config.timeouts.decodeMs).catch(() => null);
+        const h = await (session ? session.heicPixels() : decodeHeic(media.path, config.timeouts.decodeMs)).catch(() => null);
         if (h) return { width: h.width, height: h.height, channels: 4, data: h.raw };
       }
       // Formats sharp cannot read (some HEIC builds): let ffmpeg try the first frame.

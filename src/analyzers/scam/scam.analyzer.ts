@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Config } from '../../config/config.js';
 import { evidence, type Evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
+import type { DecodedRgba } from '../../domain/media-session.js';
 import type { Post } from '../../domain/post.js';
 import { decodeQrCodes, type DecodedQr } from '../../repositories/qr.repository.js';
 import { knowledgeFor } from '../../scam/knowledge.adapter.js';
@@ -22,16 +23,16 @@ export class ScamAnalyzer implements Analyzer {
   readonly name = 'scam';
   private readonly kb: ScamKnowledge;
   private readonly model: ScamModel | null;
-  private readonly decodeQr: (file: string) => Promise<DecodedQr[]>;
+  private readonly decodeQr: (file: string, heic?: () => Promise<DecodedRgba>) => Promise<DecodedQr[]>;
   private readonly officialDomains: string[];
   constructor(
     config: Config,
-    deps: { knowledge?: ScamKnowledge; model?: ScamModel | null; decodeQr?: (file: string) => Promise<DecodedQr[]> } = {},
+    deps: { knowledge?: ScamKnowledge; model?: ScamModel | null; decodeQr?: (file: string, heic?: () => Promise<DecodedRgba>) => Promise<DecodedQr[]> } = {},
   ) {
     this.kb = deps.knowledge ?? knowledgeFor(kbForConfig(config));
     this.officialDomains = config.kb?.officialDomains ?? [];
     this.model = deps.model === undefined ? defaultScamModel() : deps.model;
-    this.decodeQr = deps.decodeQr ?? ((f) => decodeQrCodes(f, { timeoutMs: config.timeouts.decodeMs }));
+    this.decodeQr = deps.decodeQr ?? ((f, heic) => decodeQrCodes(f, { timeoutMs: config.timeouts.decodeMs, heic }));
   }
 
   appliesTo(post: Post, media: MediaInfo | null): boolean {
@@ -45,7 +46,7 @@ export class ScamAnalyzer implements Analyzer {
     if (media?.kind === 'image' && post.file) {
       try {
         const file = post.file;
-        qr = (await this.decodeQr(file)).map((q) => ({ image: basename(file), text: q.text, kind: classifyQr(q.text) }));
+        qr = (await this.decodeQr(file, ctx.session?.heicPixels)).map((q) => ({ image: basename(file), text: q.text, kind: classifyQr(q.text) }));
       } catch (e) {
         ev.push(
           evidence({

@@ -9,6 +9,7 @@ import { toClaimReview } from '../../report/claimreview.js';
 import { renderHtmlReport } from '../../report/html.report.js';
 import { createVerificationService } from '../../services/verification.factory.js';
 import { RegistryService } from '../../services/registry.service.js';
+import { toolStats } from '../../repositories/tool-stats.repository.js';
 import { fetchMediaUrl, looksLikeUrl } from '../../services/url-intake.service.js';
 import { globalOpts } from '../program.js';
 import { withKbOverlays } from './kb.command.js';
@@ -112,6 +113,7 @@ export function registerCheck(program: Command): void {
         }
         if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         else if (!g.quiet) writeReport(renderTerminal(result, config.lang));
+        if (config.diagnostics.statsFile) await writeFile(config.diagnostics.statsFile, JSON.stringify(toolStats(), null, 2) + '\n');
       } finally {
         bar.done();
         await service.close();

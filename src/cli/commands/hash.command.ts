@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.js';
-import { intakeFile } from '../../services/intake/intake.service.js';
+import { openMedia } from '../../services/intake/intake.service.js';
 import { pdqHashImageFile } from '../../signals/pdq/pdq.signal.js';
 import { pdqFromRgb, pdqToHex } from '../../signals/pdq/pdq.js';
 import { decodeStillForMatch } from '../../repositories/registry.repository.js';
@@ -29,12 +29,13 @@ export function registerHash(program: Command): void {
       if (o.everyFrame && o.secondsPerHash !== undefined) throw new ValidationError('bad_usage', 'Give --every-frame or --seconds-per-hash, not both.');
       const sph = o.secondsPerHash === undefined ? 0 : Number(o.secondsPerHash);
       if (!Number.isFinite(sph) || sph < 0) throw new ValidationError('bad_usage', '--seconds-per-hash must be a number ≥ 0');
-      const media = await intakeFile(file, config);
+      const session = await openMedia(file, config);
+      const media = session.media;
       if (media.kind === 'image') {
         // sharp's prebuilt binaries cannot decode HEIC: those go through the wasm decoder (512 px, like the C++ tool).
         const h =
           media.container === 'heic'
-            ? await decodeStillForMatch(file, { maxDim: 512, timeoutMs: config.timeouts.decodeMs, heic: true }).then((img) => pdqFromRgb(img.rgb, img.width, img.height))
+            ? await decodeStillForMatch(file, { maxDim: 512, timeoutMs: config.timeouts.decodeMs, heic: true, heicPixels: session.heicPixels }).then((img) => pdqFromRgb(img.rgb, img.width, img.height))
             : await pdqHashImageFile(file, { timeoutMs: config.timeouts.decodeMs });
         const hex = pdqToHex(h.hash);
         if (o.format === 'vpdq') process.stdout.write(g.json ? JSON.stringify({ kind: 'image', lines: [`0,${h.quality},${hex},0.000`] }) + '\n' : `0,${h.quality},${hex},0.000\n`);
@@ -43,7 +44,10 @@ export function registerHash(program: Command): void {
       }
       const bar = progressBar(!g.quiet && Boolean(process.stderr.isTTY));
       const timeoutMs = Math.max(config.timeouts.decodeMs, (media.duration ?? 0) * 4000);
-      const res = await vpdqHashFile(file, { secondsPerHash: sph, timeoutMs, onProgress: (f) => bar.update('vpdq', f) }).finally(() => bar.done());
+      const res = await vpdqHashFile(file, {
+        secondsPerHash: sph, timeoutMs, probe: session.videoProbe, ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath,
+        onProgress: (f) => bar.update('vpdq', f),
+      }).finally(() => bar.done());
       if (o.format === 'vpdq' && !g.json) {
         process.stdout.write(formatVpdqLines(res.frames));
         return;

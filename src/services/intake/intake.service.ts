@@ -4,11 +4,14 @@ import { open, stat } from 'node:fs/promises';
 import type { Config } from '../../config/config.js';
 import { UnsupportedMediaError, ValidationError } from '../../domain/errors.js';
 import type { MediaInfo, StreamInfo } from '../../domain/media.js';
+import type { MediaSession } from '../../domain/media-session.js';
 import { readTags } from '../../repositories/exif.repository.js';
 import { ffprobe, type ProbeResult } from '../../repositories/ffprobe.repository.js';
+import { videoProbeFrom } from '../../repositories/frames.repository.js';
 import { readImageHeader } from '../../repositories/image-info.repository.js';
 import { sniffMedia } from '../../repositories/sniff.js';
 import { checkBmffStructure } from '../../repositories/bmff.repository.js';
+import { createMediaSession } from './media-session.js';
 
 async function sha256File(path: string): Promise<string> {
   const h = createHash('sha256');
@@ -66,6 +69,14 @@ export function videoFieldsFromProbe(p: ProbeResult): Omit<MediaInfo, 'path' | '
  * missing, empty, unrecognised, oversized or broken files; ToolError (exit 3) when a tool fails on valid input.
  */
 export async function intakeFile(path: string, config: Config, signal?: AbortSignal): Promise<MediaInfo> {
+  return (await openMedia(path, config, signal)).media;
+}
+
+/**
+ * Intake, keeping what it read: the media session every analyzer of a check shares (probe, tags, pixels read
+ * once). Same errors as intakeFile.
+ */
+export async function openMedia(path: string, config: Config, signal?: AbortSignal): Promise<MediaSession> {
   let st;
   try {
     st = await stat(path);
@@ -101,8 +112,10 @@ export async function intakeFile(path: string, config: Config, signal?: AbortSig
     let width: number;
     let height: number;
     let orientation: number | null = null;
+    let tags: Record<string, unknown> | undefined;
     if (sniffed.container === 'heic') {
       const t = await readTags(path, config.timeouts.exiftoolMs);
+      tags = t;
       width = Number(t.ImageWidth ?? 0);
       height = Number(t.ImageHeight ?? 0);
       orientation = typeof t.Orientation === 'number' ? t.Orientation : null;
@@ -116,14 +129,15 @@ export async function intakeFile(path: string, config: Config, signal?: AbortSig
     if (width * height > config.limits.maxPixels)
       throw new UnsupportedMediaError('file_too_large', `The image is ${width}×${height} pixels; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
     const rotation = orientation === 6 ? 90 : orientation === 8 ? 270 : orientation === 3 ? 180 : 0;
-    return { ...base, width, height, duration: null, fps: null, frameCount: null, videoCodec: null, audioCodec: null, rotation, streams: [], formatTags: {} };
+    const media: MediaInfo = { ...base, width, height, duration: null, fps: null, frameCount: null, videoCodec: null, audioCodec: null, rotation, streams: [], formatTags: {} };
+    return createMediaSession(media, config, { tags });
   }
 
-  const probe = await ffprobe(path, { timeoutMs: config.timeouts.probeMs, ffprobePath: config.ffprobePath, signal, format: sniffed.container === 'mts' ? 'mpegts' : undefined });
+  const probe = await ffprobe(path, { timeoutMs: config.timeouts.probeMs, ffprobePath: config.ffprobePath, ffmpegPath: config.ffmpegPath, signal, format: sniffed.container === 'mts' ? 'mpegts' : undefined });
   const fields = videoFieldsFromProbe(probe);
   if (fields.width * fields.height > config.limits.maxPixels)
     throw new UnsupportedMediaError('file_too_large', `The video is ${fields.width}×${fields.height}; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
   if (fields.duration !== null && fields.duration > config.limits.maxDurationSeconds)
     throw new UnsupportedMediaError('file_too_large', `The video lasts ${fields.duration} s; the limit is ${config.limits.maxDurationSeconds} s.`, { httpStatus: 413 });
-  return { ...base, ...fields };
+  return createMediaSession({ ...base, ...fields }, config, { videoProbe: videoProbeFrom(probe) });
 }

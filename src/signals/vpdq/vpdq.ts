@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { ValidationError } from '../../domain/errors.js';
-import { probeVideo, readFrames } from '../../repositories/frames.repository.js';
+import { probeVideo, readFrames, type VideoProbe } from '../../repositories/frames.repository.js';
 import { pdqFromHex, pdqToHex } from '../pdq/pdq.js';
 import { PdqPool } from '../pdq/pdq.pool.js';
 import { alignSegments, type AlignedSegment } from './vpdq.align.js';
@@ -39,6 +39,11 @@ export interface VpdqHashOptions {
   workers?: number;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** The stream as intake already probed it (skips a second ffprobe). */
+  probe?: VideoProbe | null;
+  /** Configured ffmpeg/ffprobe binaries (default: PATH, then the bundled ones). */
+  ffmpegPath?: string | null;
+  ffprobePath?: string | null;
   /** Called with the fraction done (0..1) as frames are hashed. */
   onProgress?: (f: number) => void;
 }
@@ -53,7 +58,7 @@ function fallbackPool(): PdqPool {
 export async function vpdqHashFile(path: string, opts: VpdqHashOptions): Promise<{ fps: number; duration: number; frames: VpdqFrame[] }> {
   if (!(opts.secondsPerHash >= 0)) throw new ValidationError('bad_usage', `secondsPerHash must be >= 0, got ${opts.secondsPerHash}`);
   const started = Date.now();
-  const probe = await probeVideo(path, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+  const probe = opts.probe ?? (await probeVideo(path, { timeoutMs: opts.timeoutMs, signal: opts.signal, ffprobePath: opts.ffprobePath }));
   const everyNth = opts.secondsPerHash === 0 ? 1 : Math.max(1, Math.round(opts.secondsPerHash * probe.fps));
   const expected = probe.frameCount ?? (probe.duration ? Math.round(probe.duration * probe.fps) : 0);
   const sampledFrames = expected > 0 ? Math.ceil(expected / everyNth) : 0;
@@ -69,6 +74,7 @@ export async function vpdqHashFile(path: string, opts: VpdqHashOptions): Promise
       {
         everyNth, filters: opts.filters, width: opts.width, height: opts.height, signal: opts.signal,
         gray: opts.gray ?? true, timeoutMs: Math.max(1, opts.timeoutMs - (Date.now() - started)),
+        probe, ffmpegPath: opts.ffmpegPath,
       },
       (f) => {
         const meta = { frame: f.index, timestamp: f.timestamp };
