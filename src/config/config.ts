@@ -62,6 +62,8 @@ export const configSchema = z.object({
       lockMs: z.number().int().min(1000).default(30_000),
       /** Deliveries of a check whose worker died or crashed unexpectedly (bad media etc. fail at once). */
       attempts: z.number().int().min(1).max(10).default(3),
+      /** How often a worker re-queues checks the queue lost (Redis restarted empty) that are older than this. */
+      requeueMs: z.number().int().min(1000).default(60_000),
     })
     .prefault({}),
   retention: z

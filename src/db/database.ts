@@ -27,9 +27,19 @@ export function redactUrl(target: string): string {
 // bigint counts (count(*), max(id)) come back as strings on Postgres; callers convert with Number().
 function postgresPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
-  // An idle client losing its server (Postgres restart) must not crash the process; the next query reconnects.
+  // A client losing its server (Postgres restarted) must not crash the process: pg emits 'error' on idle clients
+  // (pool) and on checked-out ones (client). The failing query rejects; the broken client is dropped, the next
+  // query connects anew.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
+}
+
+/** Connection-level failures (refused, reset, server shutting down or starting) rather than a bad schema or URL. */
+export function isTransientPgError(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'].includes(code)
+    || /terminat|Connection terminated|timeout exceeded when trying to connect/i.test((e as Error)?.message ?? '');
 }
 
 /**
@@ -63,6 +73,8 @@ export async function openDatabase(target: string, opts: { create?: boolean; poo
     await migrateShared(db, dialect);
   } catch (e) {
     await db.destroy().catch(() => {});
+    // Postgres not reachable (restarting, network): a plain error, so a queued check is retried rather than failed.
+    if (dialect === 'postgres' && isTransientPgError(e)) throw new Error(`The database ${redactUrl(target)} is not reachable: ${(e as Error).message}`, { cause: e });
     throw new ValidationError('registry_corrupt', `The database ${redactUrl(target)} cannot be opened or migrated: ${(e as Error).message}`, { cause: e });
   }
   return { db, dialect, where: redactUrl(target) };

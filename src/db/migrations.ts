@@ -121,6 +121,15 @@ export function registryMigrations(dialect: SqlDialect): Record<string, Migratio
         await db.schema.dropTable('checks').ifExists().execute();
       },
     },
+    '2026-12-07-002-check-payload': {
+      // The job payload, so checks whose queue entry was lost (Redis restarted empty) can be queued again.
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema.alterTable('checks').addColumn('payload', 'text').execute();
+      },
+      async down(db: Kysely<any>): Promise<void> {
+        await db.schema.alterTable('checks').dropColumn('payload').execute();
+      },
+    },
   };
 }
 

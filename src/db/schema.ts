@@ -86,6 +86,8 @@ export interface ChecksTable {
   error: string | null;
   /** How many times a worker started this check (>1 after a retry). */
   attempts: number;
+  /** The queue job's payload as JSON, so a job lost by the queue (Redis restarted empty) can be queued again. */
+  payload: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CheckFramesTable {

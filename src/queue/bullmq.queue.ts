@@ -152,13 +152,17 @@ export class BullmqQueue implements JobQueue {
     if (this.closed) throw new AppError('service_unavailable', 'The server is shutting down', { httpStatus: 503 });
     if (!this.opts.producerOnly && !this.handlers.has(name)) throw new Error(`job "${name}" has no handler`);
     const maxQueued = this.opts.maxQueued ?? 1000;
-    const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed');
-    this.lastQueued = counts.waiting + counts.prioritized + counts.delayed;
+    const id = opts.id ?? randomUUID();
+    try {
+      const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed');
+      this.lastQueued = counts.waiting + counts.prioritized + counts.delayed;
+      if (this.lastQueued < maxQueued) await this.queue.add(name, payload, { jobId: id });
+    } catch (e) {
+      throw new AppError('service_unavailable', `The check queue (Redis) does not answer: ${(e as Error).message}`, { httpStatus: 503, cause: e });
+    }
     if (this.lastQueued >= maxQueued) {
       throw new AppError('queue_full', `Too many checks waiting (${this.lastQueued}); try again later`, { httpStatus: 503 });
     }
-    const id = opts.id ?? randomUUID();
-    await this.queue.add(name, payload, { jobId: id });
     this.tracked.set(id, opts.onEvict);
     return id;
   }
@@ -177,6 +181,11 @@ export class BullmqQueue implements JobQueue {
       error: status === 'failed' ? decodeError(job.failedReason) : null,
       createdAt: job.timestamp, startedAt: job.processedOn ?? null, finishedAt: status === 'done' || status === 'failed' ? job.finishedOn ?? null : null,
     };
+  }
+
+  /** Whether the queue still holds a job with this id (any state). */
+  async has(id: string): Promise<boolean> {
+    return (await Job.fromId(this.queue, id)) !== undefined;
   }
 
   stats(): QueueStats {

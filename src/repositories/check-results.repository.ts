@@ -1,9 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { openDatabase } from '../db/database.js';
 import type { AppDatabase, ChecksTable } from '../db/schema.js';
 import type { JobError, JobStatus } from '../queue/job.types.js';
 
-export type CheckRow = ChecksTable;
+export type CheckRow = Selectable<ChecksTable>;
 
 export interface CheckFrame {
   idx: number;
@@ -51,8 +51,9 @@ export class CheckResultsRepository {
     return new CheckResultsRepository(db, true);
   }
 
-  async create(c: { id: string; fileName: string | null; blobKey: string | null; createdAt?: string }): Promise<void> {
+  async create(c: { id: string; fileName: string | null; blobKey: string | null; createdAt?: string; payload?: unknown }): Promise<void> {
     await this.db.insertInto('checks').values({
+      payload: c.payload === undefined ? null : JSON.stringify(c.payload),
       id: c.id, status: 'queued', progress: 0, stage: null, created_at: c.createdAt ?? now(), started_at: null, finished_at: null,
       file_name: c.fileName, blob_key: c.blobKey, quadrant: null, rating: null, result: null, error: null, attempts: 0,
     }).execute();
@@ -154,9 +155,16 @@ export class CheckResultsRepository {
   /** Embedded mode at start: checks that were queued or running when the process stopped will never finish. */
   async failInterrupted(): Promise<number> {
     const r = await this.db.updateTable('checks')
-      .set({ status: 'failed', finished_at: now(), error: JSON.stringify({ code: 'check_interrupted', message: 'The server stopped before the check finished', status: 503 }) })
+      .set({ status: 'failed', finished_at: now(), error: JSON.stringify({ code: 'aborted', message: 'The server stopped before the check finished', status: 503 }) })
       .where('status', 'in', ['queued', 'running']).executeTakeFirst();
     return Number(r.numUpdatedRows);
+  }
+
+  /** Checks not finished that were created before `before` (ISO), with their job payload, oldest first. */
+  async unfinishedBefore(before: string, limit = 500): Promise<{ id: string; payload: string | null; attempts: number }[]> {
+    return this.db.selectFrom('checks').select(['id', 'payload', 'attempts'])
+      .where('status', 'in', ['queued', 'running']).where('created_at', '<', before)
+      .orderBy('created_at').limit(limit).execute();
   }
 
   async countByStatus(): Promise<Record<JobStatus, number>> {

@@ -41,11 +41,11 @@ export async function readBatch(path: string): Promise<(BatchItem | BadLine)[]> 
       v = JSON.parse(line);
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object');
     } catch (e) {
-      out.push({ id: null, error: { code: 'invalid_batch_line', message: `Line ${i + 1} is not a JSON object: ${(e as Error).message}` } });
+      out.push({ id: null, error: { code: 'invalid_json', message: `Line ${i + 1} is not a JSON object: ${(e as Error).message}` } });
       return;
     }
     const id = typeof v.id === 'string' || typeof v.id === 'number' ? String(v.id) : null;
-    const bad = (message: string) => out.push({ id, error: { code: 'invalid_batch_line', message: `Line ${i + 1}: ${message}` } });
+    const bad = (message: string) => out.push({ id, error: { code: 'invalid_request', message: `Line ${i + 1}: ${message}` } });
     if (id === null) return bad('needs an "id" (string)');
     for (const k of ['file', 'caption', 'posted_at'] as const) if (v[k] !== undefined && v[k] !== null && typeof v[k] !== 'string') return bad(`"${k}" must be a string`);
     if (v.urls !== undefined && (!Array.isArray(v.urls) || v.urls.some((u) => typeof u !== 'string'))) return bad('"urls" must be an array of strings');
@@ -117,8 +117,9 @@ export async function checkThroughQueue(deps: QueueSubmitDeps, item: BatchItem):
   try {
     const file = src ? join(blob.path, `upload-0${extname(src).slice(0, 10)}`) : null;
     if (src && file) await copyFile(src, file);
-    await deps.results.create({ id, fileName: src ? basename(src) : null, blobKey: blob.key });
-    await deps.queue.enqueue(JobName.Check, { post: { ...item.post, file }, workDir: blob.path, blobKey: blob.key }, { id });
+    const payload = { post: { ...item.post, file }, workDir: blob.path, blobKey: blob.key };
+    await deps.results.create({ id, fileName: src ? basename(src) : null, blobKey: blob.key, payload });
+    await deps.queue.enqueue(JobName.Check, payload, { id });
   } catch (e) {
     await deps.results.delete(id).catch(() => undefined);
     await deps.blobs.remove(blob.key);

@@ -75,7 +75,6 @@ export async function runCheckJob(deps: CheckJobDeps, payload: CheckJobPayload, 
     const outcome = await deps.runner.check({ ...payload.post, file }, {
       signal: ctx.signal, keyframesDir, onProgress: (p) => progress(p.fraction, p.stage),
     });
-    if (file) await rm(file, { force: true });
     const frames: CheckFrame[] = [];
     for (const k of outcome.keyframes) {
       const jpeg = await readFile(k.path).catch(() => null);
@@ -86,7 +85,8 @@ export async function runCheckJob(deps: CheckJobDeps, payload: CheckJobPayload, 
     finished('done');
     return { id: ctx.id, outcome: stored ? 'stored' : 'skipped', quadrant };
   } catch (e) {
-    // An unexpected crash may be retried by the queue: keep the upload for that delivery (retention removes it).
+    // An unexpected crash (database unreachable while storing…) may be retried by the queue: keep the upload for that
+    // delivery (retention removes it otherwise).
     keepFiles = !isAppError(e);
     await results.fail(ctx.id, toJobError(e)).catch(() => {});
     finished('failed');

@@ -108,7 +108,14 @@ export class RegistryService {
     this.readyPromise ??= (async () => {
       this.repo = await RegistryRepository.open(this.path, { create: true });
       await this.sync();
-    })();
+    })().catch(async (e) => {
+      // Not cached: a database that was unreachable (Postgres restarting) is tried again on the next use.
+      const repo = this.repo;
+      this.repo = null;
+      this.readyPromise = null;
+      await repo?.close().catch(() => {});
+      throw e;
+    });
     return this.readyPromise;
   }
 
@@ -117,7 +124,8 @@ export class RegistryService {
    * references added by another process or another service instance (the HTTP API, the CLI) become matchable.
    */
   private sync(): Promise<void> {
-    this.syncing = this.syncing.then(async () => {
+    // A failed sync (database briefly unreachable) must not poison the chain: the next one starts afresh.
+    this.syncing = this.syncing.catch(() => undefined).then(async () => {
       const repo = this.repo;
       if (!repo) return;
       const max = await repo.maxHashId();

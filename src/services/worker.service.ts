@@ -4,6 +4,7 @@ import { FsBlobStore } from '../repositories/blob-store.repository.js';
 import { CheckResultsRepository } from '../repositories/check-results.repository.js';
 import { registerCheckJob } from '../http/routes/checks.routes.js';
 import { ConfigError } from '../domain/errors.js';
+import { startRequeue } from './requeue.service.js';
 import { createVerificationService } from './verification.factory.js';
 
 export interface RunningWorker {
@@ -27,9 +28,11 @@ export async function startWorker(config: Config, opts: { concurrency: number; l
     onUnexpectedError: (e, id) => log(`check ${id} crashed: ${(e as Error).message ?? e}`),
   });
   registerCheckJob(queue, { runner: verification, results, blobs });
+  const stopRequeue = startRequeue({ results, queue, everyMs: config.worker.requeueMs, log });
   return {
     queue,
     async close() {
+      stopRequeue();
       await queue.close();
       await verification.close();
       await results.close();

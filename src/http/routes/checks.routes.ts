@@ -98,8 +98,9 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
       }
       id = randomUUID();
       // The row exists before the job can start, so every API instance can answer for it at once.
-      await results.create({ id, fileName: file ? ('originalName' in file ? String(file.originalName) : displayName(mediaUrl?.split(/[?#]/)[0])) : null, blobKey: blob.key });
-      await queue.enqueue(JobName.Check, { post: { file: file?.path ?? null, caption, postedAt, urls }, workDir, blobKey: blob.key }, {
+      const payload = { post: { file: file?.path ?? null, caption, postedAt, urls }, workDir, blobKey: blob.key };
+      await results.create({ id, fileName: file ? ('originalName' in file ? String(file.originalName) : displayName(mediaUrl?.split(/[?#]/)[0])) : null, blobKey: blob.key, payload });
+      await queue.enqueue(JobName.Check, payload, {
         id, onEvict: () => opts.blobs.remove(blob.key),
       });
       return reply.code(202).send({ id, status: 'queued' as const });
