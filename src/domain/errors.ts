@@ -57,6 +57,7 @@ export const ERROR_CODES = {
   unsupported_content_type: input('The request body has a content type the route does not take.'),
   route_not_found: input('No API route with that method and path.'),
   reference_not_found: input('No registered reference with that id.'),
+  generator_not_found: input('No generator with that slug in the knowledge base (genproof kb show lists them).'),
   demo_unavailable: input('The server was not started with --demo.'),
   service_unavailable: { exit: 1, en: 'A part of the server (registry, scam desk) is not configured, or the server is shutting down.' },
   cross_origin_forbidden: input('A cross-origin write was refused.'),

@@ -10,7 +10,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_usage: 400, invalid_request: 400, invalid_json: 400, invalid_url: 400, too_many_files: 413, too_many_parts: 413, file_and_media_url: 400,
   file_required: 400, invalid_label: 400, invalid_generator: 400, invalid_source: 400, invalid_hash_list: 400,
   registry_corrupt: 500, aborted: 503,
-  multipart_required: 415, unsupported_content_type: 415, route_not_found: 404, reference_not_found: 404,
+  multipart_required: 415, unsupported_content_type: 415, route_not_found: 404, reference_not_found: 404, generator_not_found: 404,
   demo_unavailable: 404, service_unavailable: 503, cross_origin_forbidden: 403, host_not_allowed: 421,
   invalid_multipart: 400, uri_too_long: 414,
   internal_error: 500,
