@@ -70,7 +70,7 @@ describe('hostile input', () => {
       const t0 = performance.now();
       const r = run(t, '2024-02-20');
       assert.ok(['scam', 'suspicious', 'ok'].includes(r.label));
-      assert.ok(performance.now() - t0 < 3000, `${t.slice(0, 10)}… took ${performance.now() - t0} ms`);
+      assert.ok(performance.now() - t0 < 10_000, `blow-up guard (not a speed target): ${t.slice(0, 10)}… took ${performance.now() - t0} ms`);
     }
   });
 });
