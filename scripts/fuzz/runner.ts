@@ -86,7 +86,8 @@ export async function runOne(target: string | Buffer, cwd: string, tmpDir: strin
   else if (!parsed) crash = `no JSON on stdout (exit ${exit}): ${stdout.slice(0, 80)}`;
   else if (exit !== 0 && !errorCode) crash = `exit ${exit} without an error code`;
   let leftovers: string[] = [];
-  try { leftovers = readdirSync(tmpDir); } catch { /* removed */ }
+  // tsx's own compile cache (runs from source only) is not something genproof left behind.
+  try { leftovers = readdirSync(tmpDir).filter((n) => !/^tsx-\d+$/.test(n)); } catch { /* removed */ }
   rmSync(tmpDir, { recursive: true, force: true });
   return { exit, signal: signal ?? null, ms, peakRssKb: m ? Number(m[1]) : null, hang, crash, errorCode, leftovers };
 }

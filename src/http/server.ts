@@ -50,7 +50,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const queue = config.queue
       ? new BullmqQueue({ url: config.queue, prefix: config.queuePrefix, producerOnly: true, concurrency: 1, attempts: config.worker.attempts, maxQueued: 1000 })
       : undefined;
-    const blobs = await FsBlobStore.open(config.server.blobDir);
+    const blobs = await FsBlobStore.open(config.server.blobDir, { ownedByProcess: !config.queue && !config.server.blobDir });
     stopRetention = startRetention({ results, blobs, days: config.retention.days, log });
     if (opts.demo) demo = await prepareDemo(config, registry, log);
     const store = results;

@@ -24,21 +24,29 @@ const KEY = /^genproof-check-[A-Za-z0-9_-]{1,64}$/;
 /** BlobStore on a local or shared filesystem directory (default: the OS temp dir, as before). */
 export class FsBlobStore implements BlobStore {
   readonly root: string;
-  private constructor(root: string) {
+  private readonly prefix: string;
+  private constructor(root: string, prefix: string) {
     this.root = root;
+    this.prefix = prefix;
   }
 
-  static async open(root: string | null = null): Promise<FsBlobStore> {
-    if (!root) return new FsBlobStore(tmpdir());
+  /**
+   * `ownedByProcess`: the directories belong to this process alone (embedded desk, private temp dir), so they are
+   * named `genproof-check-<pid>-…` and a restart sweeps those of a process that died (src/http/temp-sweep.ts). A
+   * directory shared with workers is cleaned by age instead: a queued upload outlives the API process that took it.
+   */
+  static async open(root: string | null = null, opts: { ownedByProcess?: boolean } = {}): Promise<FsBlobStore> {
+    const prefix = opts.ownedByProcess ? `${PREFIX}${process.pid}-` : PREFIX;
+    if (!root) return new FsBlobStore(tmpdir(), prefix);
     const abs = resolve(root);
     await mkdir(abs, { recursive: true, mode: 0o700 });
     await chmod(abs, 0o700);
-    return new FsBlobStore(abs);
+    return new FsBlobStore(abs, prefix);
   }
 
   async createDir(): Promise<{ key: string; path: string }> {
     // mkdtemp creates the directory with mode 0700.
-    const path = await mkdtemp(join(this.root, PREFIX));
+    const path = await mkdtemp(join(this.root, this.prefix));
     return { key: path.slice(this.root.length + 1), path };
   }
 

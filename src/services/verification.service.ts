@@ -97,7 +97,7 @@ export class VerificationService {
     /** Our own deadline fired (not the caller's signal). */
     const timedOut = () => abort.signal.aborted && !opts.signal?.aborted;
     opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    const workDir = await mkdtemp(join(tmpdir(), 'genproof-check-'));
+    const workDir = await mkdtemp(join(tmpdir(), `genproof-check-${process.pid}-`));
     const report = (stage: string, fraction: number) => opts.onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
     try {
       report('intake', 0);
