@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { DIM, featurize, type SparseVec } from '../src/scam/features.js';
 import { ScamModel, sigmoid } from '../src/scam/scam.model.js';
 import { aihype, janitr, ROOT, smsSpam, splitOf, trainExtra, type Example } from './scam-datasets.js';
+import { makeRng } from './lib/rng.js';
 
 const SEED = 20240215;
 const args = process.argv.slice(2);
@@ -25,16 +26,6 @@ const L2 = opt('l2', 2e-6);
 const EXTRA_WEIGHT = opt('extra-weight', 4);
 const withAihype = args.includes('--with-aihype');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row { v: SparseVec; y: 0 | 1; w: number; set: string }
 
@@ -66,7 +57,7 @@ const w = new Float32Array(DIM);
 const g2 = new Float32Array(DIM).fill(1e-8);
 let bias = 0;
 let gb = 1e-8;
-const rand = mulberry32(SEED);
+const rand = makeRng(SEED);
 const order = rows.map((_, i) => i);
 for (let epoch = 0; epoch < EPOCHS; epoch++) {
   for (let i = order.length - 1; i > 0; i--) {

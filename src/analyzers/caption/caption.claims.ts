@@ -5,6 +5,7 @@ import * as P from './caption.patterns.js';
 import { captionLanguage, type CaptionLanguage } from './caption.language.js';
 import { findDates, findDurations } from './caption.quantities.js';
 import { parseClaims, type Finding } from './claim.parser.js';
+import { cover, covered } from './claim.segments.js';
 import type { NotAClaim } from './claim.scope.js';
 
 /**
@@ -75,7 +76,7 @@ export function analyzeCaption(text: string, opts: CaptionOptions = {}): Caption
   };
 
   // Generators named: in the claim, else the single generator the text names outside real claims and skipped phrases.
-  const outside = coverage([...parsed.real, ...parsed.skipped], t.length);
+  const outside = cover([...parsed.real, ...parsed.skipped], t.length);
   const free = mentions.filter((m) => !covered(outside, m.norm));
   const freeSlugs = [...new Set(free.map((m) => m.slug))];
   const named = new Map<string, { norm: Span; alias: string | null; generic: boolean }>();
@@ -108,17 +109,6 @@ export function analyzeCaption(text: string, opts: CaptionOptions = {}): Caption
   for (const d of findDurations(t)) claims.push(mk('duration', d, { value: d.value }));
   for (const d of findDates(t, opts.postedAt ?? null)) claims.push(mk('date', d, { value: { ...d.value } }));
   return { claims: claims.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0)), mentions, skipped, language: captionLanguage(text) };
-}
-
-function coverage(spans: readonly Span[], len: number): Uint8Array {
-  const c = new Uint8Array(len + 1);
-  for (const s of spans) c.fill(1, s.start, s.end);
-  return c;
-}
-
-function covered(c: Uint8Array, s: Span): boolean {
-  for (let i = s.start; i < s.end; i++) if (c[i]) return true;
-  return false;
 }
 
 function findPrompts(t: string): Span[] {

@@ -2,7 +2,7 @@ import type { GeneratorMention } from '../../knowledge/kb.js';
 import * as C from './claim.capture.js';
 import * as L from './claim.lexicon.js';
 import * as S from './claim.scope.js';
-import { segment, type Clause, type Span } from './claim.segments.js';
+import { cover, covered, segment, type Clause, type Span } from './claim.segments.js';
 
 /**
  * The claim parser: a small, explainable reader of what a post says about its own media. It segments the
@@ -258,17 +258,6 @@ function firstAtOrAfter(spans: readonly Span[], pos: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function cover(spans: readonly Span[], len: number): Uint8Array {
-  const c = new Uint8Array(len + 1);
-  for (const s of spans) c.fill(1, s.start, s.end);
-  return c;
-}
-
-function covered(c: Uint8Array, s: Span): boolean {
-  for (let i = s.start; i < s.end; i++) if (c[i]) return true;
-  return false;
 }
 
 function mergeSpans(spans: Finding[]): Finding[] {

@@ -96,3 +96,16 @@ export function segment(t: string) {
   const sentenceOf = (i: number): Span => clauseOf(i).sentence;
   return { sentences, clauses, clauseOf, sentenceOf, notAClaim, contrastBetween, generationContext: GENERATION_CONTEXT.test(t) };
 }
+
+/** A mask of the characters that any of `spans` covers (index = UTF-16 offset). */
+export function cover(spans: readonly Span[], len: number): Uint8Array {
+  const c = new Uint8Array(len + 1);
+  for (const s of spans) c.fill(1, s.start, s.end);
+  return c;
+}
+
+/** Does `s` overlap the mask? */
+export function covered(c: Uint8Array, s: Span): boolean {
+  for (let i = s.start; i < s.end; i++) if (c[i]) return true;
+  return false;
+}
