@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadConfig, type ConfigOverrides } from '../../src/config/config.js';
 import { evidence } from '../../src/domain/evidence.js';
 import type { Post } from '../../src/domain/post.js';
@@ -38,6 +39,8 @@ export function sampleResult(post: Post): CheckResult {
 /** A runner that records posts, reports progress, writes one keyframe, and can be held until released. */
 export class FakeRunner implements CheckRunnerPort {
   posts: Post[] = [];
+  /** Mode bits of each uploaded file's directory, read when the runner received it (it is deleted afterwards). */
+  uploadDirModes: number[] = [];
   running = 0;
   maxRunning = 0;
   private gates: (() => void)[] = [];
@@ -50,6 +53,7 @@ export class FakeRunner implements CheckRunnerPort {
 
   async check(post: Post, opts: Parameters<CheckRunnerPort['check']>[1] = {}): Promise<{ result: CheckResult; keyframes: Keyframe[] }> {
     this.posts.push(post);
+    if (post.file) this.uploadDirModes.push(statSync(dirname(post.file)).mode & 0o777);
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
     try {
