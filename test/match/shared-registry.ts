@@ -46,25 +46,59 @@ export async function sharedRegistry(db: string): Promise<SharedEntry[]> {
   mkdirSync(CACHE_DIR, { recursive: true });
   const cached = join(CACHE_DIR, `shared-registry-${key}.db`);
   const meta = `${cached}.json`;
-  if (!existsSync(cached) || !existsSync(meta)) {
-    const tmp = `${cached}.${process.pid}.tmp`;
-    rmSync(tmp, { force: true });
-    const reg = RegistryService.open(loadConfig({ env: {}, overrides: { db: tmp } }));
-    const entries: SharedEntry[] = [];
-    try {
-      for (const m of media) {
-        const [a] = await reg.add([m.path], { label: m.label, source: `shared/${m.path.split('/').slice(-2, -1)[0]}` });
-        const row = await reg.get(a.id);
-        entries.push({ path: m.path, id: a.id, label: m.label, kind: row!.kind, duration: row!.duration });
-      }
-    } finally {
-      await reg.close();
-    }
-    for (const ext of ['-wal', '-shm']) rmSync(tmp + ext, { force: true });
-    writeFileSync(`${meta}.${process.pid}`, JSON.stringify(entries));
-    renameSync(`${meta}.${process.pid}`, meta);
-    renameSync(tmp, cached);
+  // Test files run in parallel processes: the first one to need the registry builds it, the others wait for it
+  // (two cold builds at once doubled the wall time of `npm test` on a 2-core machine).
+  const release = await lock(`${cached}.lock`);
+  try {
+    if (!existsSync(cached) || !existsSync(meta)) await build(media, cached, meta);
+  } finally {
+    release();
   }
   copyFileSync(cached, db);
   return JSON.parse(readFileSync(meta, 'utf8')) as SharedEntry[];
+}
+
+async function build(media: { path: string; label: 'original' | 'ai' }[], cached: string, meta: string): Promise<void> {
+  const tmp = `${cached}.${process.pid}.tmp`;
+  rmSync(tmp, { force: true });
+  const reg = RegistryService.open(loadConfig({ env: {}, overrides: { db: tmp } }));
+  const entries: SharedEntry[] = [];
+  try {
+    for (const m of media) {
+      const [a] = await reg.add([m.path], { label: m.label, source: `shared/${m.path.split('/').slice(-2, -1)[0]}` });
+      const row = await reg.get(a.id);
+      entries.push({ path: m.path, id: a.id, label: m.label, kind: row!.kind, duration: row!.duration });
+    }
+  } finally {
+    await reg.close();
+  }
+  for (const ext of ['-wal', '-shm']) rmSync(tmp + ext, { force: true });
+  writeFileSync(`${meta}.${process.pid}`, JSON.stringify(entries));
+  renameSync(`${meta}.${process.pid}`, meta);
+  renameSync(tmp, cached);
+}
+
+/** A lock directory held while building; one left by a dead process (its pid file names it) is taken over. */
+async function lock(dir: string): Promise<() => void> {
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'pid'), String(process.pid));
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(join(dir, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+      if (pid > 0 && !alive(pid)) rmSync(dir, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
