@@ -11,7 +11,8 @@ export interface GlobalOptions {
   config?: string;
 }
 
-export function buildProgram(): Command {
+/** The program; with `argv`, only the invoked command's module is loaded (see commands/index.ts). */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('genproof')
     .description('Open verification desk for the AI-video era — 真视频、假视频、真假视频、假假视频')
     .option('--db <path>', 'registry database (env GENPROOF_DB)')
@@ -21,7 +22,7 @@ export function buildProgram(): Command {
     .option('--config <file>', 'config file (JSON)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerCommands(program);
+  await registerCommands(program, argv);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
@@ -53,12 +54,12 @@ export function reportError(e: unknown, json: boolean): number {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram();
   const json = argv.includes('--json');
   // Libraries that print (libheif-js logs "Could not parse HEIF file" with console.log) must never corrupt the
   // JSON document on stdout (found by `npm run fuzz:media`): their chatter goes to stderr.
   if (json) console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {

@@ -1,8 +1,5 @@
 import { createWriteStream } from 'node:fs';
 import type { Config } from '../../config/config.js';
-import { BullmqQueue } from '../../queue/bullmq.queue.js';
-import { FsBlobStore } from '../../repositories/blob-store.repository.js';
-import { CheckResultsRepository } from '../../repositories/check-results.repository.js';
 import { checkThroughQueue, readBatch, runBatch, type BatchItem } from '../../services/batch.service.js';
 import { createVerificationService } from '../../services/verification.factory.js';
 
@@ -28,6 +25,10 @@ export async function runBatchCommand(config: Config, opts: BatchCommandOptions)
   let check: (item: BatchItem) => Promise<Record<string, unknown>>;
   let close: () => Promise<void>;
   if (config.queue) {
+    // The queue path's modules (BullMQ, ioredis, the results store) load only when a queue is configured.
+    const [{ BullmqQueue }, { FsBlobStore }, { CheckResultsRepository }] = await Promise.all([
+      import('../../queue/bullmq.queue.js'), import('../../repositories/blob-store.repository.js'), import('../../repositories/check-results.repository.js'),
+    ]);
     const results = await CheckResultsRepository.open(config.db);
     const blobs = await FsBlobStore.open(config.server.blobDir);
     const queue = new BullmqQueue({ url: config.queue, prefix: config.queuePrefix, producerOnly: true, concurrency: 1, attempts: config.worker.attempts, maxQueued: 100_000 });

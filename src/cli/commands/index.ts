@@ -1,27 +1,43 @@
 import type { Command } from 'commander';
-import { registerCheck } from './check.command.js';
-import { registerServe } from './serve.command.js';
-import { registerScam } from './scam.command.js';
-import { registerHash } from './hash.command.js';
-import { registerRegistry } from './registry.command.js';
-import { registerMatch } from './match.command.js';
-import { registerProvenance } from './provenance.command.js';
-import { registerTrust } from './trust.command.js';
-import { registerKb } from './kb.command.js';
-import { registerWorker } from './worker.command.js';
+
+type Register = (program: Command) => void;
 
 /**
- * Every CLI command registers itself here, one line each. A command module exports `registerX(program)`.
+ * Every CLI command, one line each: its name and how to load the module that registers it (`registerX(program)`).
+ * A command's module (and what it imports: the HTTP server, BullMQ, the OCR runtime …) loads only when that command
+ * runs, so `genproof check` does not pay for `serve` — a cold process starts in a fraction of the time.
  */
-export function registerCommands(program: Command): void {
-  registerCheck(program);
-  registerServe(program);
-  registerScam(program);
-  registerHash(program);
-  registerRegistry(program);
-  registerMatch(program);
-  registerProvenance(program);
-  registerTrust(program);
-  registerKb(program);
-  registerWorker(program);
+const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
+  ['check', async () => (await import('./check.command.js')).registerCheck],
+  ['serve', async () => (await import('./serve.command.js')).registerServe],
+  ['scam', async () => (await import('./scam.command.js')).registerScam],
+  ['hash', async () => (await import('./hash.command.js')).registerHash],
+  ['registry', async () => (await import('./registry.command.js')).registerRegistry],
+  ['match', async () => (await import('./match.command.js')).registerMatch],
+  ['provenance', async () => (await import('./provenance.command.js')).registerProvenance],
+  ['trust', async () => (await import('./trust.command.js')).registerTrust],
+  ['kb', async () => (await import('./kb.command.js')).registerKb],
+  ['worker', async () => (await import('./worker.command.js')).registerWorker],
+];
+
+/** Global options that take a value (their value is not the command name). */
+const VALUE_OPTIONS = new Set(['--db', '--lang', '--config']);
+
+/** The command `argv` invokes, or null (help, no command, an unknown word: every command is then registered). */
+export function invokedCommand(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (VALUE_OPTIONS.has(a)) { i++; continue; }
+    if (a.startsWith('-')) continue;
+    return COMMANDS.some(([name]) => name === a) ? a : null;
+  }
+  return null;
+}
+
+/** Register the invoked command only (or all of them when none is named, so help and errors list every command). */
+export async function registerCommands(program: Command, argv?: readonly string[]): Promise<void> {
+  const name = argv ? invokedCommand(argv) : null;
+  const wanted = name ? COMMANDS.filter(([n]) => n === name) : COMMANDS;
+  const registers = await Promise.all(wanted.map(([, load]) => load()));
+  for (const register of registers) register(program);
 }

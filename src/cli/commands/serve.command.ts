@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
-import { startServer } from '../../http/server.js';
 import { globalOpts } from '../program.js';
 import { withKbOverlays } from './kb.command.js';
 
@@ -29,6 +28,7 @@ export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?
   const t0 = performance.now();
   const config = withKbOverlays(loadConfig({ file: opts.configFile, overrides }), opts.kbOverlay);
   const log = (m: string) => process.stderr.write(`genproof: ${m}\n`);
+  const { startServer } = await import('../../http/server.js');
   const server = await startServer({ config, demo: opts.demo, log, logger: opts.log ? { level: 'info' } : false });
   log(`serving the desk on ${server.url}  — open ${server.url}/ in a browser (API: ${server.url}/openapi.json; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   if (config.server.token) log('registry writes need Authorization: Bearer <token>');

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { redactUrl } from '../../db/database.js';
-import { startWorker } from '../../services/worker.service.js';
 import { globalOpts } from '../program.js';
 import { intOpt } from './serve.command.js';
 
@@ -16,6 +15,7 @@ export async function workUntilSignal(overrides: ConfigOverrides, opts: { concur
   const config = loadConfig({ file: opts.configFile, overrides });
   const log = (m: string) => process.stderr.write(`genproof worker: ${m}\n`);
   const concurrency = opts.concurrency ?? config.server.concurrency;
+  const { startWorker } = await import('../../services/worker.service.js');
   const worker = await startWorker(config, { concurrency, log });
   log(`running checks from ${config.queue} (concurrency ${concurrency}), results in ${redactUrl(config.db)}`);
   await new Promise<void>((resolve) => {
