@@ -8,6 +8,14 @@ export interface DecodedRgba {
   channels: 4;
 }
 
+/** A decoded video frame as packed RGB (3 bytes per pixel), with its presentation time in seconds. */
+export interface SampledFrame {
+  timestamp: number;
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
 /**
  * One opened media file, shared by every analyzer of a check: what intake learned (probe, hash, tags) and
  * lazily computed reads that run at most once per check, however many analyzers ask. Analyzers read from it
@@ -23,4 +31,9 @@ export interface MediaSession {
   groupedTags(): Promise<Record<string, unknown>>;
   /** HEIC/HEIF pixels decoded once (the wasm decoder is slow and memory-hungry); only for heic/avif containers. */
   heicPixels(): Promise<DecodedRgba>;
+  /**
+   * Video frames near `timestamps` (longer side ≤ `maxSide`), decoded once per distinct request: the OCR pass and
+   * the report's keyframes ask for the same plan and share one decode. Missing frames are left out.
+   */
+  videoFrames(timestamps: readonly number[], maxSide: number): Promise<SampledFrame[]>;
 }

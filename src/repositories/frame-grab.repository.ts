@@ -150,6 +150,41 @@ export async function grabFrames(
   return out.filter((f): f is RgbFrame => f !== null);
 }
 
+/** Clips up to this long are decoded in one sequential pass (cheaper than seeking into one long GOP). */
+const SEQUENTIAL_MAX_S = 20;
+/** Beyond this, frames come from keyframe seeks rather than one pass over the file. */
+const KEYFRAME_SEEK_MIN_S = 600;
+
+/**
+ * Frames near the planned times (OCR sampling, report keyframes), as cheaply as the file allows. Short clips: one sequential pass that keeps
+ * frames `spacing` apart. Longer clips: keyframes only, `spacing` apart (a few decoded frames for any
+ * length); when the file's keyframes are too sparse for that, exact seeks fill the gaps.
+ */
+export async function sampleClip(media: { path: string; duration: number | null }, timestamps: number[], opts: GrabOptions): Promise<RgbFrame[]> {
+  const n = timestamps.length;
+  const d = media.duration ?? 0;
+  if (n === 0) return [];
+  const spacing = n > 1 ? (timestamps[1] - timestamps[0]) * 0.9 : Math.max(1, d);
+  if (d <= SEQUENTIAL_MAX_S) {
+    const got = await sampleFrames(media.path, { ...opts, spacing, start: timestamps[0], keyframesOnly: false, maxFrames: n });
+    if (got.length >= Math.min(n, 2)) return got;
+    const seeks = await grabFrames(media.path, timestamps, opts);
+    if (seeks.length > got.length) return seeks;
+    if (got.length) return got;
+    // The container may be longer than its video track (audio runs on): take the first frame.
+    return sampleFrames(media.path, { ...opts, spacing, keyframesOnly: false, maxFrames: 1 });
+  }
+  if (d > KEYFRAME_SEEK_MIN_S) {
+    // Very long files: a keyframe pass would still read every packet; jump to the keyframe before each time.
+    return grabFrames(media.path, timestamps, { ...opts, keyframeSeek: true });
+  }
+  const keys = await sampleFrames(media.path, { ...opts, spacing, keyframesOnly: true, maxFrames: n + 1 });
+  if (keys.length >= Math.ceil(n / 2)) return keys.slice(0, n);
+  const missing = timestamps.filter((t) => !keys.some((k) => Math.abs(k.timestamp - t) < spacing / 2));
+  const extra = await grabFrames(media.path, missing.slice(0, n - keys.length), opts);
+  return [...keys, ...extra].sort((a, b) => a.timestamp - b.timestamp);
+}
+
 function lastLine(s: string): string {
   const lines = s.trim().split('\n');
   return (lines[lines.length - 1] ?? '').slice(0, 300);

@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import type { MediaInfo } from '../domain/media.js';
-import type { DecodedRgba } from '../domain/media-session.js';
+import type { DecodedRgba, SampledFrame } from '../domain/media-session.js';
 import { UnsupportedMediaError } from '../domain/errors.js';
 import type { Keyframe } from '../domain/report.js';
 import { decodeHeic } from './heic.repository.js';
@@ -64,4 +65,21 @@ export async function extractKeyframes(
   if (frames.length === 0)
     throw new UnsupportedMediaError('media_corrupt', 'No frame of the video could be decoded (truncated or corrupt?).', { httpStatus: 422 });
   return frames;
+}
+
+/**
+ * Report keyframes cut from frames another pass already decoded (the OCR sample): up to `count`, evenly chosen,
+ * written as JPEGs into `dir`. No decode of its own.
+ */
+export async function keyframesFromFrames(frames: readonly SampledFrame[], dir: string, count: number): Promise<Keyframe[]> {
+  const n = Math.min(count, frames.length);
+  const picked = n <= 0 ? [] : Array.from({ length: n }, (_, i) => frames[n === frames.length ? i : Math.round((i * (frames.length - 1)) / Math.max(1, n - 1))]);
+  const out: Keyframe[] = [];
+  for (const f of picked) {
+    const path = join(dir, `frame-${out.length}.jpg`);
+    const jpeg = await sharp(f.data, { raw: { width: f.width, height: f.height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+    await writeFile(path, jpeg);
+    out.push({ index: out.length, timestamp: Math.round(f.timestamp * 1000) / 1000, path });
+  }
+  return out;
 }

@@ -14,7 +14,8 @@ import type { Post } from '../domain/post.js';
 import type { CheckResult, Keyframe } from '../domain/report.js';
 import type { ScamResult } from '../domain/scam.js';
 import { closeExiftool } from '../repositories/exif.repository.js';
-import { extractKeyframes, keyframeTimes } from '../repositories/keyframe.repository.js';
+import { extractKeyframes, keyframesFromFrames, keyframeTimes } from '../repositories/keyframe.repository.js';
+import { planScan, type ScanDepth } from '../analyzers/ocr/frame.sampler.js';
 import { cpuSecondsWithChildren, recordAnalyzerCpu } from '../repositories/tool-stats.repository.js';
 import { decideVerdict } from '../verdict/verdict.engine.js';
 import { kbForConfig } from '../knowledge/kb.loader.js';
@@ -50,6 +51,7 @@ export interface CheckOutcome {
 export interface VerificationDeps {
   openMedia: (path: string, config: Config, signal?: AbortSignal) => Promise<MediaSession>;
   extractKeyframes: typeof extractKeyframes;
+  keyframesFromFrames: typeof keyframesFromFrames;
   closeTools: () => Promise<void>;
 }
 
@@ -69,7 +71,7 @@ export class VerificationService {
     private readonly sameFamily?: (a: string, b: string) => boolean,
     deps: Partial<VerificationDeps> = {},
   ) {
-    this.deps = { openMedia, extractKeyframes, closeTools: closeExiftool, ...deps };
+    this.deps = { openMedia, extractKeyframes, keyframesFromFrames, closeTools: closeExiftool, ...deps };
   }
 
   static create(config: Config, opts: { sameFamily?: (a: string, b: string) => boolean } = {}): VerificationService {
@@ -123,10 +125,7 @@ export class VerificationService {
         ? Promise.resolve([])
         : media.kind === 'video' && !opts.keyframesDir
           ? Promise.resolve(keyframeTimes(media.duration, this.config.check.keyframes).map((timestamp, index) => ({ index, timestamp, path: '' })))
-          : this.deps.extractKeyframes(media, opts.keyframesDir ?? workDir, {
-              count: this.config.check.keyframes, timeoutMs: this.config.timeouts.decodeMs, maxPixels: this.config.limits.maxPixels,
-              ffmpegPath: this.config.ffmpegPath, signal: abort.signal, heic: session?.heicPixels,
-            });
+          : this.keyframes(media, session, opts.keyframesDir ?? workDir, abort.signal);
       keyframesPromise.catch(() => undefined);
 
       const ctxFor = (onProgress: (f: number) => void): AnalyzerContext => ({
@@ -205,6 +204,25 @@ export class VerificationService {
       opts.signal?.removeEventListener('abort', onOuterAbort);
       await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
     }
+  }
+
+  /**
+   * The report's keyframes. A video's come from the frames the OCR pass samples (the session decodes that plan once,
+   * whoever asks first); only when that yields nothing (OCR off, an undecodable clip) do they get a decode of their
+   * own, which also tells a corrupt clip from an intact one.
+   */
+  private async keyframes(media: MediaInfo, session: MediaSession | null, dir: string, signal: AbortSignal): Promise<Keyframe[]> {
+    const count = this.config.check.keyframes;
+    if (media.kind === 'video' && session?.videoFrames) {
+      const plan = planScan(media, this.config.check.depth as ScanDepth);
+      const times = plan.timestamps.filter((t): t is number => t !== null);
+      const frames = await session.videoFrames(times, plan.grabMaxSide).catch(() => []);
+      if (frames.length > 0) return this.deps.keyframesFromFrames(frames, dir, count);
+    }
+    return this.deps.extractKeyframes(media, dir, {
+      count, timeoutMs: this.config.timeouts.decodeMs, maxPixels: this.config.limits.maxPixels,
+      ffmpegPath: this.config.ffmpegPath, signal, heic: session?.heicPixels,
+    });
   }
 
   private timeoutError(): ToolError {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -85,6 +85,31 @@ describe('media session: intake opens the file once, analyzers share what it rea
       assert.deepEqual(result.keyframes.map((k) => k.timestamp), [0.25, 0.75, 1.25, 1.75, 2.25, 2.75]);
     } finally {
       await service.close();
+    }
+  });
+
+  it('a check that keeps keyframes (the desk) cuts them from the frames the OCR pass decoded: no decode of their own', async () => {
+    const service = VerificationService.create(config);
+    const kept = mkdtempSync(join(tmpdir(), 'genproof-kf-'));
+    try {
+      const runs = async (keyframesDir?: string) => {
+        const t0 = toolStats().tools.ffmpeg ?? 0;
+        const out = await service.check({ file: rotatedClip(), caption: null, postedAt: null, urls: [] }, { keyframesDir });
+        return { out, ffmpeg: (toolStats().tools.ffmpeg ?? 0) - t0 };
+      };
+      const plain = await runs();
+      const desk = await runs(kept);
+      assert.equal(desk.ffmpeg, plain.ffmpeg, 'keeping keyframes starts no ffmpeg process beyond the JSON-only check');
+      assert.ok(desk.out.keyframes.length >= 1 && desk.out.keyframes.length <= config.check.keyframes, `${desk.out.keyframes.length} keyframes`);
+      for (const k of desk.out.keyframes) {
+        const head = readFileSync(k.path).subarray(0, 3);
+        assert.deepEqual([...head], [0xff, 0xd8, 0xff], 'a JPEG');
+        assert.ok(k.timestamp >= 0 && k.timestamp < 3);
+      }
+      assert.deepEqual(desk.out.result.keyframes.map((k) => k.timestamp), desk.out.keyframes.map((k) => k.timestamp));
+    } finally {
+      await service.close();
+      rmSync(kept, { recursive: true, force: true });
     }
   });
 });

@@ -5,7 +5,7 @@ import { evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
 import type { MediaSession } from '../../domain/media-session.js';
 import type { Post } from '../../domain/post.js';
-import { decodeImageFile, grabFrame, grabFrames, sampleFrames, type GrabOptions, type RgbFrame } from '../../repositories/frame-grab.repository.js';
+import { decodeImageFile, grabFrame, sampleClip } from '../../repositories/frame-grab.repository.js';
 import { decodeHeic } from '../../repositories/heic.repository.js';
 import { recognizeTiles } from '../../repositories/ocr.repository.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
@@ -63,41 +63,6 @@ export function burnedInText(text: string, postedAt: string | null): Claim[] {
   return burnedInClaims(text);
 }
 
-/** Clips up to this long are decoded in one sequential pass (cheaper than seeking into one long GOP). */
-const SEQUENTIAL_MAX_S = 20;
-/** Beyond this, frames come from keyframe seeks rather than one pass over the file. */
-const KEYFRAME_SEEK_MIN_S = 600;
-
-/**
- * Frames near the planned times, as cheaply as the file allows. Short clips: one sequential pass that keeps
- * frames `spacing` apart. Longer clips: keyframes only, `spacing` apart (a few decoded frames for any
- * length); when the file's keyframes are too sparse for that, exact seeks fill the gaps.
- */
-async function grabSampled(media: MediaInfo, timestamps: number[], opts: GrabOptions): Promise<RgbFrame[]> {
-  const n = timestamps.length;
-  const d = media.duration ?? 0;
-  if (n === 0) return [];
-  const spacing = n > 1 ? (timestamps[1] - timestamps[0]) * 0.9 : Math.max(1, d);
-  if (d <= SEQUENTIAL_MAX_S) {
-    const got = await sampleFrames(media.path, { ...opts, spacing, start: timestamps[0], keyframesOnly: false, maxFrames: n });
-    if (got.length >= Math.min(n, 2)) return got;
-    const seeks = await grabFrames(media.path, timestamps, opts);
-    if (seeks.length > got.length) return seeks;
-    if (got.length) return got;
-    // The container may be longer than its video track (audio runs on): take the first frame.
-    return sampleFrames(media.path, { ...opts, spacing, keyframesOnly: false, maxFrames: 1 });
-  }
-  if (d > KEYFRAME_SEEK_MIN_S) {
-    // Very long files: a keyframe pass would still read every packet; jump to the keyframe before each time.
-    return grabFrames(media.path, timestamps, { ...opts, keyframeSeek: true });
-  }
-  const keys = await sampleFrames(media.path, { ...opts, spacing, keyframesOnly: true, maxFrames: n + 1 });
-  if (keys.length >= Math.ceil(n / 2)) return keys.slice(0, n);
-  const missing = timestamps.filter((t) => !keys.some((k) => Math.abs(k.timestamp - t) < spacing / 2));
-  const extra = await grabFrames(media.path, missing.slice(0, n - keys.length), opts);
-  return [...keys, ...extra].sort((a, b) => a.timestamp - b.timestamp);
-}
-
 /** No frame could be decoded for OCR: say so, so the report does not read as "no marks found". */
 function ocrSkipped(media: MediaInfo) {
   return evidence({
@@ -109,11 +74,12 @@ function ocrSkipped(media: MediaInfo) {
 }
 
 /** Wire the scanner to ffmpeg (frames), sharp (stills) and the OCR models, each call under its timeout. */
-export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal, session?: Pick<MediaSession, 'heicPixels'>): ScanDeps {
+export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal, session?: Pick<MediaSession, 'heicPixels'> & Partial<Pick<MediaSession, 'videoFrames'>>): ScanDeps {
   const grabOpts = { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal };
   return {
     async grabFrames(timestamps, maxSide) {
-      const frames = await grabSampled(media, timestamps, { ...grabOpts, maxSide });
+      // Through the media session: the report's keyframes are cut from these same frames (one decode).
+      const frames = session?.videoFrames ? await session.videoFrames(timestamps, maxSide) : await sampleClip(media, timestamps, { ...grabOpts, maxSide });
       return frames.map((f) => ({ width: f.width, height: f.height, channels: 3 as const, data: f.data, timestamp: f.timestamp }));
     },
     async decodeImage(maxSide) {

@@ -130,7 +130,7 @@ export async function openMedia(path: string, config: Config, signal?: AbortSign
       throw new UnsupportedMediaError('file_too_large', `The image is ${width}×${height} pixels; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
     const rotation = orientation === 6 ? 90 : orientation === 8 ? 270 : orientation === 3 ? 180 : 0;
     const media: MediaInfo = { ...base, width, height, duration: null, fps: null, frameCount: null, videoCodec: null, audioCodec: null, rotation, streams: [], formatTags: {} };
-    return createMediaSession(media, config, { tags });
+    return createMediaSession(media, config, { tags }, signal);
   }
 
   const probe = await ffprobe(path, { timeoutMs: config.timeouts.probeMs, ffprobePath: config.ffprobePath, ffmpegPath: config.ffmpegPath, signal, format: sniffed.container === 'mts' ? 'mpegts' : undefined });
@@ -139,5 +139,5 @@ export async function openMedia(path: string, config: Config, signal?: AbortSign
     throw new UnsupportedMediaError('file_too_large', `The video is ${fields.width}×${fields.height}; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
   if (fields.duration !== null && fields.duration > config.limits.maxDurationSeconds)
     throw new UnsupportedMediaError('file_too_large', `The video lasts ${fields.duration} s; the limit is ${config.limits.maxDurationSeconds} s.`, { httpStatus: 413 });
-  return createMediaSession({ ...base, ...fields }, config, { videoProbe: videoProbeFrom(probe) });
+  return createMediaSession({ ...base, ...fields }, config, { videoProbe: videoProbeFrom(probe) }, signal);
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/config.js';
 import type { MediaInfo, VideoProbe } from '../../domain/media.js';
-import type { DecodedRgba, MediaSession } from '../../domain/media-session.js';
+import type { DecodedRgba, MediaSession, SampledFrame } from '../../domain/media-session.js';
+import { sampleClip } from '../../repositories/frame-grab.repository.js';
 import { readGroupedTags, readTags } from '../../repositories/exif.repository.js';
 import { decodeHeic } from '../../repositories/heic.repository.js';
 
@@ -24,13 +25,24 @@ export function createMediaSession(
   media: MediaInfo,
   config: Config,
   known: { videoProbe?: VideoProbe | null; tags?: Record<string, unknown> } = {},
+  signal?: AbortSignal,
 ): MediaSession {
   const timeoutMs = config.timeouts.exiftoolMs;
+  const frameRuns = new Map<string, () => Promise<SampledFrame[]>>();
   return {
     media,
     videoProbe: known.videoProbe ?? null,
     tags: known.tags ? () => Promise.resolve(known.tags!) : once(() => readTags(media.path, timeoutMs)),
     groupedTags: once(() => readGroupedTags(media.path, timeoutMs)),
     heicPixels: once<DecodedRgba>(() => decodeHeic(media.path, config.timeouts.decodeMs)),
+    videoFrames(timestamps, maxSide) {
+      const key = `${maxSide}@${timestamps.join(',')}`;
+      let run = frameRuns.get(key);
+      if (!run) {
+        run = once(() => sampleClip(media, [...timestamps], { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal, maxSide }));
+        frameRuns.set(key, run);
+      }
+      return run();
+    },
   };
 }
