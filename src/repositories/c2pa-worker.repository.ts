@@ -8,6 +8,9 @@ import { ToolError } from '../domain/errors.js';
  */
 const require = createRequire(import.meta.url);
 
+/** Largest range the worker reads from a file at once by default (see FileSlice in the worker body). */
+const MAX_SLICE_BYTES = 8 * 1024 * 1024;
+
 /** Worker body (plain JS so it runs the same from sources and from dist). */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -24,11 +27,14 @@ async function lib() {
 // c2pa-wasm's fromBlob reads its Blob through blob.size, blob.slice(start, end) and FileReaderSync (a browser
 // worker API) one range at a time: a file-backed stand-in lets c2pa-rs seek and read the file from disk, so the
 // asset never sits whole in memory (fromBytes copies every byte into the 32-bit WebAssembly heap).
+// c2pa-rs hashes in reads of up to 256 MiB; its blob stream returns what a slice holds as a short read (callers
+// loop, as std::io::Read allows), so slices are capped: each read costs a few MiB here and in wasm memory, not 2×256.
+const MAX_SLICE = workerData.maxSliceBytes;
 class FileSlice {
   constructor(fd, start, end) { this.fd = fd; this.start = start; this.end = end; }
   get size() { return Math.max(0, this.end - this.start); }
   slice(start = 0, end = this.size) {
-    const s = Math.min(this.size, Math.max(0, start)), e = Math.min(this.size, Math.max(s, end));
+    const s = Math.min(this.size, Math.max(0, start)), e = Math.min(this.size, Math.max(s, end), s + MAX_SLICE);
     return new FileSlice(this.fd, this.start + s, this.start + e);
   }
 }
@@ -86,11 +92,18 @@ export class ReaderWorker {
   private queue: Job[] = [];
   private busy: { job: Job; timer: NodeJS.Timeout } | null = null;
 
+  /** `maxSliceBytes`: the largest range read from a file descriptor at once (tests make it tiny). */
+  constructor(private readonly opts: { maxSliceBytes?: number } = {}) {}
+
   private spawn(): Worker {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       execArgv: [],
-      workerData: { js: require.resolve('@contentauth/c2pa-wasm'), wasm: require.resolve('@contentauth/c2pa-wasm/c2pa.wasm') },
+      workerData: {
+        js: require.resolve('@contentauth/c2pa-wasm'),
+        wasm: require.resolve('@contentauth/c2pa-wasm/c2pa.wasm'),
+        maxSliceBytes: this.opts.maxSliceBytes ?? MAX_SLICE_BYTES,
+      },
     });
     worker.on('message', (m: WorkerReply) => {
       if (this.worker !== worker) return;
