@@ -91,9 +91,30 @@ export class ReaderWorker {
   private worker: Worker | null = null;
   private queue: Job[] = [];
   private busy: { job: Job; timer: NodeJS.Timeout } | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** Stop the worker after this long without reads (0: keep it): its WebAssembly heap never shrinks while it lives. */
+  idleMs: number;
 
   /** `maxSliceBytes`: the largest range read from a file descriptor at once (tests make it tiny). */
-  constructor(private readonly opts: { maxSliceBytes?: number } = {}) {}
+  constructor(private readonly opts: { maxSliceBytes?: number; idleMs?: number } = {}) {
+    this.idleMs = opts.idleMs ?? 5 * 60_000;
+  }
+
+  /** Stop the worker now if no read is queued or running (the next read starts a fresh one); true when stopped. */
+  releaseIfIdle(): boolean {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const w = this.worker;
+    if (!w || this.busy || this.queue.length) return false;
+    this.worker = null;
+    void w.terminate();
+    return true;
+  }
+
+  /** Whether a worker is running (tests). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
 
   private spawn(): Worker {
     const worker = new Worker(WORKER_SOURCE, {
@@ -134,8 +155,14 @@ export class ReaderWorker {
     const job = this.queue.shift();
     if (!job) {
       this.worker?.unref(); // an idle reader never keeps the process alive
+      if (this.worker && this.idleMs > 0 && !this.idleTimer) {
+        this.idleTimer = setTimeout(() => this.releaseIfIdle(), this.idleMs);
+        this.idleTimer.unref();
+      }
       return;
     }
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     this.worker ??= this.spawn();
     const worker = this.worker;
     worker.ref();
@@ -163,6 +190,8 @@ export class ReaderWorker {
   }
 
   async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const w = this.worker;
     this.worker = null;
     for (const j of this.queue.splice(0)) j.reject(new ToolError('c2pa_reader_closed', 'the C2PA reader was closed'));

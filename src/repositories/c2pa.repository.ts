@@ -188,6 +188,17 @@ function settingsJson(trust: C2paTrustSettings | null): string {
 }
 
 let shared: ReaderWorker | null = null;
+/** Idle time after which the reader worker is stopped (config memory.c2paIdleReleaseMs). */
+let idleReleaseMs = 5 * 60_000;
+
+/**
+ * Long-running servers stop the reader worker after `ms` without reads (0: never), which gives its WebAssembly
+ * heap back; the next read starts a fresh worker (about 0.2 s). The timer never keeps the process alive.
+ */
+export function setC2paIdleRelease(ms: number): void {
+  idleReleaseMs = ms;
+  if (shared) shared.idleMs = ms;
+}
 
 /** Stop the reader worker (call at shutdown; it is unref'd, so a CLI exits without it). */
 export async function closeC2paReader(): Promise<void> {
@@ -250,6 +261,9 @@ async function scanForC2pa(path: string): Promise<{ found: boolean; head: Uint8A
 }
 
 const REMOTE = /RemoteManifestUrl\("([^"]*)"\)/;
+
+/** After reading a file larger than this, the reader worker is recycled (see readOpen). */
+const RECYCLE_AFTER_BYTES = 32 * 1024 * 1024;
 
 /** Bytes read from the start of a file to recognise its format. */
 const HEAD_BYTES = 64 * 1024;
@@ -330,8 +344,11 @@ async function readOpen(fh: FileHandle, size: number, opts: { trust: C2paTrustSe
   const format = sniffC2paFormat(await readSniffBytes(fh, size));
   if (!format) return { kind: 'unsupported', format: null, reason: 'format not recognised as one C2PA can carry', ms: ms() };
   if (format.name === 'mp4-fragment') return { kind: 'unsupported', format, reason: 'an MP4 fragment alone is not a complete asset', ms: ms() };
-  shared ??= new ReaderWorker();
+  shared ??= new ReaderWorker({ idleMs: idleReleaseMs });
   const res = await shared.read(format.mime, { fd: fh.fd }, settingsJson(opts.trust), opts.timeoutMs);
+  // c2pa-rs hashes large files in buffers of up to 256 MiB, and a WebAssembly heap never shrinks: after a large
+  // file the worker is stopped at once (when no other read waits), so that memory is not held for the next one.
+  if (size > RECYCLE_AFTER_BYTES) shared.releaseIfIdle();
   if (res.ok && res.json) {
     const store = JSON.parse(res.json) as ManifestStoreJson;
     // Certificates are only needed to judge an expired signer; read them from the file only then.

@@ -54,3 +54,26 @@ describe('C2PA read from a file descriptor', () => {
     assert.ok(compared >= 50, `only ${compared} fixtures compared`);
   });
 });
+
+describe('C2PA reader worker lifetime', () => {
+  it('stops when idle (no read waiting) and starts again for the next read', { skip: !existsSync(fixtures) && 'shared fixtures not present' }, async () => {
+    const w = new ReaderWorker({ idleMs: 50 });
+    try {
+      const settings = JSON.stringify({ version: 1, verify: { remote_manifest_fetch: false, ocsp_fetch: false } });
+      const f = join(fixtures, 'C.jpg');
+      const read = async () => {
+        const fh = await open(f, 'r');
+        return w.read('image/jpeg', { fd: fh.fd }, settings, 60_000).finally(() => fh.close());
+      };
+      assert.equal((await read()).ok, true);
+      assert.equal(w.running, true);
+      await new Promise((r) => setTimeout(r, 400));
+      assert.equal(w.running, false, 'stopped after the idle time');
+      assert.equal((await read()).ok, true);
+      assert.equal(w.releaseIfIdle(), true);
+      assert.equal(w.running, false);
+    } finally {
+      await w.close();
+    }
+  });
+});
