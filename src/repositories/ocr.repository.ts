@@ -132,15 +132,15 @@ async function loadEngine(threads: number): Promise<Engine> {
   const dir = ocrModelDir();
   // No spin-waiting: on a shared 2-core machine spinning threads burn about as much CPU as the work itself
   // (measured: detection 2.4 → 1.4 s CPU, recognition 1.8 → 1.0 s CPU for the 60 s bench clip).
-  // No CPU arena: with it, every buffer of the largest detection canvas seen stays reserved for the life of the
-  // session (~700 MB after a 1.3 MP canvas); without it they go back to the allocator after each run, so OCR
-  // does not hold its peak while the other analyzers reach theirs. Memory patterns stay on (off: higher peak
-  // and ~40% more CPU, measured). Sequential execution: the graphs are chains, inter-op threads only cost memory.
+  // Memory (bench:memory, issue 12): the CPU arena stays on. Without it the buffers go back to the allocator after
+  // each run, but glibc keeps most of them and the cold check peaked higher (60 s clip 648 → 752 MB, 12 MP HEIC
+  // about the same); memory patterns off raised the peak and CPU (~40%). What the arena holds is given back by
+  // releasing the sessions when OCR is idle (setOcrIdleRelease). Sequential execution: the graphs are chains.
   const opts = {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
     executionMode: 'sequential',
-    enableCpuMemArena: false,
+    enableCpuMemArena: true,
     enableMemPattern: true,
     graphOptimizationLevel: 'all',
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
