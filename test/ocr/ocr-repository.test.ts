@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ocrModelDir, recognize, recognizeTiles } from '../../src/repositories/ocr.repository.js';
+import { ocrEngineLoaded, ocrModelDir, recognize, recognizeTiles, releaseOcrEngine, setOcrIdleRelease } from '../../src/repositories/ocr.repository.js';
 import { GENERATOR_MARKS } from '../../src/knowledge/marks.data.js';
 import { kb } from '../../src/knowledge/kb.js';
 import { existsSync } from 'node:fs';
@@ -16,6 +16,24 @@ describe('OCR repository', () => {
     assert.deepEqual(await recognize(img, { timeoutMs: 60_000 }), []);
     const tiles = await recognizeTiles(img, [{ region: { x: 0, y: 0, width: 48, height: 32 }, scale: 2 }, { region: { x: 48, y: 32, width: 48, height: 32 }, scale: 2 }], { timeoutMs: 60_000 });
     assert.equal(tiles.length, 2);
+  });
+  it('releases the models after the idle time (not under a running call) and loads them again on the next call', async () => {
+    const img = { width: 96, height: 64, channels: 3 as const, data: Buffer.alloc(96 * 64 * 3, 200) };
+    try {
+      setOcrIdleRelease(60_000);
+      await recognize(img, { timeoutMs: 60_000 });
+      assert.equal(ocrEngineLoaded(), true);
+      const pending = recognize(img, { timeoutMs: 60_000 });
+      assert.equal(await releaseOcrEngine(), false, 'a queued call keeps the engine');
+      await pending;
+      setOcrIdleRelease(30);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(ocrEngineLoaded(), false);
+      assert.deepEqual(await recognize(img, { timeoutMs: 60_000 }), []);
+      assert.equal(ocrEngineLoaded(), true);
+    } finally {
+      setOcrIdleRelease(5 * 60_000);
+    }
   });
   it('gives up with ocr_timeout after the configured time', async () => {
     const img = { width: 640, height: 480, channels: 3 as const, data: Buffer.alloc(640 * 480 * 3, 90) };

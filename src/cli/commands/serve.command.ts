@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
+import { setC2paIdleRelease } from '../../repositories/c2pa.repository.js';
+import { setOcrIdleRelease } from '../../repositories/ocr.repository.js';
 import { globalOpts } from '../program.js';
 import { withKbOverlays } from './kb.command.js';
 
@@ -28,6 +30,8 @@ export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?
   const t0 = performance.now();
   const config = withKbOverlays(loadConfig({ file: opts.configFile, overrides }), opts.kbOverlay);
   const log = (m: string) => process.stderr.write(`genproof: ${m}\n`);
+  setOcrIdleRelease(config.memory.ocrIdleReleaseMs);
+  setC2paIdleRelease(config.memory.c2paIdleReleaseMs);
   const { startServer } = await import('../../http/server.js');
   const server = await startServer({ config, demo: opts.demo, log, logger: opts.log ? { level: 'info' } : false });
   log(`serving the desk on ${server.url}  — open ${server.url}/ in a browser (API: ${server.url}/openapi.json; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);

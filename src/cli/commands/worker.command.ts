@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { redactUrl } from '../../db/database.js';
+import { setC2paIdleRelease } from '../../repositories/c2pa.repository.js';
+import { setOcrIdleRelease } from '../../repositories/ocr.repository.js';
 import { globalOpts } from '../program.js';
 import { intOpt } from './serve.command.js';
 
@@ -14,6 +16,8 @@ interface WorkerOpts {
 export async function workUntilSignal(overrides: ConfigOverrides, opts: { concurrency?: number; configFile?: string }): Promise<void> {
   const config = loadConfig({ file: opts.configFile, overrides });
   const log = (m: string) => process.stderr.write(`genproof worker: ${m}\n`);
+  setOcrIdleRelease(config.memory.ocrIdleReleaseMs);
+  setC2paIdleRelease(config.memory.c2paIdleReleaseMs);
   const concurrency = opts.concurrency ?? config.server.concurrency;
   const { startWorker } = await import('../../services/worker.service.js');
   const worker = await startWorker(config, { concurrency, log });
