@@ -8,7 +8,7 @@ import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
 import { DuplicateClaimMerger } from './ocr/burned-text.claims.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
-import { createMatchAnalyzer } from './match/match.analyzer.js';
+import { createMatchAnalyzer, type MatchRegistryProvider } from './match/match.analyzer.js';
 import { createC2paAnalyzer } from './c2pa/c2pa.analyzer.js';
 
 /**
@@ -27,7 +27,13 @@ export interface AnalyzerSet {
   close(): Promise<void>;
 }
 
-export type AnalyzerFactory = (config: Config) => { stage: 'first' | 'parallel'; analyzer: Analyzer; close?: () => Promise<void> };
+/** What the analyzers need from layers above them (services), passed in by the caller. */
+export interface AnalyzerDeps {
+  /** The reference registry the match analyzer queries (RegistryService). */
+  registry: MatchRegistryProvider;
+}
+
+export type AnalyzerFactory = (config: Config, deps: AnalyzerDeps) => { stage: 'first' | 'parallel'; analyzer: Analyzer; close?: () => Promise<void> };
 export type ClaimCheckerFactory = (config: Config) => ClaimChecker;
 
 const analyzerFactories: AnalyzerFactory[] = [
@@ -35,7 +41,7 @@ const analyzerFactories: AnalyzerFactory[] = [
   (config) => ({ stage: 'parallel', analyzer: new MetadataAnalyzer(config) }),
   (config) => ({ stage: 'parallel', analyzer: new OcrAnalyzer(config) }),
   createScamAnalyzer,
-  createMatchAnalyzer,
+  (config, deps) => createMatchAnalyzer(config, deps.registry),
   createC2paAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [
@@ -44,12 +50,12 @@ const claimCheckerFactories: ClaimCheckerFactory[] = [
   () => new PlaceTimeChecker(),
 ];
 
-export function createAnalyzers(config: Config): AnalyzerSet {
+export function createAnalyzers(config: Config, deps: AnalyzerDeps): AnalyzerSet {
   const first: Analyzer[] = [];
   const parallel: Analyzer[] = [];
   const closers: (() => Promise<void>)[] = [];
   for (const f of analyzerFactories) {
-    const { stage, analyzer, close } = f(config);
+    const { stage, analyzer, close } = f(config, deps);
     (stage === 'first' ? first : parallel).push(analyzer);
     if (close) closers.push(close);
   }

@@ -18,6 +18,7 @@ import { extractKeyframes, keyframeTimes } from '../repositories/keyframe.reposi
 import { cpuSecondsWithChildren, recordAnalyzerCpu } from '../repositories/tool-stats.repository.js';
 import { decideVerdict } from '../verdict/verdict.engine.js';
 import { kbForConfig } from '../knowledge/kb.loader.js';
+import { RegistryService } from './registry.service.js';
 import { engineInfo, kbInfo } from './engine.info.js';
 import { ratePost } from '../verdict/rating.js';
 import { notExaminedEvidence } from '../verdict/not-examined.js';
@@ -73,7 +74,7 @@ export class VerificationService {
   }
 
   static create(config: Config, opts: { sameFamily?: (a: string, b: string) => boolean } = {}): VerificationService {
-    return new VerificationService(config, createAnalyzers(config), opts.sameFamily);
+    return new VerificationService(config, createAnalyzers(config, { registry: RegistryService }), opts.sameFamily);
   }
 
   /** A service over given analyzers and I/O ports (tests: fake analyzers, fake intake, no files or tools). */
