@@ -15,7 +15,7 @@ import { swaggerOptions } from './openapi.js';
 import { installHardening } from './hardening.js';
 import { fetchMediaUrl } from '../services/url-intake.service.js';
 import { frameworkErrorHandler, installErrorHandlers } from './problem.js';
-import type { CheckRunnerPort, DemoPort, RegistryPort, ScamPort } from './ports.js';
+import type { CheckRunnerPort, DemoPort, RegistryPort, ScamPort } from '../services/ports.js';
 import { checksRoutes, registerCheckJob } from './routes/checks.routes.js';
 import { demoRoutes } from './routes/demo.routes.js';
 import { registryRoutes } from './routes/registry.routes.js';

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isAppError } from '../domain/errors.js';
 import type { CheckResult } from '../domain/report.js';
-import type { CheckRunnerPort } from '../http/ports.js';
+import type { CheckRunnerPort } from './ports.js';
 import type { CheckJobPayload, JobError } from '../queue/job.types.js';
 import type { JobContext } from '../queue/queue.js';
 import type { BlobStore } from '../repositories/blob-store.repository.js';
