@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import { isAppError } from '../domain/errors.js';
 import type { CheckResult } from '../domain/report.js';
 import type { CheckRunnerPort } from './ports.js';
-import type { CheckJobPayload, JobError } from '../queue/job.types.js';
-import type { JobContext } from '../queue/queue.js';
+import { JobName, type CheckJobPayload, type JobError } from '../queue/job.types.js';
+import type { JobContext, JobQueue } from '../queue/queue.js';
 import type { BlobStore } from '../repositories/blob-store.repository.js';
 import type { CheckFrame, CheckResultsRepository } from '../repositories/check-results.repository.js';
 
@@ -101,4 +101,9 @@ export async function runCheckJob(deps: CheckJobDeps, payload: CheckJobPayload, 
       }
     }
   }
+}
+
+/** Register the `check` job handler: runs the verification and stores the outcome (see runCheckJob). */
+export function registerCheckJob(queue: JobQueue, deps: CheckJobDeps): void {
+  queue.register(JobName.Check, (payload, ctx) => runCheckJob(deps, payload, ctx));
 }
