@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { Analyzer, ClaimChecker } from './analyzer.js';
+import type { Analyzer, AnalyzerDeps, AnalyzerFactory, ClaimChecker, ClaimCheckerFactory } from './analyzer.js';
 import { CaptionAnalyzer } from './caption/caption.analyzer.js';
 import { KbClaimChecker } from './kb/kb-claims.checker.js';
 import { kbForConfig } from '../knowledge/kb.loader.js';
@@ -8,8 +8,10 @@ import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
 import { DuplicateClaimMerger } from './ocr/burned-text.claims.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
-import { createMatchAnalyzer, type MatchRegistryProvider } from './match/match.analyzer.js';
+import { createMatchAnalyzer } from './match/match.analyzer.js';
 import { createC2paAnalyzer } from './c2pa/c2pa.analyzer.js';
+
+export type { AnalyzerDeps, AnalyzerFactory, ClaimCheckerFactory } from './analyzer.js';
 
 /**
  * The analyzer manifest: every evidence source announces itself here, one line each (like ThreatExchange's
@@ -26,15 +28,6 @@ export interface AnalyzerSet {
   /** Release resources (tool pools, databases). */
   close(): Promise<void>;
 }
-
-/** What the analyzers need from layers above them (services), passed in by the caller. */
-export interface AnalyzerDeps {
-  /** The reference registry the match analyzer queries (RegistryService). */
-  registry: MatchRegistryProvider;
-}
-
-export type AnalyzerFactory = (config: Config, deps: AnalyzerDeps) => { stage: 'first' | 'parallel'; analyzer: Analyzer; close?: () => Promise<void> };
-export type ClaimCheckerFactory = (config: Config) => ClaimChecker;
 
 const analyzerFactories: AnalyzerFactory[] = [
   (config) => ({ stage: 'first', analyzer: new CaptionAnalyzer(kbForConfig(config)) }),

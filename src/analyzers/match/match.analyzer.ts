@@ -1,29 +1,11 @@
 import type { Config } from '../../config/config.js';
 import type { MediaInfo } from '../../domain/media.js';
-import type { MediaSession } from '../../domain/media-session.js';
 import type { Post } from '../../domain/post.js';
-import type { ScoredMatch } from '../../match/matcher.js';
-import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
+import type { Analyzer, AnalyzerContext, AnalyzerOutput, MatchRegistry, MatchRegistryProvider } from '../analyzer.js';
 import { isDecisive, matchEvidence } from './match.evidence.js';
 
 /** How many matches become evidence (all of them are listed in `matches`). */
 const MAX_EVIDENCE = 3;
-
-/** The registry the analyzer queries (RegistryService; injected so analyzers don't depend on services). */
-export interface MatchRegistry {
-  match(
-    file: string,
-    opts: { media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>; signal?: AbortSignal; onProgress?: (f: number) => void },
-  ): Promise<ScoredMatch[]>;
-  close(): Promise<void>;
-}
-
-/** Opens the registry for a configuration (RegistryService's static side). */
-export interface MatchRegistryProvider {
-  /** Whether a registry database exists at the configured path (nothing is created). */
-  exists(config: Config): boolean;
-  open(config: Config): MatchRegistry;
-}
 
 /**
  * Near-duplicate lookup against the reference registry. Runs only when a registry database exists; a missing or
