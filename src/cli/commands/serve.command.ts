@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { startServer } from '../../http/server.js';
-import { globalOpts } from '../program.js';
+import { globalOpts } from '../options.js';
 import { withKbOverlays } from './kb.command.js';
 
 interface ServeOpts {

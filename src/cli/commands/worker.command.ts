@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { redactUrl } from '../../db/database.js';
 import { startWorker } from '../../services/worker.service.js';
-import { globalOpts } from '../program.js';
+import { globalOpts } from '../options.js';
 import { intOpt } from './serve.command.js';
 
 interface WorkerOpts {
