@@ -5,7 +5,8 @@ import { evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
 import type { MediaSession } from '../../domain/media-session.js';
 import type { Post } from '../../domain/post.js';
-import { decodeImageFile, grabFrame, grabFrames, sampleFrames, type GrabOptions, type RgbFrame } from '../../repositories/frame-grab.repository.js';
+import type { VideoFrame } from '../../domain/frame.js';
+import { decodeImageFile, grabFrame, grabFrames, sampleFrames, type GrabOptions } from '../../repositories/frame-grab.repository.js';
 import { decodeHeic } from '../../repositories/heic.repository.js';
 import { recognizeTiles } from '../../repositories/ocr.repository.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
@@ -73,7 +74,7 @@ const KEYFRAME_SEEK_MIN_S = 600;
  * frames `spacing` apart. Longer clips: keyframes only, `spacing` apart (a few decoded frames for any
  * length); when the file's keyframes are too sparse for that, exact seeks fill the gaps.
  */
-async function grabSampled(media: MediaInfo, timestamps: number[], opts: GrabOptions): Promise<RgbFrame[]> {
+async function grabSampled(media: MediaInfo, timestamps: number[], opts: GrabOptions): Promise<VideoFrame[]> {
   const n = timestamps.length;
   const d = media.duration ?? 0;
   if (n === 0) return [];
@@ -114,7 +115,7 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal,
   return {
     async grabFrames(timestamps, maxSide) {
       const frames = await grabSampled(media, timestamps, { ...grabOpts, maxSide });
-      return frames.map((f) => ({ width: f.width, height: f.height, channels: 3 as const, data: f.data, timestamp: f.timestamp }));
+      return frames.map((f) => ({ width: f.width, height: f.height, channels: 3 as const, data: f.rgb, timestamp: f.timestamp }));
     },
     async decodeImage(maxSide) {
       const img = await decodeImageFile(media.path, maxSide, config.timeouts.decodeMs);
@@ -125,7 +126,7 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal,
       }
       // Formats sharp cannot read (some HEIC builds): let ffmpeg try the first frame.
       const f = await grabFrame(media.path, 0, { ...grabOpts, maxSide }).catch(() => null);
-      return f ? { width: f.width, height: f.height, channels: 3, data: f.data } : null;
+      return f ? { width: f.width, height: f.height, channels: 3, data: f.rgb } : null;
     },
     async recognize(image, tiles) {
       if (signal?.aborted) throw new ToolError('aborted', 'OCR was cancelled');
