@@ -48,6 +48,11 @@ export interface Analyzer {
   analyze(ctx: AnalyzerContext): Promise<AnalyzerOutput>;
 }
 
+/** `appliesTo` of the analyzers that read the media file: every post that has one. */
+export function hasMedia(_post: Post, media: MediaInfo | null): boolean {
+  return media !== null;
+}
+
 /**
  * A claim checker runs after all analyzers: it sees every claim and every evidence item, and may change the
  * status, reasons and sources of claims (and add evidence). The KB claim checks are one.
