@@ -8,7 +8,7 @@
  */
 import { cpus } from 'node:os';
 import { rm } from 'node:fs/promises';
-import { HashStore } from '../src/analyzers/match/hash-store.js';
+import { HashStore } from '../src/match/hash-store.js';
 import { RegistryRepository, type NewReference } from '../src/repositories/registry.repository.js';
 import { tempPostgres } from '../test/helpers/services.js';
 import { makePosts, startCluster, submit } from '../test/scale/cluster.js';

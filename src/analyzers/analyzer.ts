@@ -6,6 +6,7 @@ import type { MediaSession } from '../domain/media-session.js';
 import type { Post } from '../domain/post.js';
 import type { ScamResult } from '../domain/scam.js';
 import type { Config } from '../config/config.js';
+import type { ScoredMatch } from '../match/matcher.js';
 
 /**
  * What every analyzer receives. Analyzers are independent: each reads the post/media and returns evidence
@@ -47,6 +48,11 @@ export interface Analyzer {
   analyze(ctx: AnalyzerContext): Promise<AnalyzerOutput>;
 }
 
+/** `appliesTo` of the analyzers that read the media file: every post that has one. */
+export function hasMedia(_post: Post, media: MediaInfo | null): boolean {
+  return media !== null;
+}
+
 /**
  * A claim checker runs after all analyzers: it sees every claim and every evidence item, and may change the
  * status, reasons and sources of claims (and add evidence). The KB claim checks are one.
@@ -58,3 +64,28 @@ export interface ClaimChecker {
     evidence?: Evidence[];
   };
 }
+
+/** The registry the analyzer queries (RegistryService; injected so analyzers don't depend on services). */
+export interface MatchRegistry {
+  match(
+    file: string,
+    opts: { media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>; signal?: AbortSignal; onProgress?: (f: number) => void },
+  ): Promise<ScoredMatch[]>;
+  close(): Promise<void>;
+}
+
+/** Opens the registry for a configuration (RegistryService's static side). */
+export interface MatchRegistryProvider {
+  /** Whether a registry database exists at the configured path (nothing is created). */
+  exists(config: Config): boolean;
+  open(config: Config): MatchRegistry;
+}
+
+/** What the analyzers need from layers above them (services), passed in by the caller. */
+export interface AnalyzerDeps {
+  /** The reference registry the match analyzer queries (RegistryService). */
+  registry: MatchRegistryProvider;
+}
+
+export type AnalyzerFactory = (config: Config, deps: AnalyzerDeps) => { stage: 'first' | 'parallel'; analyzer: Analyzer; close?: () => Promise<void> };
+export type ClaimCheckerFactory = (config: Config) => ClaimChecker;

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { Analyzer, ClaimChecker } from './analyzer.js';
+import type { Analyzer, AnalyzerDeps, AnalyzerFactory, ClaimChecker, ClaimCheckerFactory } from './analyzer.js';
 import { CaptionAnalyzer } from './caption/caption.analyzer.js';
 import { KbClaimChecker } from './kb/kb-claims.checker.js';
 import { kbForConfig } from '../knowledge/kb.loader.js';
@@ -10,6 +10,8 @@ import { DuplicateClaimMerger } from './ocr/burned-text.claims.js';
 import { createScamAnalyzer } from './scam/scam.analyzer.js';
 import { createMatchAnalyzer } from './match/match.analyzer.js';
 import { createC2paAnalyzer } from './c2pa/c2pa.analyzer.js';
+
+export type { AnalyzerDeps, AnalyzerFactory, ClaimCheckerFactory } from './analyzer.js';
 
 /**
  * The analyzer manifest: every evidence source announces itself here, one line each (like ThreatExchange's
@@ -27,15 +29,12 @@ export interface AnalyzerSet {
   close(): Promise<void>;
 }
 
-export type AnalyzerFactory = (config: Config) => { stage: 'first' | 'parallel'; analyzer: Analyzer; close?: () => Promise<void> };
-export type ClaimCheckerFactory = (config: Config) => ClaimChecker;
-
 const analyzerFactories: AnalyzerFactory[] = [
   (config) => ({ stage: 'first', analyzer: new CaptionAnalyzer(kbForConfig(config)) }),
   (config) => ({ stage: 'parallel', analyzer: new MetadataAnalyzer(config) }),
   (config) => ({ stage: 'parallel', analyzer: new OcrAnalyzer(config) }),
   createScamAnalyzer,
-  createMatchAnalyzer,
+  (config, deps) => createMatchAnalyzer(config, deps.registry),
   createC2paAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [
@@ -44,12 +43,12 @@ const claimCheckerFactories: ClaimCheckerFactory[] = [
   () => new PlaceTimeChecker(),
 ];
 
-export function createAnalyzers(config: Config): AnalyzerSet {
+export function createAnalyzers(config: Config, deps: AnalyzerDeps): AnalyzerSet {
   const first: Analyzer[] = [];
   const parallel: Analyzer[] = [];
   const closers: (() => Promise<void>)[] = [];
   for (const f of analyzerFactories) {
-    const { stage, analyzer, close } = f(config);
+    const { stage, analyzer, close } = f(config, deps);
     (stage === 'first' ? first : parallel).push(analyzer);
     if (close) closers.push(close);
   }

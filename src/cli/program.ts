@@ -2,14 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../domain/errors.js';
 import { registerCommands } from './commands/index.js';
 
-/** Global options shared by every command (CONTRACTS.md). */
-export interface GlobalOptions {
-  db?: string;
-  json?: boolean;
-  lang?: 'zh' | 'en';
-  quiet?: boolean;
-  config?: string;
-}
+export { globalOpts, type GlobalOptions } from './options.js';
 
 /** The program; with `argv`, only the invoked command's module is loaded (see commands/index.ts). */
 export async function buildProgram(argv?: readonly string[]): Promise<Command> {
@@ -25,13 +18,6 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   await registerCommands(program, argv);
   for (const c of program.commands) c.exitOverride();
   return program;
-}
-
-/** Merge the global options with a subcommand's own options. */
-export function globalOpts(cmd: Command): GlobalOptions {
-  let root: Command = cmd;
-  while (root.parent) root = root.parent;
-  return { ...root.opts(), ...cmd.opts() } as GlobalOptions;
 }
 
 /** Print an error the way the contract says (stderr text, or a JSON document with --json) and return the exit code. */

@@ -1,3 +1,4 @@
+import type { VideoFrame } from './frame.js';
 import type { MediaInfo, VideoProbe } from './media.js';
 
 /** Decoded HEIC/HEIF pixels (RGBA), as the wasm decoder returns them. */
@@ -6,14 +7,6 @@ export interface DecodedRgba {
   width: number;
   height: number;
   channels: 4;
-}
-
-/** A decoded video frame as packed RGB (3 bytes per pixel), with its presentation time in seconds. */
-export interface SampledFrame {
-  timestamp: number;
-  width: number;
-  height: number;
-  data: Buffer;
 }
 
 /**
@@ -35,5 +28,5 @@ export interface MediaSession {
    * Video frames near `timestamps` (longer side ≤ `maxSide`), decoded once per distinct request: the OCR pass and
    * the report's keyframes ask for the same plan and share one decode. Missing frames are left out.
    */
-  videoFrames(timestamps: readonly number[], maxSide: number): Promise<SampledFrame[]>;
+  videoFrames(timestamps: readonly number[], maxSide: number): Promise<VideoFrame[]>;
 }

@@ -2,7 +2,7 @@ import type { RegistryService } from '../services/registry.service.js';
 import type { DemoAssets } from '../services/demo.service.js';
 import type { ScamService } from '../services/scam.service.js';
 import { toScamResult } from '../scam/scam.engine.js';
-import type { DemoPort, ReferenceView, RegistryPort, ScamPort } from './ports.js';
+import type { DemoPort, ReferenceView, RegistryPort, ScamPort } from '../services/ports.js';
 
 /** Adapt the registry service to what the routes need. */
 export function registryPort(reg: RegistryService): RegistryPort {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { ValidationError, UnsupportedMediaError } from '../domain/errors.js';
-import { sniffMedia, type SniffedKind } from './sniff.js';
+import type { MediaKind } from '../domain/media.js';
+import { sniffMedia } from '../repositories/sniff.js';
 
 export interface UploadedFile {
   field: string;
@@ -14,7 +15,8 @@ export interface UploadedFile {
   /** The name the client sent, for display only (sanitised). */
   originalName: string;
   size: number;
-  kind: SniffedKind;
+  kind: MediaKind;
+  /** The sniffed container (jpeg, heic, mp4, mts…), also the extension of `path`. */
   format: string;
 }
 
@@ -87,9 +89,9 @@ async function readParts(req: FastifyRequest, dir: string, allowedFileFields: st
         throw new UnsupportedMediaError('media_unsupported', `"${info.originalName}" is not an image or video genproof can read`);
       }
       // Give the file the extension of what it really is (never the client's name or extension).
-      const typed = `${path}.${sniffed.format}`;
+      const typed = `${path}.${sniffed.container}`;
       await rename(path, typed);
-      files.push({ ...info, path: typed, ...sniffed });
+      files.push({ ...info, path: typed, kind: sniffed.kind, format: sniffed.container });
     } else {
       const key = part.fieldname.endsWith('[]') ? part.fieldname.slice(0, -2) : part.fieldname;
       (fields[key] ??= []).push(String(part.value ?? ''));
@@ -97,11 +99,12 @@ async function readParts(req: FastifyRequest, dir: string, allowedFileFields: st
   }
 }
 
+/** The first 4 KiB: enough for the sniffer to see ISO-BMFF compatible brands and two transport-stream packets. */
 async function readHead(path: string): Promise<Buffer> {
   const fh = await open(path, 'r');
   try {
-    const buf = Buffer.alloc(64);
-    const { bytesRead } = await fh.read(buf, 0, 64, 0);
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(buf, 0, 4096, 0);
     return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();

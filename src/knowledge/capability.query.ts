@@ -2,7 +2,12 @@ import { toDay, today } from './dates.js';
 import type { Generator, OutputLimit, Strength } from './knowledge.types.js';
 import { sourceLabel } from './knowledge.types.js';
 import { firstDay, weakest } from './kb-helpers.js';
-import type { KnowledgeBase } from './kb.js';
+
+/** What the capability query reads from the knowledge base (KnowledgeBase implements it; kb.ts imports this file). */
+export interface CapabilityKb {
+  generator(slug: string): Generator | null;
+  familyOf(slug: string): Generator[];
+}
 
 export interface ClipShape {
   durationS?: number | null;
@@ -128,7 +133,7 @@ function evaluateLimit(g: Generator, clip: ClipShape, day: string, limit: Output
  * Sora 2). Without a date, today.
  */
 export function canProduceQuery(
-  kb: KnowledgeBase,
+  kb: CapabilityKb,
   slug: string,
   clip: ClipShape & { date?: string | null; family?: boolean },
 ): CanProduceResult {

@@ -3,7 +3,7 @@ import { addDays, toDay, today } from './dates.js';
 import { AUTHOR_LISTS, FACTS, NO_COURSE_VENDORS, OFFICIAL_CHANNELS, type AuthorList, type OfficialChannel } from './facts.data.js';
 import { KB_AS_OF } from './facts-2026.data.js';
 import { GENERATORS } from './generators.data.js';
-import type { AccessStatus, Fact, Generator, Person, Product, Source } from './knowledge.types.js';
+import type { AccessOnResult, AccessStatus, Fact, Generator, Person, Product, Source } from './knowledge.types.js';
 import { firstDay } from './kb-helpers.js';
 import { sourceLabel } from './knowledge.types.js';
 import { findPerson, nameKeys } from './person-names.js';
@@ -14,20 +14,7 @@ import { productAvailabilityQuery, type ProductAvailability } from './product.qu
 export type { GeneratorMention } from './alias-index.js';
 export type { CanProduceResult, ClipShape } from './capability.query.js';
 export type { ProductAvailability } from './product.query.js';
-
-export interface AccessOnResult {
-  status: AccessStatus;
-  /** Start of the current status (YYYY-MM-DD or YYYY-MM), null when unannounced. */
-  since: string | null;
-  /** Source of the current status, or of the announcement that came later when unannounced. */
-  source: Source;
-  note: string;
-  note_zh: string;
-  /** When unannounced: the date of the first announcement. */
-  next?: string | null;
-  /** End of the current period (exclusive), when the KB records one. */
-  until?: string | null;
-}
+export type { AccessOnResult } from './knowledge.types.js';
 
 export interface KnowledgeData {
   generators: readonly Generator[];

@@ -155,3 +155,18 @@ export function sourceLabel(s: Source): string {
   const local = s.local ? `, local overlay ${s.local}` : '';
   return `${s.ref} (${s.date}${weak}${via}${local})`;
 }
+
+/** A generator's access status on a date (KnowledgeBase.accessOn). */
+export interface AccessOnResult {
+  status: AccessStatus;
+  /** Start of the current status (YYYY-MM-DD or YYYY-MM), null when unannounced. */
+  since: string | null;
+  /** Source of the current status, or of the announcement that came later when unannounced. */
+  source: Source;
+  note: string;
+  note_zh: string;
+  /** When unannounced: the date of the first announcement. */
+  next?: string | null;
+  /** End of the current period (exclusive), when the KB records one. */
+  until?: string | null;
+}

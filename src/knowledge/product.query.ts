@@ -1,6 +1,13 @@
 import { toDay, today } from './dates.js';
-import { sourceLabel, type Product, type Strength } from './knowledge.types.js';
-import type { KnowledgeBase } from './kb.js';
+import { sourceLabel, type AccessOnResult, type Fact, type Generator, type Product, type Strength } from './knowledge.types.js';
+
+/** What the availability query reads from the knowledge base (KnowledgeBase implements it; kb.ts imports this file). */
+export interface ProductKb {
+  generator(slug: string): Generator | null;
+  familyOf(slug: string): Generator[];
+  noCourseFact(vendor: string): Fact | null;
+  familyAccessOn(slug: string, date: string): (AccessOnResult & { slug: string }) | null;
+}
 
 export interface ProductAvailability {
   /** true: it existed publicly on the date; false: it did not (or never does); null: the KB does not know. */
@@ -34,7 +41,7 @@ const WORD: Record<Product, { en: string; zh: string }> = {
  * "Sora account for sale", "official Sora course"). Products of any release of G's family count: an "API for
  * Sora" after 2025-10-06 is the Sora 2 API.
  */
-export function productAvailabilityQuery(kb: KnowledgeBase, slug: string, product: Product, date: string): ProductAvailability {
+export function productAvailabilityQuery(kb: ProductKb, slug: string, product: Product, date: string): ProductAvailability {
   const day = toDay(date) ?? today();
   const g = kb.generator(slug);
   const w = WORD[product];

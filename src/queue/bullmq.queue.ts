@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Job, Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import { AppError, isAppError } from '../domain/errors.js';
 import type { JobError, JobName, JobPayloads, JobState, JobStatus } from './job.types.js';
-import type { EnqueueOptions, JobHandler, JobQueue, QueueStats } from './queue.js';
+import { addHandler, toJobError, type EnqueueOptions, type JobHandler, type JobQueue, type QueueStats } from './queue.js';
 
 export interface BullmqQueueOptions {
   /** `redis://[user:pass@]host:port[/db]` */
@@ -44,12 +44,6 @@ export function redisConnection(url: string): { host: string; port: number; user
     ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
     ...(db !== undefined && Number.isInteger(db) ? { db } : {}),
   };
-}
-
-function encodeError(e: unknown): JobError {
-  return isAppError(e)
-    ? { code: e.code, message: e.message, status: e.httpStatus }
-    : { code: 'internal_error', message: e instanceof Error ? e.message : String(e), status: 500 };
 }
 
 function decodeError(reason: string | undefined): JobError {
@@ -101,8 +95,7 @@ export class BullmqQueue implements JobQueue {
   }
 
   register<N extends JobName>(name: N, handler: JobHandler<N>): void {
-    if (this.handlers.has(name)) throw new Error(`job "${name}" already has a handler`);
-    this.handlers.set(name, handler as unknown as JobHandler<JobName>);
+    addHandler(this.handlers, name, handler);
     this.worker ??= this.startWorker();
   }
 
@@ -140,7 +133,7 @@ export class BullmqQueue implements JobQueue {
       });
     } catch (e) {
       if (!isAppError(e)) this.opts.onUnexpectedError?.(e, job.id!);
-      const reason = JSON.stringify(encodeError(e));
+      const reason = JSON.stringify(toJobError(e));
       // A decided failure (bad media, timeout) is final; an unexpected crash may succeed on another delivery.
       throw isAppError(e) ? new UnrecoverableError(reason) : new Error(reason);
     } finally {

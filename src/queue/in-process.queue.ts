@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../domain/errors.js';
 import type { JobName, JobPayloads, JobState } from './job.types.js';
 import { LruStore } from './lru.store.js';
-import type { EnqueueOptions, JobHandler, JobQueue, QueueStats } from './queue.js';
+import { addHandler, type EnqueueOptions, type JobHandler, type JobQueue, type QueueStats } from './queue.js';
 
 export interface InProcessQueueOptions {
   /** Jobs that may run at once. */
@@ -46,8 +46,7 @@ export class InProcessQueue implements JobQueue {
   }
 
   register<N extends JobName>(name: N, handler: JobHandler<N>): void {
-    if (this.handlers.has(name)) throw new Error(`job "${name}" already has a handler`);
-    this.handlers.set(name, handler as unknown as JobHandler<JobName>);
+    addHandler(this.handlers, name, handler);
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: EnqueueOptions = {}): Promise<string> {

@@ -1,3 +1,4 @@
+import { isAppError } from '../domain/errors.js';
 import type { JobError, JobName, JobPayloads, JobState } from './job.types.js';
 
 /** Given to a handler while it runs. */
@@ -48,3 +49,16 @@ export interface JobQueue {
 }
 
 export type { JobError };
+
+/** Add `handler` for `name` to a queue's handler table; a second handler for one job name is a programming error. */
+export function addHandler<N extends JobName>(handlers: Map<JobName, JobHandler<JobName>>, name: N, handler: JobHandler<N>): void {
+  if (handlers.has(name)) throw new Error(`job "${name}" already has a handler`);
+  handlers.set(name, handler as unknown as JobHandler<JobName>);
+}
+
+/** What a failed job reports: an AppError's code, message and status; anything else is a 500 `internal_error`. */
+export function toJobError(e: unknown): JobError {
+  return isAppError(e)
+    ? { code: e.code, message: e.message, status: e.httpStatus }
+    : { code: 'internal_error', message: e instanceof Error ? e.message : String(e), status: 500 };
+}

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, ValidationError } from '../domain/errors.js';
+import { ascii } from './bytes.js';
 import { ReaderWorker } from './c2pa-worker.repository.js';
 
 /**
@@ -71,12 +72,6 @@ export interface IngredientJson {
   validation_status?: StatusEntry[];
   validation_results?: ManifestStoreJson['validation_results'];
   [k: string]: unknown;
-}
-
-function ascii(b: Uint8Array, start: number, len: number): string {
-  let s = '';
-  for (let i = start; i < start + len && i < b.length; i++) s += String.fromCharCode(b[i]);
-  return s;
 }
 
 /**

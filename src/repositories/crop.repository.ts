@@ -5,19 +5,9 @@
  * returned because each rule can be fooled (a static sky looks like a caption band); the matcher hashes the full
  * frame and every candidate, and each is matched on its own.
  */
+import type { Rect, RgbFrame } from '../domain/frame.js';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface RgbFrame {
-  rgb: Uint8Array;
-  width: number;
-  height: number;
-}
+export type { Rect, RgbFrame } from '../domain/frame.js';
 
 export interface CropCandidate {
   rect: Rect;

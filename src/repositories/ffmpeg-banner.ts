@@ -1,4 +1,4 @@
-import type { ProbeResult, ProbeStream } from './ffprobe.repository.js';
+import type { ProbeResult, ProbeStream } from './probe.types.js';
 
 /** Parse the stream summary that `ffmpeg -i FILE` prints (pure; used when ffprobe itself fails). */
 export function parseFfmpegBanner(stderr: string): ProbeResult {

@@ -2,26 +2,9 @@ import { runTool } from './process.repository.js';
 import { toolPaths } from './tools.repository.js';
 import { parseFfmpegBanner } from './ffmpeg-banner.js';
 import { UnsupportedMediaError } from '../domain/errors.js';
+import type { ProbeResult } from './probe.types.js';
 
-export interface ProbeStream {
-  index: number;
-  codec_type?: string;
-  codec_name?: string;
-  codec_tag_string?: string;
-  width?: number;
-  height?: number;
-  avg_frame_rate?: string;
-  r_frame_rate?: string;
-  nb_frames?: string;
-  duration?: string;
-  tags?: Record<string, string>;
-  side_data_list?: { rotation?: number }[];
-}
-
-export interface ProbeResult {
-  streams: ProbeStream[];
-  format: { format_name?: string; duration?: string; size?: string; tags?: Record<string, string> };
-}
+export type { ProbeResult, ProbeStream } from './probe.types.js';
 
 /**
  * Run ffprobe on a file. A non-zero exit on a file that looked like media means the file is broken

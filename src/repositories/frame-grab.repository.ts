@@ -1,17 +1,10 @@
 import sharp from 'sharp';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
+import type { VideoFrame } from '../domain/frame.js';
 import { runTool } from './process.repository.js';
 import { toolPaths } from './tools.repository.js';
 import { countTool } from './tool-stats.repository.js';
 
-/** One decoded video frame as packed RGB (3 bytes per pixel, rows top to bottom). */
-export interface RgbFrame {
-  /** Presentation time in seconds of the requested seek point. */
-  timestamp: number;
-  width: number;
-  height: number;
-  data: Buffer;
-}
 
 export interface GrabOptions {
   /** Per-frame timeout for the ffmpeg call. */
@@ -31,7 +24,7 @@ export interface GrabOptions {
  * even in long files). Rotation metadata is applied by ffmpeg's autorotate. Returns null when the file
  * has no frame at that time (seek past the end); throws ToolError when ffmpeg fails or times out.
  */
-export async function grabFrame(path: string, timestamp: number, opts: GrabOptions): Promise<RgbFrame | null> {
+export async function grabFrame(path: string, timestamp: number, opts: GrabOptions): Promise<VideoFrame | null> {
   const ffmpeg = toolPaths({ ffmpegPath: opts.ffmpegPath }).ffmpeg;
   const m = Math.max(16, Math.round(opts.maxSide ?? 100_000));
   // Cap the longer side (after autorotate), keep the aspect ratio and even dimensions, never upscale.
@@ -52,7 +45,7 @@ export async function grabFrame(path: string, timestamp: number, opts: GrabOptio
   }
   if (res.stdout.length === 0) return null;
   const img = parsePpm(res.stdout);
-  return img ? { timestamp, width: img.width, height: img.height, data: img.data } : null;
+  return img ? { timestamp, width: img.width, height: img.height, rgb: img.data } : null;
 }
 
 /** Parse a binary PPM (P6, maxval 255) as ffmpeg writes it, starting at `offset`; `end` is where it stops. */
@@ -94,7 +87,7 @@ export interface SampleOptions extends GrabOptions {
  * timestamps (showinfo). With `keyframesOnly` the decoder skips every non-key frame, so a 60 s 1080p clip
  * costs a few decoded frames instead of a decode per seek from the preceding keyframe.
  */
-export async function sampleFrames(path: string, opts: SampleOptions): Promise<RgbFrame[]> {
+export async function sampleFrames(path: string, opts: SampleOptions): Promise<VideoFrame[]> {
   const ffmpeg = toolPaths({ ffmpegPath: opts.ffmpegPath }).ffmpeg;
   const m = Math.max(16, Math.round(opts.maxSide ?? 100_000));
   const scale = `scale='if(gte(iw,ih),min(iw,${m}),-2)':'if(gte(iw,ih),-2,min(ih,${m}))':flags=bilinear`;
@@ -117,12 +110,12 @@ export async function sampleFrames(path: string, opts: SampleOptions): Promise<R
     throw new ToolError('tool_failed', `ffmpeg failed to sample frames: ${lastLine(res.stderr)}`);
   }
   const times = [...res.stderr.matchAll(/Parsed_showinfo[^\n]*?pts_time:\s*(-?[\d.]+)/g)].map((x) => Number(x[1]));
-  const out: RgbFrame[] = [];
+  const out: VideoFrame[] = [];
   let off = 0;
   while (off < res.stdout.length) {
     const img = parsePpm(res.stdout, off);
     if (!img) break;
-    out.push({ timestamp: times[out.length] ?? NaN, width: img.width, height: img.height, data: img.data });
+    out.push({ timestamp: times[out.length] ?? NaN, width: img.width, height: img.height, rgb: img.data });
     off = img.end;
   }
   return out;
@@ -136,8 +129,8 @@ export async function grabFrames(
   path: string,
   timestamps: number[],
   opts: GrabOptions,
-): Promise<RgbFrame[]> {
-  const out: (RgbFrame | null)[] = new Array(timestamps.length).fill(null);
+): Promise<VideoFrame[]> {
+  const out: (VideoFrame | null)[] = new Array(timestamps.length).fill(null);
   let next = 0;
   const worker = async () => {
     while (next < timestamps.length) {
@@ -147,7 +140,7 @@ export async function grabFrames(
   };
   const n = Math.max(1, Math.min(opts.concurrency ?? 2, timestamps.length));
   await Promise.all(Array.from({ length: n }, worker));
-  return out.filter((f): f is RgbFrame => f !== null);
+  return out.filter((f): f is VideoFrame => f !== null);
 }
 
 /** Clips up to this long are decoded in one sequential pass (cheaper than seeking into one long GOP). */
@@ -160,7 +153,7 @@ const KEYFRAME_SEEK_MIN_S = 600;
  * frames `spacing` apart. Longer clips: keyframes only, `spacing` apart (a few decoded frames for any
  * length); when the file's keyframes are too sparse for that, exact seeks fill the gaps.
  */
-export async function sampleClip(media: { path: string; duration: number | null }, timestamps: number[], opts: GrabOptions): Promise<RgbFrame[]> {
+export async function sampleClip(media: { path: string; duration: number | null }, timestamps: number[], opts: GrabOptions): Promise<VideoFrame[]> {
   const n = timestamps.length;
   const d = media.duration ?? 0;
   if (n === 0) return [];

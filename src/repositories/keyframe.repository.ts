@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { join } from 'node:path';
 import type { MediaInfo } from '../domain/media.js';
-import type { DecodedRgba, SampledFrame } from '../domain/media-session.js';
+import type { VideoFrame } from '../domain/frame.js';
+import type { DecodedRgba } from '../domain/media-session.js';
 import { UnsupportedMediaError } from '../domain/errors.js';
 import type { Keyframe } from '../domain/report.js';
 import { decodeHeic } from './heic.repository.js';
@@ -71,13 +72,13 @@ export async function extractKeyframes(
  * Report keyframes cut from frames another pass already decoded (the OCR sample): up to `count`, evenly chosen,
  * written as JPEGs into `dir`. No decode of its own.
  */
-export async function keyframesFromFrames(frames: readonly SampledFrame[], dir: string, count: number): Promise<Keyframe[]> {
+export async function keyframesFromFrames(frames: readonly VideoFrame[], dir: string, count: number): Promise<Keyframe[]> {
   const n = Math.min(count, frames.length);
   const picked = n <= 0 ? [] : Array.from({ length: n }, (_, i) => frames[n === frames.length ? i : Math.round((i * (frames.length - 1)) / Math.max(1, n - 1))]);
   const out: Keyframe[] = [];
   for (const f of picked) {
     const path = join(dir, `frame-${out.length}.jpg`);
-    const jpeg = await sharp(f.data, { raw: { width: f.width, height: f.height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+    const jpeg = await sharp(f.rgb, { raw: { width: f.width, height: f.height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
     await writeFile(path, jpeg);
     out.push({ index: out.length, timestamp: Math.round(f.timestamp * 1000) / 1000, path });
   }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { ToolError } from '../domain/errors.js';
+import type { Rect } from '../domain/frame.js';
 
 // onnxruntime's built-in telemetry (the 1DS SDK) writes `.ses` and an empty `mat-debug-<pid>.log` into the temp
 // dir of every process that creates a session, and never removes them (found by `npm run fuzz:media`). It is
@@ -28,12 +29,7 @@ export interface RawImage {
   data: Buffer;
 }
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Rect };
 
 /** One recognised text line; `box` is in the coordinates of the image given to `recognize`. */
 export interface OcrLine {

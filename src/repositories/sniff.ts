@@ -1,4 +1,5 @@
 import type { ContainerFormat, MediaKind } from '../domain/media.js';
+import { ascii } from './bytes.js';
 
 export interface Sniffed {
   container: ContainerFormat;
@@ -11,12 +12,6 @@ const MIME: Record<ContainerFormat, string> = {
   mts: 'video/mp2t', mkv: 'video/x-matroska', webm: 'video/webm', gif: 'image/gif', jpeg: 'image/jpeg',
   png: 'image/png', webp: 'image/webp', heic: 'image/heic', avif: 'image/avif', tiff: 'image/tiff',
 };
-
-function ascii(b: Uint8Array, start: number, len: number): string {
-  let s = '';
-  for (let i = start; i < start + len && i < b.length; i++) s += String.fromCharCode(b[i]);
-  return s;
-}
 
 function make(container: ContainerFormat, kind: MediaKind): Sniffed {
   return { container, kind, mime: MIME[container] };

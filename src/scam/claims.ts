@@ -4,12 +4,12 @@ import * as L from './lexicon.data.js';
 import { originalSpan, type NormalizedText } from './normalize.js';
 import { first } from './symbol.js';
 import { THIRD_PARTY } from './text.rules.js';
-import { readAuthorship, readAvailability } from '../analyzers/caption/claim.relations.js';
+import { readAuthorship, readAvailability } from '../claims/claim.relations.js';
 
 /**
  * Authorship ("X 是 Sora 的发明者之一", "X is one of Sora's creators") and availability ("Sora 已开放",
  * "I have Sora access", "Sora API 购买", "出售Sora账号") claims, judged against the dated knowledge base. The
- * claims are read by the caption claim parser (src/analyzers/caption/claim.relations.ts); this file judges them.
+ * claims are read by the caption claim parser (src/claims/claim.relations.ts); this file judges them.
  */
 
 const PRONOUN = /[他她它我你其]|^(?:he|she|it|i|you|they|who|which|that|this)$/;

@@ -11,6 +11,24 @@ function make(code: SymbolCode, n: NormalizedText, f: { start: number; end: numb
   return hitAt(n, f.start, f.end, { code, weight: weight ?? def.weight, detail: def.en, detail_zh: def.zh, data });
 }
 
+/** The first match of each source in `text` (sources that don't occur are skipped), in text order. */
+function firstOfEach(sources: readonly string[], text: string): Found[] {
+  const found: Found[] = [];
+  for (const src of sources) {
+    const f = first(src, text);
+    if (f) found.push(f);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Weighted matches: the strongest one is the hit; a second one adds 1 (at most 4 in all). */
+function strongest(code: SymbolCode, n: NormalizedText, found: (Found & { weight: number })[]): SymbolHit | null {
+  if (found.length === 0) return null;
+  found.sort((a, b) => b.weight - a.weight);
+  const weight = Math.min(4, found[0].weight + (found.length > 1 ? 1 : 0));
+  return make(code, n, found[0], weight, { matches: found.map((f) => f.text) });
+}
+
 /** Matches whose surroundings say "free" are not offers. */
 function notFree(n: NormalizedText, xs: Found[]): Found[] {
   return xs.filter((x) => !first(L.FREE, n.text.slice(Math.max(0, x.start - 8), x.end + 8)));
@@ -46,13 +64,8 @@ const impersonation: Matcher = (n) => {
 };
 
 const urgency: Matcher = (n) => {
-  const found: Found[] = [];
-  for (const src of L.URGENCY) {
-    const f = first(src, n.text);
-    if (f) found.push(f);
-  }
+  const found = firstOfEach(L.URGENCY, n.text);
   if (found.length === 0) return null;
-  found.sort((a, b) => a.start - b.start);
   const weight = Math.min(2.5, SYMBOLS.URGENCY.weight + 0.5 * (found.length - 1));
   const h = make('URGENCY', n, found[0], weight, { matches: found.map((f) => f.text) });
   if (found.length > 1) {
@@ -122,13 +135,8 @@ const prize: Matcher = (n) => {
 };
 
 const premiumSms: Matcher = (n) => {
-  const found: Found[] = [];
-  for (const src of L.PREMIUM_SMS) {
-    const f = first(src, n.text);
-    if (f) found.push(f);
-  }
+  const found = firstOfEach(L.PREMIUM_SMS, n.text);
   if (found.length === 0) return null;
-  found.sort((a, b) => a.start - b.start);
   return make('PREMIUM_SMS', n, found[0], found.length > 1 ? 3 : 1.5, { matches: found.map((f) => f.text) });
 };
 
@@ -138,10 +146,7 @@ const crypto: Matcher = (n) => {
     const f = first(src, n.folded);
     if (f) found.push({ ...f, weight });
   }
-  if (found.length === 0) return null;
-  found.sort((a, b) => b.weight - a.weight);
-  const weight = Math.min(4, found[0].weight + (found.length > 1 ? 1 : 0));
-  return make('CRYPTO_SCAM', n, found[0], weight, { matches: found.map((f) => f.text) });
+  return strongest('CRYPTO_SCAM', n, found);
 };
 
 const fraudScript: Matcher = (n) => {
@@ -152,10 +157,7 @@ const fraudScript: Matcher = (n) => {
     const f = first(src, n.text);
     if (f) found.push({ ...f, weight: weight ?? 3 });
   }
-  if (found.length === 0) return null;
-  found.sort((a, b) => b.weight - a.weight);
-  const weight = Math.min(4, found[0].weight + (found.length > 1 ? 1 : 0));
-  return make('FRAUD_SCRIPT', n, found[0], weight, { matches: found.map((f) => f.text) });
+  return strongest('FRAUD_SCRIPT', n, found);
 };
 
 /** Selling something around a named AI product (not its official subscription). */

@@ -7,7 +7,7 @@ import { JobName } from '../queue/job.types.js';
 import type { JobQueue } from '../queue/queue.js';
 import type { BlobStore } from '../repositories/blob-store.repository.js';
 import type { CheckResultsRepository } from '../repositories/check-results.repository.js';
-import { toJobError } from './check-job.service.js';
+import { toJobError } from '../queue/queue.js';
 
 /** One input line: `{"id","file"?,"caption"?,"posted_at"?,"urls"?}`. */
 export interface BatchItem {

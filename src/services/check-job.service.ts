@@ -2,9 +2,9 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isAppError } from '../domain/errors.js';
 import type { CheckResult } from '../domain/report.js';
-import type { CheckRunnerPort } from '../http/ports.js';
-import type { CheckJobPayload, JobError } from '../queue/job.types.js';
-import type { JobContext } from '../queue/queue.js';
+import type { CheckRunnerPort } from './ports.js';
+import { JobName, type CheckJobPayload } from '../queue/job.types.js';
+import { toJobError, type JobContext, type JobQueue } from '../queue/queue.js';
 import type { BlobStore } from '../repositories/blob-store.repository.js';
 import type { CheckFrame, CheckResultsRepository } from '../repositories/check-results.repository.js';
 
@@ -24,12 +24,6 @@ export interface CheckJobSummary {
   /** `done`: this run stored the result; `skipped`: it was stored before (a redelivered job) or deleted. */
   outcome: 'stored' | 'skipped';
   quadrant: string | null;
-}
-
-export function toJobError(e: unknown): JobError {
-  return isAppError(e)
-    ? { code: e.code, message: e.message, status: e.httpStatus }
-    : { code: 'internal_error', message: e instanceof Error ? e.message : String(e), status: 500 };
 }
 
 /** The rating value of a result, when the result carries one (CONTRACTS: `rating.value`). */
@@ -101,4 +95,9 @@ export async function runCheckJob(deps: CheckJobDeps, payload: CheckJobPayload, 
       }
     }
   }
+}
+
+/** Register the `check` job handler: runs the verification and stores the outcome (see runCheckJob). */
+export function registerCheckJob(queue: JobQueue, deps: CheckJobDeps): void {
+  queue.register(JobName.Check, (payload, ctx) => runCheckJob(deps, payload, ctx));
 }

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { HashStore, type StoredReference } from '../analyzers/match/hash-store.js';
-import { matchQuery, type MatchOptions, type ScoredMatch } from '../analyzers/match/matcher.js';
-import { hashQuery } from '../analyzers/match/query-hasher.js';
-import { hashReferenceFile, viewKey, type RefHash } from '../analyzers/match/reference-hasher.js';
+import { HashStore, type StoredReference } from '../match/hash-store.js';
+import { matchQuery, type MatchOptions, type ScoredMatch } from '../match/matcher.js';
+import { hashQuery } from '../match/query-hasher.js';
+import { hashReferenceFile, viewKey, type RefHash } from '../match/reference-hasher.js';
 import type { Config } from '../config/config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { ReferenceLabel } from '../domain/match.js';
 import type { MediaInfo } from '../domain/media.js';
 import { RegistryRepository, type KeyframeRow, type ReferenceRow } from '../repositories/registry.repository.js';
 import { formatVpdqLines } from '../signals/vpdq/vpdq.js';
-import { checkFormat, formatHashList, parseHashList, type HashListFormat } from '../analyzers/match/hash-list.js';
+import { checkFormat, formatHashList, parseHashList, type HashListFormat } from '../match/hash-list.js';
 import { openMedia } from './intake/intake.service.js';
 import type { MediaSession } from '../domain/media-session.js';
 

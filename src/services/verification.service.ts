@@ -19,6 +19,7 @@ import { planScan, type ScanDepth } from '../analyzers/ocr/frame.sampler.js';
 import { cpuSecondsWithChildren, recordAnalyzerCpu } from '../repositories/tool-stats.repository.js';
 import { decideVerdict } from '../verdict/verdict.engine.js';
 import { kbForConfig } from '../knowledge/kb.loader.js';
+import { RegistryService } from './registry.service.js';
 import { engineInfo, kbInfo } from './engine.info.js';
 import { ratePost } from '../verdict/rating.js';
 import { notExaminedEvidence } from '../verdict/not-examined.js';
@@ -75,7 +76,7 @@ export class VerificationService {
   }
 
   static create(config: Config, opts: { sameFamily?: (a: string, b: string) => boolean } = {}): VerificationService {
-    return new VerificationService(config, createAnalyzers(config), opts.sameFamily);
+    return new VerificationService(config, createAnalyzers(config, { registry: RegistryService }), opts.sameFamily);
   }
 
   /** A service over given analyzers and I/O ports (tests: fake analyzers, fake intake, no files or tools). */

@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import { BullmqQueue } from '../queue/bullmq.queue.js';
 import { FsBlobStore } from '../repositories/blob-store.repository.js';
 import { CheckResultsRepository } from '../repositories/check-results.repository.js';
-import { registerCheckJob } from '../http/routes/checks.routes.js';
+import { registerCheckJob } from './check-job.service.js';
 import { ConfigError } from '../domain/errors.js';
 import { startRequeue } from './requeue.service.js';
 import { createVerificationService } from './verification.factory.js';

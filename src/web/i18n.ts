@@ -1,3 +1,5 @@
+import { CLAIM_STATUS as REPORT_CLAIM_STATUS } from '../report/report.i18n.js';
+
 /** UI strings of the page; the report itself carries both languages. */
 export type Lang = 'en' | 'zh';
 
@@ -161,12 +163,8 @@ export const CLAIM_TYPES: Record<string, Record<Lang, string>> = {
   duration: { en: 'duration', zh: '时长' },
 };
 
-export const CLAIM_STATUS: Record<string, Record<Lang, string>> = {
-  supported: { en: 'supported', zh: '有依据' },
-  refuted: { en: 'refuted', zh: '已被驳斥' },
-  unlikely: { en: 'unlikely', zh: '不太可能' },
-  unverified: { en: 'unverified', zh: '未核实' },
-};
+/** The same words as the HTML report's. */
+export const CLAIM_STATUS: Record<string, Record<Lang, string>> = REPORT_CLAIM_STATUS;
 
 export const REF_LABELS: Record<string, Record<Lang, string>> = {
   original: { en: 'original', zh: '原片' },

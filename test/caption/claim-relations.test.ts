@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readAuthorship, readAvailability } from '../../src/analyzers/caption/claim.relations.js';
+import { readAuthorship, readAvailability } from '../../src/claims/claim.relations.js';
 import { authorshipClaims, availabilityClaims } from '../../src/scam/claims.js';
 import { knowledgeFor } from '../../src/scam/knowledge.adapter.js';
 import { normalizeText } from '../../src/scam/normalize.js';

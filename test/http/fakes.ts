@@ -6,7 +6,7 @@ import { evidence } from '../../src/domain/evidence.js';
 import type { Post } from '../../src/domain/post.js';
 import type { CheckResult, Keyframe } from '../../src/domain/report.js';
 import type { ScamResult } from '../../src/domain/scam.js';
-import type { CheckRunnerPort, ReferenceView, RegistryPort, ScamPort } from '../../src/http/ports.js';
+import type { CheckRunnerPort, ReferenceView, RegistryPort, ScamPort } from '../../src/services/ports.js';
 
 export function testConfig(o: ConfigOverrides = {}) {
   return loadConfig({ env: {}, file: null, overrides: o });

@@ -13,7 +13,7 @@ const MEDIA = join(SHARED, 'media');
 const SRC = resolve(import.meta.dirname, '../../src');
 /** Files whose changes invalidate the cached registry. */
 const CODE = [
-  'analyzers/match/reference-hasher.ts', 'analyzers/match/query-hasher.ts', 'analyzers/match/hash-store.ts',
+  'match/reference-hasher.ts', 'match/query-hasher.ts', 'match/hash-store.ts',
   'services/registry.service.ts', 'repositories/registry.repository.ts', 'repositories/crop.repository.ts',
   'repositories/frames.repository.ts', 'signals/pdq/pdq.ts', 'db/migrations.ts',
 ];

@@ -1,9 +1,6 @@
 import type { Config } from '../../config/config.js';
-import type { MediaInfo } from '../../domain/media.js';
-import type { Post } from '../../domain/post.js';
 import { closeC2paReader } from '../../repositories/c2pa.repository.js';
-import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
-import type { AnalyzerFactory } from '../index.js';
+import { hasMedia, type Analyzer, type AnalyzerContext, type AnalyzerFactory, type AnalyzerOutput } from '../analyzer.js';
 import { labelEvidence } from '../label/label.evidence.js';
 import { c2paEvidence } from './c2pa.evidence.js';
 import { inspectProvenance } from './provenance.js';
@@ -17,9 +14,7 @@ export class C2paAnalyzer implements Analyzer {
   readonly name = 'c2pa';
   constructor(private readonly config: Config) {}
 
-  appliesTo(_post: Post, media: MediaInfo | null): boolean {
-    return media !== null;
-  }
+  readonly appliesTo = hasMedia;
 
   async analyze(ctx: AnalyzerContext): Promise<AnalyzerOutput> {
     const media = ctx.media!;

@@ -5,8 +5,8 @@ import * as P from './caption.patterns.js';
 import { captionLanguage, type CaptionLanguage } from './caption.language.js';
 import { findDates, findDurations } from './caption.quantities.js';
 import { parseClaims, type Finding } from './claim.parser.js';
-import { cover, covered } from './claim.segments.js';
-import type { NotAClaim } from './claim.scope.js';
+import { cover, covered } from '../../claims/claim.segments.js';
+import type { NotAClaim } from '../../claims/claim.scope.js';
 
 /**
  * Claims in a caption or in burned-in text (zh + en, mixed, emoji, hashtags, full-width, traditional, spacing

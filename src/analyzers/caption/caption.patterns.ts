@@ -1,6 +1,6 @@
 /**
  * Prompt patterns for captions and burned-in text, as data (the claim parser's other words are in
- * claim.lexicon.ts, claim.capture.ts and claim.scope.ts). Normalised text (src/knowledge/text-normalize.ts).
+ * claim.lexicon.ts, claim.capture.ts and src/claims/claim.scope.ts). Normalised text (src/knowledge/text-normalize.ts).
  */
 
 /**

@@ -1,8 +1,8 @@
 import type { GeneratorMention } from '../../knowledge/kb.js';
 import * as C from './claim.capture.js';
 import * as L from './claim.lexicon.js';
-import * as S from './claim.scope.js';
-import { cover, covered, segment, type Clause, type Span } from './claim.segments.js';
+import * as S from '../../claims/claim.scope.js';
+import { cover, covered, segment, type Clause, type Span } from '../../claims/claim.segments.js';
 
 /**
  * The claim parser: a small, explainable reader of what a post says about its own media. It segments the

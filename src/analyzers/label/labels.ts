@@ -108,12 +108,18 @@ const PLATFORM_PHRASES: { re: RegExp; meaning: FileLabel['meaning'] }[] = [
   { re: /\bAI[- ]generated content\b|\bGenerated with AI\b|\bMade with AI\b|\bAI info\b/i, meaning: 'ai' },
 ];
 
-/** Turn raw metadata into labels (deduplicated by kind+value). */
-export function extractLabels(raw: RawMetadata): FileLabel[] {
+/** A label list that keeps one label per kind+value (the first one added). */
+function labelList(): { out: FileLabel[]; add: (l: FileLabel) => void } {
   const out: FileLabel[] = [];
   const add = (l: FileLabel) => {
     if (!out.some((x) => x.kind === l.kind && x.value === l.value)) out.push(l);
   };
+  return { out, add };
+}
+
+/** Turn raw metadata into labels (deduplicated by kind+value). */
+export function extractLabels(raw: RawMetadata): FileLabel[] {
+  const { out, add } = labelList();
   for (const x of raw.xmp) {
     for (const v of xmpValues(x, 'Iptc4xmpExt:DigitalSourceType')) add({ kind: 'iptc', value: v, meaning: dstMeaning(v), source: 'XMP Iptc4xmpExt:DigitalSourceType' });
     for (const v of xmpValues(x, 'photoshop:Credit')) {
@@ -152,10 +158,7 @@ const C2PA_GROUPS = /^(JUMBF|CBOR|C2PA|JSON)\b/i;
  * "ItemList:Comment"). Pure.
  */
 export function extractLabelsFromTags(tags: Record<string, unknown>): FileLabel[] {
-  const out: FileLabel[] = [];
-  const add = (l: FileLabel) => {
-    if (!out.some((x) => x.kind === l.kind && x.value === l.value)) out.push(l);
-  };
+  const { out, add } = labelList();
   for (const [key, raw] of Object.entries(tags)) {
     if (C2PA_GROUPS.test(key)) continue;
     const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && v.length < 65536);

@@ -80,7 +80,7 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal,
     async grabFrames(timestamps, maxSide) {
       // Through the media session: the report's keyframes are cut from these same frames (one decode).
       const frames = session?.videoFrames ? await session.videoFrames(timestamps, maxSide) : await sampleClip(media, timestamps, { ...grabOpts, maxSide });
-      return frames.map((f) => ({ width: f.width, height: f.height, channels: 3 as const, data: f.data, timestamp: f.timestamp }));
+      return frames.map((f) => ({ width: f.width, height: f.height, channels: 3 as const, data: f.rgb, timestamp: f.timestamp }));
     },
     async decodeImage(maxSide) {
       const img = await decodeImageFile(media.path, maxSide, config.timeouts.decodeMs);
@@ -91,7 +91,7 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal,
       }
       // Formats sharp cannot read (some HEIC builds): let ffmpeg try the first frame.
       const f = await grabFrame(media.path, 0, { ...grabOpts, maxSide }).catch(() => null);
-      return f ? { width: f.width, height: f.height, channels: 3, data: f.data } : null;
+      return f ? { width: f.width, height: f.height, channels: 3, data: f.rgb } : null;
     },
     async recognize(image, tiles) {
       if (signal?.aborted) throw new ToolError('aborted', 'OCR was cancelled');

@@ -11,7 +11,7 @@ import { createVerificationService } from '../../services/verification.factory.j
 import { RegistryService } from '../../services/registry.service.js';
 import { toolStats } from '../../repositories/tool-stats.repository.js';
 import { fetchMediaUrl, looksLikeUrl } from '../../services/url-intake.service.js';
-import { globalOpts } from '../program.js';
+import { globalOpts } from '../options.js';
 import { withKbOverlays } from './kb.command.js';
 import { runBatchCommand } from './batch.command.js';
 import { intOpt } from './serve.command.js';

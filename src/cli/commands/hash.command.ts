@@ -5,7 +5,7 @@ import { pdqHashImageFile } from '../../signals/pdq/pdq.signal.js';
 import { pdqFromRgb, pdqToHex } from '../../signals/pdq/pdq.js';
 import { decodeStillForMatch } from '../../repositories/registry.repository.js';
 import { formatVpdqLines, vpdqHashFile } from '../../signals/vpdq/vpdq.js';
-import { globalOpts } from '../program.js';
+import { globalOpts } from '../options.js';
 import { progressBar } from '../render/terminal.render.js';
 import { registryConfig } from './match.command.js';
 

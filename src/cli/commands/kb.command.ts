@@ -5,7 +5,7 @@ import { kbForConfig } from '../../knowledge/kb.loader.js';
 import { BUILTIN_DATA, KnowledgeBase } from '../../knowledge/kb.js';
 import { mergeOverlays, readOverlay } from '../../knowledge/kb.overlay.js';
 import { generatorTimeline, renderTimeline } from '../render/kb.render.js';
-import { globalOpts } from '../program.js';
+import { globalOpts } from '../options.js';
 
 const collect = (v: string, acc: string[] = []) => [...acc, v];
 

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { Match } from '../../domain/match.js';
 import { RegistryService } from '../../services/registry.service.js';
-import { globalOpts, type GlobalOptions } from '../program.js';
+import { globalOpts, type GlobalOptions } from '../options.js';
 import { progressBar } from '../render/terminal.render.js';
 import { writeReport } from '../render/output.js';
 

@@ -4,7 +4,7 @@ import { UnsupportedMediaError, ValidationError } from '../../domain/errors.js';
 import { inspectProvenance, type Provenance } from '../../analyzers/c2pa/provenance.js';
 import type { ManifestNode } from '../../analyzers/c2pa/manifest-walk.js';
 import { sourceTypeName } from '../../analyzers/c2pa/signers.data.js';
-import { globalOpts } from '../program.js';
+import { globalOpts } from '../options.js';
 
 interface ProvenanceOpts {
   trustDir?: string;

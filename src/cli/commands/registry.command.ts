@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.js';
 import type { ReferenceLabel } from '../../domain/match.js';
 import { RegistryService, type AddedReference, type HashListFormat } from '../../services/registry.service.js';
-import { globalOpts } from '../program.js';
+import { globalOpts } from '../options.js';
 import { progressBar } from '../render/terminal.render.js';
 import { registryConfig } from './match.command.js';
 import { writeReport } from '../render/output.js';

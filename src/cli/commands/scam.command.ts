@@ -8,7 +8,7 @@ import { isAppError, ValidationError } from '../../domain/errors.js';
 import { readTextFileStrict } from '../../services/post.validation.js';
 import { scamServiceFor, type ScamService } from '../../services/scam.service.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../../domain/post-input.js';
-import { globalOpts, type GlobalOptions } from '../program.js';
+import { globalOpts, type GlobalOptions } from '../options.js';
 import { writeReport } from '../render/output.js';
 import { withKbOverlays } from './kb.command.js';
 

@@ -6,7 +6,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { loadTrustSettings, TRUST_FILES } from '../../repositories/c2pa.repository.js';
 import { downloadTrustFiles, installTrustFiles, readLocalTrustFiles, TRUST_SOURCES, type CheckedTrustFile } from '../../repositories/c2pa-trust.repository.js';
 import { parsePemList } from '../../analyzers/c2pa/trust-chain.js';
-import { globalOpts } from '../program.js';
+import { globalOpts } from '../options.js';
 
 /** Where `trust update` installs by default: $XDG_CONFIG_HOME/genproof/trust or ~/.config/genproof/trust. */
 export function defaultTrustDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -11,7 +11,6 @@ import { toClaimReview } from '../../report/claimreview.js';
 import { renderHtmlReport } from '../../report/html.report.js';
 import { keyframeFileName } from '../../report/reverse-search.js';
 import { storedZip } from '../../report/stored-zip.js';
-import { runCheckJob, type CheckJobDeps } from '../../services/check-job.service.js';
 import { historyPageSchema, historyQuery, requireResultReader } from '../check-history.js';
 import { binaryResponse, checkFormDoc, skipValidation, checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problem, publicResult } from '../dto.js';
 import { sendJson } from '../problem.js';
@@ -33,11 +32,6 @@ export interface ChecksRoutesOptions {
   /** Fetch a `media_url` into the request's private dir (SSRF-guarded); absent → `media_url` is refused. */
   fetchMedia?: ((url: string, dir: string) => Promise<{ path: string }>) | null;
   maxUrls?: number;
-}
-
-/** Register the `check` job handler: runs the verification and stores the outcome (see runCheckJob). */
-export function registerCheckJob(queue: JobQueue, deps: CheckJobDeps): void {
-  queue.register(JobName.Check, (payload, ctx) => runCheckJob(deps, payload, ctx));
 }
 
 function parseJson<T>(text: string | null): T | null {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
 import { binaryResponse, problem } from '../dto.js';
-import type { DemoPort } from '../ports.js';
+import type { DemoPort } from '../../services/ports.js';
 
 /** The demo repost offered on the page when the server runs with --demo. */
 export const demoRoutes: FastifyPluginAsyncZod<{ demo: DemoPort | null }> = async (app, opts) => {

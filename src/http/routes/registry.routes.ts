@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { ReferenceLabel } from '../../domain/match.js';
 import { binaryResponse, registryFormDoc, skipValidation, idParams, problem, registryAddedSchema, registryPageQuery, registryPageSchema } from '../dto.js';
-import type { RegistryPort } from '../ports.js';
+import type { RegistryPort } from '../../services/ports.js';
 import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
 
 export interface RegistryRoutesOptions {

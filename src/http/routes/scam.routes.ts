@@ -4,7 +4,7 @@ import { AppError, ValidationError } from '../../domain/errors.js';
 import { skipValidation, problem, scamBodySchema, scamResultSchema } from '../dto.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
 import { sendJson } from '../problem.js';
-import type { ScamPort } from '../ports.js';
+import type { ScamPort } from '../../services/ports.js';
 import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
 
 /** Types only: values and limits are checked by the one post-input schema, so every fault keeps its code. */

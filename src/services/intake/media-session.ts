@@ -1,6 +1,7 @@
 import type { Config } from '../../config/config.js';
 import type { MediaInfo, VideoProbe } from '../../domain/media.js';
-import type { DecodedRgba, MediaSession, SampledFrame } from '../../domain/media-session.js';
+import type { VideoFrame } from '../../domain/frame.js';
+import type { DecodedRgba, MediaSession } from '../../domain/media-session.js';
 import { sampleClip } from '../../repositories/frame-grab.repository.js';
 import { readGroupedTags, readTags } from '../../repositories/exif.repository.js';
 import { decodeHeic } from '../../repositories/heic.repository.js';
@@ -28,7 +29,7 @@ export function createMediaSession(
   signal?: AbortSignal,
 ): MediaSession {
   const timeoutMs = config.timeouts.exiftoolMs;
-  const frameRuns = new Map<string, () => Promise<SampledFrame[]>>();
+  const frameRuns = new Map<string, () => Promise<VideoFrame[]>>();
   return {
     media,
     videoProbe: known.videoProbe ?? null,

@@ -24,13 +24,7 @@ export interface HashIndex<T> {
 export const HASH_BYTES = 32;
 export const HASH_WORDS = 8;
 
-/** Number of set bits in a 32-bit word. */
-export function popcount32(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
-}
+export { popcount32 } from '../pdq/pdq.js';
 
 /** Write a 32-byte hash as 8 big-endian 32-bit words at `words[at..at+8)`. */
 export function packInto(hash: Uint8Array, words: Uint32Array, at: number): void {

@@ -1,10 +1,10 @@
-import type { MediaInfo, VideoProbe } from '../../domain/media.js';
-import { centredCrop, cropRgb, detectCropCandidates, maskRows, type CropCandidate, type Rect, type RgbFrame } from '../../repositories/crop.repository.js';
-import { readFrames } from '../../repositories/frames.repository.js';
-import { decodeStillForMatch } from '../../repositories/registry.repository.js';
-import { pdqDihedralFromRgb } from '../../signals/pdq/pdq.js';
-import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
-import type { DecodedRgba } from '../../domain/media-session.js';
+import type { MediaInfo, VideoProbe } from '../domain/media.js';
+import { centredCrop, cropRgb, detectCropCandidates, maskRows, type CropCandidate, type Rect, type RgbFrame } from '../repositories/crop.repository.js';
+import { readFrames } from '../repositories/frames.repository.js';
+import { decodeStillForMatch } from '../repositories/registry.repository.js';
+import { pdqDihedralFromRgb } from '../signals/pdq/pdq.js';
+import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
+import type { DecodedRgba } from '../domain/media-session.js';
 
 /** Longest side frames are decoded at before hashing (PDQ reduces to 64×64; the C++ tool resizes to 512). */
 export const HASH_DIM = 512;

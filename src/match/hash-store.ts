@@ -1,6 +1,6 @@
-import { Mih32Index } from '../../signals/index/mih32.index.js';
-import type { HashIndex } from '../../signals/index/signal-index.js';
-import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
+import { Mih32Index } from '../signals/index/mih32.index.js';
+import type { HashIndex } from '../signals/index/signal-index.js';
+import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
 
 /** What the store keeps about each reference (a subset of the registry row). */
 export interface StoredReference {

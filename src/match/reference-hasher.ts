@@ -1,11 +1,12 @@
-import { ValidationError } from '../../domain/errors.js';
-import type { MediaInfo, VideoProbe } from '../../domain/media.js';
-import type { DecodedRgba } from '../../domain/media-session.js';
-import { centredCrop, cropRgb, detectCropCandidates, maskRows, type Rect, type RgbFrame } from '../../repositories/crop.repository.js';
-import { readFrames } from '../../repositories/frames.repository.js';
-import { decodeStillForMatch, encodeThumbnailJpeg, type KeyframeRow } from '../../repositories/registry.repository.js';
-import { pdqFromRgb } from '../../signals/pdq/pdq.js';
-import type { VpdqFrame } from '../../signals/vpdq/vpdq.js';
+import { ValidationError } from '../domain/errors.js';
+import type { MediaInfo, VideoProbe } from '../domain/media.js';
+import type { DecodedRgba } from '../domain/media-session.js';
+import type { Rect, RgbFrame } from '../domain/frame.js';
+import { centredCrop, cropRgb, detectCropCandidates, maskRows } from '../repositories/crop.repository.js';
+import { readFrames } from '../repositories/frames.repository.js';
+import { decodeStillForMatch, encodeThumbnailJpeg, type KeyframeRow } from '../repositories/registry.repository.js';
+import { pdqFromRgb } from '../signals/pdq/pdq.js';
+import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
 import { HASH_DIM, hashSize, referenceCadence } from './query-hasher.js';
 
 /*

@@ -1,6 +1,6 @@
-import type { Match } from '../../domain/match.js';
-import { matchVpdq, type VpdqFrame } from '../../signals/vpdq/vpdq.js';
-import { timeCoverage } from '../../signals/vpdq/vpdq.coverage.js';
+import type { Match } from '../domain/match.js';
+import { matchVpdq, type VpdqFrame } from '../signals/vpdq/vpdq.js';
+import { timeCoverage } from '../signals/vpdq/vpdq.coverage.js';
 import type { HashStore } from './hash-store.js';
 import type { QueryHashes, QueryVariant } from './query-hasher.js';
 

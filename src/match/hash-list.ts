@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { ValidationError } from '../../domain/errors.js';
-import { pdqFromHex, pdqToHex } from '../../signals/pdq/pdq.js';
-import { formatVpdqLines, parseVpdqLines, type VpdqFrame } from '../../signals/vpdq/vpdq.js';
+import { ValidationError } from '../domain/errors.js';
+import { pdqFromHex, pdqToHex } from '../signals/pdq/pdq.js';
+import { formatVpdqLines, parseVpdqLines, type VpdqFrame } from '../signals/vpdq/vpdq.js';
 
 /** Hash-list exchange formats: a ThreatExchange vPDQ file, or a PDQ list (one hash per line). */
 export type HashListFormat = 'vpdq' | 'pdq-list';
