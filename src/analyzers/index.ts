@@ -7,7 +7,7 @@ import { PlaceTimeChecker } from './placetime/place-time.checker.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
 import { DuplicateClaimMerger } from './ocr/burned-text.claims.js';
-import { createScamAnalyzer } from './scam/scam.analyzer.js';
+import { createScamAnalyzer, type ScamDeskPort } from './scam/scam.analyzer.js';
 import { createMatchAnalyzer } from './match/match.analyzer.js';
 import { createC2paAnalyzer } from './c2pa/c2pa.analyzer.js';
 
@@ -27,7 +27,16 @@ export interface AnalyzerSet {
   close(): Promise<void>;
 }
 
-export type AnalyzerFactory = (config: Config) => { stage: 'first' | 'parallel'; analyzer: Analyzer; close?: () => Promise<void> };
+/**
+ * What analyzers get from the layers above them, wired in by whoever creates the set (VerificationService.create):
+ * analyzers never import services.
+ */
+export interface AnalyzerPorts {
+  /** The scam desk (ScamService with the poster registry); close() releases it. */
+  scam: ScamDeskPort & { close?: () => Promise<void> };
+}
+
+export type AnalyzerFactory = (config: Config, ports: AnalyzerPorts) => { stage: 'first' | 'parallel'; analyzer: Analyzer; close?: () => Promise<void> };
 export type ClaimCheckerFactory = (config: Config) => ClaimChecker;
 
 const analyzerFactories: AnalyzerFactory[] = [
@@ -44,12 +53,12 @@ const claimCheckerFactories: ClaimCheckerFactory[] = [
   () => new PlaceTimeChecker(),
 ];
 
-export function createAnalyzers(config: Config): AnalyzerSet {
+export function createAnalyzers(config: Config, ports: AnalyzerPorts): AnalyzerSet {
   const first: Analyzer[] = [];
   const parallel: Analyzer[] = [];
   const closers: (() => Promise<void>)[] = [];
   for (const f of analyzerFactories) {
-    const { stage, analyzer, close } = f(config);
+    const { stage, analyzer, close } = f(config, ports);
     (stage === 'first' ? first : parallel).push(analyzer);
     if (close) closers.push(close);
   }

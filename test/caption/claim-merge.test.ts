@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeCaption } from '../../src/analyzers/caption/caption.claims.js';
 import { createAnalyzers } from '../../src/analyzers/index.js';
+import { scamDeskFor } from '../../src/services/scam.service.js';
 import { mergeDuplicateClaims } from '../../src/analyzers/ocr/burned-text.claims.js';
 import { burnedInText } from '../../src/analyzers/ocr/ocr.analyzer.js';
 import { configSchema } from '../../src/config/config.js';
@@ -37,7 +38,8 @@ describe('merging duplicate claims (caption + burned-in text)', () => {
   });
 
   it('runs as the first claim check of every verification', () => {
-    const set = createAnalyzers(configSchema.parse({}));
+    const config = configSchema.parse({});
+    const set = createAnalyzers(config, { scam: scamDeskFor(config) });
     assert.equal(set.claimCheckers[0].name, 'claim_merge');
     void set.close();
   });

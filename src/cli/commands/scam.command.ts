@@ -2,11 +2,10 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config/config.js';
-import { RegistryService } from '../../services/registry.service.js';
 import type { ScamResult } from '../../domain/scam.js';
 import { isAppError, ValidationError } from '../../domain/errors.js';
 import { readTextFileStrict } from '../../services/post.validation.js';
-import { scamServiceFor, type ScamService } from '../../services/scam.service.js';
+import { scamDeskFor, type ScamService } from '../../services/scam.service.js';
 import { parseCaption, parsePostedAt, parseUrls } from '../../domain/post-input.js';
 import { globalOpts, type GlobalOptions } from '../program.js';
 import { writeReport } from '../render/output.js';
@@ -43,15 +42,12 @@ export function registerScam(program: Command): void {
         loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang === 'zh' || g.lang === 'en' ? { lang: g.lang } : {}) } }),
         opts.kbOverlay,
       );
-      const registry = opts.image?.length && RegistryService.exists(config) ? RegistryService.open(config) : null;
-      const service = scamServiceFor(config, {
-        extraOfficialDomains: opts.officialDomain ?? [],
-        ...(registry ? { matchPoster: (f: string) => registry.match(f) } : {}),
-      });
+      // The same desk as the scam analyzer of `check` (config official domains, registered scam posters).
+      const desk = scamDeskFor(config, { extraOfficialDomains: opts.officialDomain ?? [] });
       try {
-        await runScam(service, opts, g, config);
+        await runScam(desk.service, opts, g, config);
       } finally {
-        await registry?.close();
+        await desk.close();
       }
     });
 }
