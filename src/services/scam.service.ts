@@ -39,6 +39,8 @@ export interface ScamInput {
 export interface ImageHint {
   media?: MediaInfo;
   session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>;
+  /** Cancels the registry lookup with the check it belongs to. */
+  signal?: AbortSignal;
 }
 
 export interface ScamServiceOptions {
@@ -160,7 +162,7 @@ export function scamDeskFor(config: Config, opts: ScamServiceOptions & { registr
   const matchPoster = async (file: string, hint?: ImageHint): Promise<PosterMatch[]> => {
     if (!given && !RegistryService.exists(config)) return [];
     const registry = given ?? (own ??= RegistryService.open(config));
-    return registry.match(file, hint?.media ? { media: hint.media, session: hint.session } : {});
+    return registry.match(file, { ...(hint?.media ? { media: hint.media, session: hint.session } : {}), signal: hint?.signal });
   };
   const service = scamServiceFor(config, { matchPoster, ...rest });
   return {

@@ -18,7 +18,7 @@ export interface ScamDeskPort {
     urls: string[];
     postedAt: string | null;
     images: string[];
-    imageHints?: ({ media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'> } | undefined)[];
+    imageHints?: ({ media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>; signal?: AbortSignal } | undefined)[];
     onQrError?: (image: string, e: unknown) => void;
   }): Promise<ScamAnalysis>;
 }
@@ -45,7 +45,7 @@ export class ScamAnalyzer implements Analyzer {
       urls: post.urls,
       postedAt: post.postedAt,
       images: image ? [image] : [],
-      imageHints: image ? [{ media: media ?? undefined, session: ctx.session }] : [],
+      imageHints: image ? [{ media: media ?? undefined, session: ctx.session, signal: ctx.signal }] : [],
       onQrError: (_img, e) => {
         ev.push(
           evidence({
