@@ -7,7 +7,7 @@ import { PlaceTimeChecker } from './placetime/place-time.checker.js';
 import { MetadataAnalyzer } from './metadata/metadata.analyzer.js';
 import { OcrAnalyzer } from './ocr/ocr.analyzer.js';
 import { DuplicateClaimMerger } from './ocr/burned-text.claims.js';
-import { createScamAnalyzer } from './scam/scam.analyzer.js';
+import { createScamAnalyzer, type ScamDeskPort } from './scam/scam.analyzer.js';
 import { createMatchAnalyzer } from './match/match.analyzer.js';
 import { createC2paAnalyzer } from './c2pa/c2pa.analyzer.js';
 
@@ -29,12 +29,24 @@ export interface AnalyzerSet {
   close(): Promise<void>;
 }
 
-const analyzerFactories: AnalyzerFactory[] = [
+/**
+ * What analyzers get from the layers above them, wired in by whoever creates the set (VerificationService.create):
+ * analyzers never import services. The registry for matching, the scam desk (ScamService with the poster registry;
+ * close() releases it).
+ */
+export interface AnalyzerPorts extends AnalyzerDeps {
+  scam: ScamDeskPort & { close?: () => Promise<void> };
+}
+
+/** A factory over every port (the scam analyzer needs the desk, the match analyzer the registry). */
+type PortedAnalyzerFactory = (config: Config, ports: AnalyzerPorts) => ReturnType<AnalyzerFactory>;
+
+const analyzerFactories: PortedAnalyzerFactory[] = [
   (config) => ({ stage: 'first', analyzer: new CaptionAnalyzer(kbForConfig(config)) }),
   (config) => ({ stage: 'parallel', analyzer: new MetadataAnalyzer(config) }),
   (config) => ({ stage: 'parallel', analyzer: new OcrAnalyzer(config) }),
   createScamAnalyzer,
-  (config, deps) => createMatchAnalyzer(config, deps.registry),
+  (config, ports) => createMatchAnalyzer(config, ports.registry),
   createC2paAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [
@@ -43,12 +55,12 @@ const claimCheckerFactories: ClaimCheckerFactory[] = [
   () => new PlaceTimeChecker(),
 ];
 
-export function createAnalyzers(config: Config, deps: AnalyzerDeps): AnalyzerSet {
+export function createAnalyzers(config: Config, ports: AnalyzerPorts): AnalyzerSet {
   const first: Analyzer[] = [];
   const parallel: Analyzer[] = [];
   const closers: (() => Promise<void>)[] = [];
   for (const f of analyzerFactories) {
-    const { stage, analyzer, close } = f(config, deps);
+    const { stage, analyzer, close } = f(config, ports);
     (stage === 'first' ? first : parallel).push(analyzer);
     if (close) closers.push(close);
   }

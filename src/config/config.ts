@@ -99,6 +99,7 @@ export const configSchema = z.object({
       maxUrls: z.number().int().positive().default(50),
     })
     .prefault({}),
+  /** ffmpeg / ffprobe binaries (env GENPROOF_FFMPEG_PATH, or the common FFMPEG_PATH); null: on PATH, else the bundled ones. */
   ffmpegPath: z.string().nullable().default(null),
   ffprobePath: z.string().nullable().default(null),
   diagnostics: z
@@ -138,12 +139,21 @@ function fromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
   return out;
 }
 
-/** GENPROOF_OFFICIAL_DOMAINS ("kuaishou.com,https://klingai.com/x"), the older name of kb.officialDomains. */
+/**
+ * Settings read under other names (below GENPROOF_* in precedence): GENPROOF_OFFICIAL_DOMAINS
+ * ("kuaishou.com,https://klingai.com/x"), the older name of kb.officialDomains; FFMPEG_PATH and FFPROBE_PATH, the
+ * names other tools use for ffmpegPath / ffprobePath.
+ */
 function legacyEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   const v = env.GENPROOF_OFFICIAL_DOMAINS;
-  if (!v) return {};
-  const domains = v.split(/[,\s]+/).map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '')).filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
-  return { kb: { officialDomains: domains } };
+  if (v) {
+    const domains = v.split(/[,\s]+/).map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '')).filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d));
+    out.kb = { officialDomains: domains };
+  }
+  if (env.FFMPEG_PATH) out.ffmpegPath = env.FFMPEG_PATH;
+  if (env.FFPROBE_PATH) out.ffprobePath = env.FFPROBE_PATH;
+  return out;
 }
 
 function camel(s: string): string {
@@ -213,13 +223,18 @@ function hasFiles(dir: string): boolean {
   }
 }
 
+/** Where `genproof trust update` installs by default: $XDG_CONFIG_HOME/genproof/trust or ~/.config/genproof/trust. */
+export function trustInstallDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'genproof', 'trust');
+}
+
 /**
  * Where C2PA trust lists are found when none is configured: the directory `genproof trust update` installs to
- * ($XDG_CONFIG_HOME/genproof/trust), then the shared data copy beside the project checkout
- * (../shared/data/c2pa/trust), else none (every signer is then untrusted, and reports say so).
+ * (trustInstallDir), then the shared data copy beside the project checkout (../shared/data/c2pa/trust), else none
+ * (every signer is then untrusted, and reports say so).
  */
 export function defaultTrustDir(env: NodeJS.ProcessEnv = process.env): string | null {
-  const xdg = join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'genproof', 'trust');
+  const xdg = trustInstallDir(env);
   if (hasFiles(xdg)) return xdg;
   const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const shared = join(projectRoot, '..', 'shared', 'data', 'c2pa', 'trust');

@@ -50,9 +50,50 @@ export function parseUrls(values: readonly string[] | null | undefined, max: num
 
 export interface PostFields { caption: string | null; postedAt: string | null; urls: string[] }
 
-/** Validate the text fields of a post in one go (the order of checks is the order of the fields). */
-export function parsePostInput(raw: { caption?: string | null; posted_at?: string | null; urls?: readonly string[] | null }, limits: { maxCaptionChars: number; maxUrls?: number }): PostFields {
-  return { caption: parseCaption(raw.caption, limits.maxCaptionChars), postedAt: parsePostedAt(raw.posted_at), urls: parseUrls(raw.urls, limits.maxUrls) };
+export interface PostLimits {
+  maxCaptionChars: number;
+  /** config `api.maxUrls` (default 50). */
+  maxUrls?: number;
+  /** How the caption is named in messages ("text" for `genproof scam`). */
+  captionName?: string;
+}
+
+/** Run one field parser inside the schema: its ValidationError becomes an issue that keeps the error code. */
+function field<T>(ctx: z.RefinementCtx, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    ctx.addIssue({ code: 'custom', message: e.message, params: { errorCode: e.code } });
+    return z.NEVER;
+  }
+}
+
+/**
+ * The post-input schema: caption, posted_at and links with their limits. Raw values in (strings from flags, form
+ * fields or JSON), normalised values out; each fault is an issue carrying its error code.
+ */
+export function postInputSchema(limits: PostLimits) {
+  return z
+    .object({
+      caption: z.string().nullish().transform((v, ctx) => field(ctx, () => parseCaption(v, limits.maxCaptionChars, limits.captionName))),
+      posted_at: z.string().nullish().transform((v, ctx) => field(ctx, () => parsePostedAt(v))),
+      urls: z.array(z.string()).nullish().transform((v, ctx) => field(ctx, () => parseUrls(v, limits.maxUrls))),
+    })
+    .transform((v): PostFields => ({ caption: v.caption, postedAt: v.posted_at, urls: v.urls }));
+}
+
+/**
+ * Validate the text fields of a post in one go: the one entry of `genproof check`, `genproof scam` (and its batch
+ * lines), `POST /api/checks` and `POST /api/scam`, so the same input gets the same error code everywhere. The first
+ * fault (in field order) is thrown as a ValidationError.
+ */
+export function parsePostInput(raw: { caption?: string | null; posted_at?: string | null; urls?: readonly string[] | null }, limits: PostLimits): PostFields {
+  const r = postInputSchema(limits).safeParse({ ...raw, urls: Array.isArray(raw.urls) ? [...raw.urls] : raw.urls });
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const code = issue.code === 'custom' ? (issue.params as { errorCode?: string } | undefined)?.errorCode : undefined;
+  throw new ValidationError(code ?? 'invalid_request', code ? issue.message : `Invalid ${issue.path.join('.')}: ${issue.message}`);
 }
 
 /** The same fields as a zod schema, for the OpenAPI document of the JSON routes. */

@@ -1,2 +1,2 @@
 /** The HTTP routes validate a post's text fields with the one shared schema (src/domain/post-input.ts). */
-export { parseCaption, parsePostedAt, parseUrls } from '../domain/post-input.js';
+export { parseCaption, parsePostedAt, parsePostInput, parseUrls } from '../domain/post-input.js';

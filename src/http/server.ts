@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import { prepareDemo, type DemoAssets } from '../services/demo.service.js';
 import { RegistryService } from '../services/registry.service.js';
-import { scamServiceFor } from '../services/scam.service.js';
+import { scamDeskFor } from '../services/scam.service.js';
 import { createVerificationService } from '../services/verification.factory.js';
 import { BullmqQueue } from '../queue/bullmq.queue.js';
 import { FsBlobStore } from '../repositories/blob-store.repository.js';
@@ -62,7 +62,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       runChecks: !queue,
       checks: verification,
       registry: registryPort(registry),
-      scam: scamPort(scamServiceFor(config)),
+      scam: scamPort(scamDeskFor(config, { registry }).service),
       demo: demoPort(demo),
       logger: opts.logger,
       webDir: opts.webDir,

@@ -38,9 +38,11 @@ export function demoPort(assets: DemoAssets | null): DemoPort {
 export function scamPort(svc: ScamService): ScamPort {
   return {
     async analyzeScam(input) {
-      const names = new Map(input.images.map((i) => [i.path, i.name]));
-      const qr = await svc.scanImages(input.images.map((i) => i.path), (f) => names.get(f) ?? 'image');
-      return toScamResult(svc.analyzeText({ text: input.text ?? '', urls: input.urls, postedAt: input.postedAt, qr }));
+      // The whole desk (QR codes, links, registered scam posters), as `genproof scam` and `check` run it.
+      return toScamResult(await svc.analyzeDetailed({
+        text: input.text ?? '', urls: input.urls, postedAt: input.postedAt,
+        images: input.images.map((i) => i.path), imageNames: input.images.map((i) => i.name || 'image'),
+      }));
     },
   };
 }

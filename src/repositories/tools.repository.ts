@@ -14,7 +14,8 @@ function onPath(name: string): string | null {
 }
 
 /**
- * Resolve ffmpeg/ffprobe: configured path, then a system binary on PATH, then the binaries shipped in
+ * Resolve ffmpeg/ffprobe: the configured path (config ffmpegPath / ffprobePath — env FFMPEG_PATH etc. are read
+ * by the config, not here), then a system binary on PATH, then the binaries shipped in
  * @ffmpeg-installer/@ffprobe-installer.
  */
 export function toolPaths(overrides: { ffmpegPath?: string | null; ffprobePath?: string | null } = {}): {
@@ -27,7 +28,7 @@ export function toolPaths(overrides: { ffmpegPath?: string | null; ffprobePath?:
     cache = { ffmpeg, ffprobe };
   }
   return {
-    ffmpeg: overrides.ffmpegPath ?? process.env.FFMPEG_PATH ?? cache.ffmpeg,
-    ffprobe: overrides.ffprobePath ?? process.env.FFPROBE_PATH ?? cache.ffprobe,
+    ffmpeg: overrides.ffmpegPath || cache.ffmpeg,
+    ffprobe: overrides.ffprobePath || cache.ffprobe,
   };
 }

@@ -131,9 +131,9 @@ export async function checkThroughQueue(deps: QueueSubmitDeps, item: BatchItem):
     if (row?.status === 'done' && row.result) return JSON.parse(row.result) as Record<string, unknown>;
     if (row?.status === 'failed' || !row) {
       const err = row?.error ? (JSON.parse(row.error) as { code: string; message: string; status?: number }) : { code: 'check_not_found', message: 'The check was deleted' };
-      throw new AppError(err.code, err.message, { httpStatus: err.status ?? 500 });
+      throw new AppError(err.code, err.message);
     }
-    if (Date.now() > end) throw new AppError('tool_timeout', `No result for check ${id} after ${Math.round(deps.timeoutMs / 1000)} s`, { httpStatus: 504 });
+    if (Date.now() > end) throw new AppError('tool_timeout', `No result for check ${id} after ${Math.round(deps.timeoutMs / 1000)} s`);
     await new Promise((r) => setTimeout(r, deps.pollMs ?? 250));
   }
 }

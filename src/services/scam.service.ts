@@ -2,9 +2,12 @@ import { basename } from 'node:path';
 import type { Config } from '../config/config.js';
 import { kbForConfig } from '../knowledge/kb.loader.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
+import type { MediaInfo } from '../domain/media.js';
+import type { DecodedRgba, MediaSession } from '../domain/media-session.js';
 import type { ScamResult } from '../domain/scam.js';
 import { parsePostedAt, postedDay } from '../domain/post-input.js';
 import { decodeQrCodes, type DecodedQr } from '../repositories/qr.repository.js';
+import { RegistryService } from './registry.service.js';
 import { knowledgeFor } from '../scam/knowledge.adapter.js';
 import type { ScamKnowledge } from '../scam/knowledge.port.js';
 import { defaultScamModel } from '../scam/model.loader.js';
@@ -23,6 +26,21 @@ export interface ScamInput {
   imageNames?: string[];
   /** YYYY-MM-DD. */
   postedAt?: string | null;
+  /** What the caller already knows of each image (same order as `images`): an opened media session (check). */
+  imageHints?: (ImageHint | undefined)[];
+  /**
+   * When set, an image whose QR scan fails is reported here and analysed without QR codes (check notes it as
+   * evidence); when not set, the failure is thrown (scam CLI and API).
+   */
+  onQrError?: (image: string, e: unknown) => void;
+}
+
+/** An image already opened by the caller: its HEIC pixels are decoded once, its media facts are not re-read. */
+export interface ImageHint {
+  media?: MediaInfo;
+  session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>;
+  /** Cancels the registry lookup with the check it belongs to. */
+  signal?: AbortSignal;
 }
 
 export interface ScamServiceOptions {
@@ -32,10 +50,10 @@ export interface ScamServiceOptions {
   /** null = symbols only, no model. */
   model?: ScamModel | null;
   extraOfficialDomains?: string[];
-  decodeQr?: (file: string) => Promise<DecodedQr[]>;
+  decodeQr?: (file: string, heic?: () => Promise<DecodedRgba>) => Promise<DecodedQr[]>;
   qrTimeoutMs?: number;
   /** Registry lookup of an image (PDQ); matches labelled scam_poster become KNOWN_SCAM_POSTER. */
-  matchPoster?: (file: string) => Promise<PosterMatch[]>;
+  matchPoster?: (file: string, hint?: ImageHint) => Promise<PosterMatch[]>;
 }
 
 /** The part of a registry match the scam desk needs. */
@@ -54,14 +72,14 @@ export interface PosterMatch {
 export class ScamService {
   private readonly knowledge: ScamKnowledge;
   private readonly model: ScamModel | null;
-  private readonly decodeQr: (file: string) => Promise<DecodedQr[]>;
+  private readonly decodeQr: (file: string, heic?: () => Promise<DecodedRgba>) => Promise<DecodedQr[]>;
   private readonly officialDomains: string[];
 
   constructor(private readonly opts: ScamServiceOptions = {}) {
     this.officialDomains = [...(opts.extraOfficialDomains ?? [])];
     this.knowledge = opts.knowledge ?? knowledgeFor(opts.kb);
     this.model = opts.model === undefined ? defaultScamModel() : opts.model;
-    this.decodeQr = opts.decodeQr ?? ((f) => decodeQrCodes(f, { timeoutMs: opts.qrTimeoutMs }));
+    this.decodeQr = opts.decodeQr ?? ((f, heic) => decodeQrCodes(f, { timeoutMs: opts.qrTimeoutMs, heic }));
   }
 
   /** Text-only analysis, synchronous (batch mode, the analyzer). */
@@ -74,22 +92,39 @@ export class ScamService {
   }
 
   /** QR codes of every image, classified. */
-  async scanImages(images: string[], label: (file: string) => string = (f) => basename(f)): Promise<QrFinding[]> {
+  async scanImages(
+    images: string[],
+    label: (file: string) => string = (f) => basename(f),
+    opts: Pick<ScamInput, 'imageHints' | 'onQrError'> = {},
+  ): Promise<QrFinding[]> {
     const out: QrFinding[] = [];
-    for (const img of images) {
-      for (const q of await this.decodeQr(img)) out.push({ image: label(img), text: q.text, kind: classifyQr(q.text) });
+    for (const [i, img] of images.entries()) {
+      let found: DecodedQr[];
+      try {
+        found = await this.decodeQr(img, opts.imageHints?.[i]?.session?.heicPixels);
+      } catch (e) {
+        if (!opts.onQrError) throw e;
+        opts.onQrError(label(img), e);
+        continue;
+      }
+      for (const q of found) out.push({ image: label(img), text: q.text, kind: classifyQr(q.text) });
     }
     return out;
   }
 
+  /** The whole desk: QR codes, text and links, then the poster registry — the one answer of scam CLI, API and check. */
   async analyzeDetailed(input: ScamInput): Promise<ScamAnalysis> {
     const images = input.images ?? [];
-    const qr = await this.scanImages(images, input.imageNames ? (f) => input.imageNames![images.indexOf(f)] ?? basename(f) : undefined);
+    // Images are named as the poster shows them (upload name or base name), never by a temp path.
+    const name = (f: string) => input.imageNames?.[images.indexOf(f)] ?? basename(f);
+    const qr = await this.scanImages(images, name, input);
     const a = this.analyzeText({ text: input.text ?? '', urls: input.urls ?? [], postedAt: input.postedAt ?? null, qr });
     if (this.opts.matchPoster && images.length > 0) {
       const known: { image: string; m: PosterMatch }[] = [];
-      for (const img of images) for (const m of await this.opts.matchPoster(img)) if (m.label === 'scam_poster') known.push({ image: img, m });
-      if (known.length > 0) return withKnownPoster(a, known[0].image, known[0].m);
+      for (const [i, img] of images.entries()) {
+        for (const m of await this.opts.matchPoster(img, input.imageHints?.[i])) if (m.label === 'scam_poster') known.push({ image: img, m });
+      }
+      if (known.length > 0) return withKnownPoster(a, name(known[0].image), known[0].m);
     }
     return a;
   }
@@ -107,6 +142,37 @@ export function scamServiceFor(config: Config, opts: ScamServiceOptions = {}): S
     ...opts,
     extraOfficialDomains: [...config.kb.officialDomains, ...(opts.extraOfficialDomains ?? [])],
   });
+}
+
+/** The scam desk with the poster registry (opened on first use, only if the registry database exists). */
+export interface ScamDesk {
+  service: ScamService;
+  /** service.analyzeDetailed (the scam analyzer's port). */
+  analyzeDetailed(input: ScamInput): Promise<ScamAnalysis>;
+  close(): Promise<void>;
+}
+
+/**
+ * The one wiring of the scam desk for `genproof scam`, `POST /api/scam` and the scam analyzer inside `check`:
+ * the config's KB overlays and official domains, and registered scam posters (KNOWN_SCAM_POSTER).
+ */
+export function scamDeskFor(config: Config, opts: ScamServiceOptions & { registry?: RegistryService } = {}): ScamDesk {
+  const { registry: given, ...rest } = opts;
+  let own: RegistryService | null = null;
+  const matchPoster = async (file: string, hint?: ImageHint): Promise<PosterMatch[]> => {
+    if (!given && !RegistryService.exists(config)) return [];
+    const registry = given ?? (own ??= RegistryService.open(config));
+    return registry.match(file, { ...(hint?.media ? { media: hint.media, session: hint.session } : {}), signal: hint?.signal });
+  };
+  const service = scamServiceFor(config, { matchPoster, ...rest });
+  return {
+    service,
+    analyzeDetailed: (input) => service.analyzeDetailed(input),
+    close: async () => {
+      await own?.close();
+      own = null;
+    },
+  };
 }
 
 let shared: ScamService | null = null;

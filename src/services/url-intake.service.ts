@@ -41,17 +41,17 @@ export function socialPlatformOf(url: URL): string | null {
 
 export class UrlForbiddenError extends ValidationError {
   constructor(message: string) {
-    super('url_forbidden', message, { httpStatus: 400 });
+    super('url_forbidden', message);
   }
 }
 export class UrlNotMediaError extends ValidationError {
   constructor(message: string) {
-    super('url_not_media', message, { httpStatus: 422 });
+    super('url_not_media', message);
   }
 }
 export class UrlFetchFailedError extends AppError {
-  constructor(message: string, httpStatus = 502) {
-    super('url_fetch_failed', message, { exitCode: 2, httpStatus });
+  constructor(message: string) {
+    super('url_fetch_failed', message);
   }
 }
 
@@ -112,11 +112,11 @@ export async function fetchMediaUrl(raw: string, config: Config, opts: UrlIntake
   } catch (e) {
     if (!(e instanceof UrlFetchRefused)) throw e;
     if (e.kind === 'forbidden') throw new UrlForbiddenError(e.message);
-    if (e.kind === 'too_large') throw new UnsupportedMediaError('file_too_large', e.message, { httpStatus: 413 });
+    if (e.kind === 'too_large') throw new UnsupportedMediaError('file_too_large', e.message);
     throw new UrlFetchFailedError(e.message);
   }
   const head = await readHead(dest, 4096);
-  if (head.length === 0) throw new UrlFetchFailedError(`${u.origin} sent an empty body`, 502);
+  if (head.length === 0) throw new UrlFetchFailedError(`${u.origin} sent an empty body`);
   const sniffed = sniffMedia(head);
   if (!sniffed) {
     const what = looksLikeHtml(head) ? 'a web page' : 'not an image or video genproof can read';

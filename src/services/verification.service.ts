@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnalyzers, type AnalyzerSet } from '../analyzers/index.js';
+import { createAnalyzers, type AnalyzerPorts, type AnalyzerSet } from '../analyzers/index.js';
+import { scamDeskFor } from './scam.service.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzers/analyzer.js';
 import type { Config } from '../config/config.js';
 import type { Claim } from '../domain/claim.js';
@@ -75,8 +76,10 @@ export class VerificationService {
     this.deps = { openMedia, extractKeyframes, keyframesFromFrames, closeTools: closeExiftool, ...deps };
   }
 
-  static create(config: Config, opts: { sameFamily?: (a: string, b: string) => boolean } = {}): VerificationService {
-    return new VerificationService(config, createAnalyzers(config, { registry: RegistryService }), opts.sameFamily);
+  /** The default analyzers; the scam analyzer delegates to the scam desk of `genproof scam` (same answer). */
+  static create(config: Config, opts: { sameFamily?: (a: string, b: string) => boolean; ports?: AnalyzerPorts } = {}): VerificationService {
+    const ports = opts.ports ?? { registry: RegistryService, scam: scamDeskFor(config) };
+    return new VerificationService(config, createAnalyzers(config, ports), opts.sameFamily);
   }
 
   /** A service over given analyzers and I/O ports (tests: fake analyzers, fake intake, no files or tools). */

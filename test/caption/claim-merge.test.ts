@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { analyzeCaption } from '../../src/analyzers/caption/caption.claims.js';
 import { createAnalyzers } from '../../src/analyzers/index.js';
 import { RegistryService } from '../../src/services/registry.service.js';
+import { scamDeskFor } from '../../src/services/scam.service.js';
 import { mergeDuplicateClaims } from '../../src/analyzers/ocr/burned-text.claims.js';
 import { burnedInText } from '../../src/analyzers/ocr/ocr.analyzer.js';
 import { configSchema } from '../../src/config/config.js';
@@ -38,7 +39,8 @@ describe('merging duplicate claims (caption + burned-in text)', () => {
   });
 
   it('runs as the first claim check of every verification', () => {
-    const set = createAnalyzers(configSchema.parse({}), { registry: RegistryService });
+    const config = configSchema.parse({});
+    const set = createAnalyzers(config, { registry: RegistryService, scam: scamDeskFor(config) });
     assert.equal(set.claimCheckers[0].name, 'claim_merge');
     void set.close();
   });

@@ -11,6 +11,8 @@ const code = (f: () => unknown): string => {
   return 'no error';
 };
 
+const many = (n: number) => Array.from({ length: n }, (_, i) => `https://a${i}.example`);
+
 describe('one post-input schema', () => {
   it('posted_at: a date or an ISO date-time with offset, one code for every fault', () => {
     assert.equal(parsePostedAt('2025-11-01'), '2025-11-01');
@@ -39,5 +41,14 @@ describe('one post-input schema', () => {
 
   it('parses the fields together', () => {
     assert.deepEqual(parsePostInput({ caption: ' hi ', posted_at: '2025-01-02', urls: [] }, { maxCaptionChars: 5 }), { caption: 'hi', postedAt: '2025-01-02', urls: [] });
+  });
+
+  it('the zod schema keeps each fault\'s code, first field first, and honours the configured link limit', () => {
+    const limits = { maxCaptionChars: 5, maxUrls: 2 };
+    assert.equal(code(() => parsePostInput({ caption: 'too long', posted_at: 'never' }, limits)), 'invalid_caption');
+    assert.equal(code(() => parsePostInput({ posted_at: 'never', urls: ['ftp://x.example'] }, limits)), 'invalid_posted_at');
+    assert.equal(code(() => parsePostInput({ urls: many(3) }, limits)), 'too_many_urls');
+    assert.equal(parsePostInput({ urls: many(2) }, limits).urls.length, 2);
+    assert.equal(code(() => parsePostInput({ urls: 'https://a.example' as unknown as string[] }, limits)), 'invalid_request');
   });
 });

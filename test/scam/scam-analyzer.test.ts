@@ -6,22 +6,25 @@ import { loadConfig } from '../../src/config/config.js';
 import type { MediaInfo } from '../../src/domain/media.js';
 import type { Post } from '../../src/domain/post.js';
 import { defaultScamModel } from '../../src/scam/model.loader.js';
+import { ScamService, type ScamServiceOptions } from '../../src/services/scam.service.js';
 import modelFile from '../../src/scam/model/scam-model.json' with { type: 'json' };
 
 const config = loadConfig({ env: {} });
 const ctx = (post: Post, media: MediaInfo | null = null) => ({ post, media, config, claims: [], progress: () => {}, workDir: '/tmp' });
 const image = { kind: 'image' } as MediaInfo;
+/** The analyzer over a scam desk (the service `genproof scam` runs). */
+const analyzer = (opts: ScamServiceOptions = {}) => new ScamAnalyzer(new ScamService({ extraOfficialDomains: config.kb.officialDomains, ...opts }));
 
 describe('scam analyzer (inside check)', () => {
   it('applies to captions, links and images, not to a bare video', () => {
-    const a = new ScamAnalyzer(config, { model: null });
+    const a = analyzer({ model: null });
     assert.ok(a.appliesTo({ file: null, caption: 'x', postedAt: null, urls: [] }, null));
     assert.ok(a.appliesTo({ file: null, caption: null, postedAt: null, urls: ['http://a.b'] }, null));
     assert.ok(a.appliesTo({ file: 'p.png', caption: null, postedAt: null, urls: [] }, image));
     assert.ok(!a.appliesTo({ file: 'v.mp4', caption: null, postedAt: null, urls: [] }, { kind: 'video' } as MediaInfo));
   });
   it('returns scam, claims and neutral evidence that never decides is_ai', async () => {
-    const a = new ScamAnalyzer(config);
+    const a = analyzer();
     const out = await a.analyze(ctx({ file: null, caption: 'Sora课程99元，扫码进群。谢赛宁是Sora发明者之一', postedAt: '2024-02-20', urls: [] }));
     assert.equal(out.scam?.label, 'scam');
     assert.ok(out.claims?.some((c) => c.type === 'authorship' && c.status === 'refuted'));
@@ -37,13 +40,13 @@ describe('scam analyzer (inside check)', () => {
     assert.ok(out.evidence.some((e) => e.code === 'scam_paid_course'));
   });
   it('scans an image post for QR codes and survives a failing decoder', async () => {
-    const a = new ScamAnalyzer(config, {
+    const a = analyzer({
       model: null,
       decodeQr: async () => [{ text: 'https://weixin.qq.com/g/Abc', decoder: 'zxing' }],
     });
     const out = await a.analyze(ctx({ file: '/x/poster.png', caption: null, postedAt: null, urls: [] }, image));
     assert.deepEqual(out.scam?.qr_codes, [{ image: 'poster.png', text: 'https://weixin.qq.com/g/Abc', kind: 'group_invite' }]);
-    const failing = new ScamAnalyzer(config, { model: null, decodeQr: async () => { throw new Error('boom'); } });
+    const failing = analyzer({ model: null, decodeQr: async () => { throw new Error('boom'); } });
     const out2 = await failing.analyze(ctx({ file: '/x/p.png', caption: 'hello', postedAt: null, urls: [] }, image));
     assert.ok(out2.evidence.some((e) => e.code === 'qr_scan_failed'));
     assert.equal(out2.scam?.label, 'ok');

@@ -1,18 +1,27 @@
-import { basename } from 'node:path';
 import type { Config } from '../../config/config.js';
 import { evidence, type Evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
-import type { DecodedRgba } from '../../domain/media-session.js';
+import type { MediaSession } from '../../domain/media-session.js';
 import type { Post } from '../../domain/post.js';
-import { decodeQrCodes, type DecodedQr } from '../../repositories/qr.repository.js';
-import { knowledgeFor } from '../../scam/knowledge.adapter.js';
-import { kbForConfig } from '../../knowledge/kb.loader.js';
-import type { ScamKnowledge } from '../../scam/knowledge.port.js';
-import { defaultScamModel } from '../../scam/model.loader.js';
-import { classifyQr, type QrFinding } from '../../scam/qr.classify.js';
-import { analyzeScamText, toScamResult } from '../../scam/scam.engine.js';
-import type { ScamModel } from '../../scam/scam.model.js';
+import { toScamResult, type ScamAnalysis } from '../../scam/scam.engine.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
+
+/**
+ * What the scam analyzer needs from the scam desk: ScamService (src/services/scam.service.ts) satisfies it and is
+ * wired in where the analyzers are created, so `check` and `genproof scam` give the same answer on the same post
+ * (official domains from the config, registered scam posters, QR codes). Declared here so analyzers do not
+ * import services.
+ */
+export interface ScamDeskPort {
+  analyzeDetailed(input: {
+    text: string | null;
+    urls: string[];
+    postedAt: string | null;
+    images: string[];
+    imageHints?: ({ media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>; signal?: AbortSignal } | undefined)[];
+    onQrError?: (image: string, e: unknown) => void;
+  }): Promise<ScamAnalysis>;
+}
 
 /**
  * The scam desk inside `check`: runs when the post has a caption, links or an image (QR codes). Its evidence is
@@ -21,19 +30,7 @@ import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
  */
 export class ScamAnalyzer implements Analyzer {
   readonly name = 'scam';
-  private readonly kb: ScamKnowledge;
-  private readonly model: ScamModel | null;
-  private readonly decodeQr: (file: string, heic?: () => Promise<DecodedRgba>) => Promise<DecodedQr[]>;
-  private readonly officialDomains: string[];
-  constructor(
-    config: Config,
-    deps: { knowledge?: ScamKnowledge; model?: ScamModel | null; decodeQr?: (file: string, heic?: () => Promise<DecodedRgba>) => Promise<DecodedQr[]> } = {},
-  ) {
-    this.kb = deps.knowledge ?? knowledgeFor(kbForConfig(config));
-    this.officialDomains = config.kb?.officialDomains ?? [];
-    this.model = deps.model === undefined ? defaultScamModel() : deps.model;
-    this.decodeQr = deps.decodeQr ?? ((f, heic) => decodeQrCodes(f, { timeoutMs: config.timeouts.decodeMs, heic }));
-  }
+  constructor(private readonly desk: ScamDeskPort) {}
 
   appliesTo(post: Post, media: MediaInfo | null): boolean {
     return Boolean(post.caption?.trim()) || post.urls.length > 0 || (media?.kind === 'image' && Boolean(post.file));
@@ -42,12 +39,14 @@ export class ScamAnalyzer implements Analyzer {
   async analyze(ctx: AnalyzerContext): Promise<AnalyzerOutput> {
     const { post, media } = ctx;
     const ev: Evidence[] = [];
-    let qr: QrFinding[] = [];
-    if (media?.kind === 'image' && post.file) {
-      try {
-        const file = post.file;
-        qr = (await this.decodeQr(file, ctx.session?.heicPixels)).map((q) => ({ image: basename(file), text: q.text, kind: classifyQr(q.text) }));
-      } catch (e) {
+    const image = media?.kind === 'image' && post.file ? post.file : null;
+    const a = await this.desk.analyzeDetailed({
+      text: post.caption,
+      urls: post.urls,
+      postedAt: post.postedAt,
+      images: image ? [image] : [],
+      imageHints: image ? [{ media: media ?? undefined, session: ctx.session, signal: ctx.signal }] : [],
+      onQrError: (_img, e) => {
         ev.push(
           evidence({
             analyzer: 'scam',
@@ -58,10 +57,9 @@ export class ScamAnalyzer implements Analyzer {
             detail_zh: `无法扫描图片中的二维码：${e instanceof Error ? e.message : String(e)}`,
           }),
         );
-      }
-    }
+      },
+    });
     ctx.progress(0.5);
-    const a = analyzeScamText({ text: post.caption ?? '', urls: post.urls, postedAt: post.postedAt, qr }, { kb: this.kb, model: this.model, extraOfficialDomains: this.officialDomains });
     ev.push(
       evidence({
         analyzer: 'scam',
@@ -94,6 +92,8 @@ export class ScamAnalyzer implements Analyzer {
   }
 }
 
-export function createScamAnalyzer(config: Config): { stage: 'parallel'; analyzer: Analyzer } {
-  return { stage: 'parallel', analyzer: new ScamAnalyzer(config) };
+/** Manifest entry: the scam analyzer over the desk the caller wired in (its close releases the poster registry). */
+export function createScamAnalyzer(_config: Config, ports: { scam: ScamDeskPort & { close?: () => Promise<void> } }): { stage: 'parallel'; analyzer: Analyzer; close?: () => Promise<void> } {
+  const desk = ports.scam;
+  return { stage: 'parallel', analyzer: new ScamAnalyzer(desk), ...(desk.close ? { close: () => desk.close!() } : {}) };
 }

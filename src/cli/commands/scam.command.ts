@@ -2,12 +2,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config/config.js';
-import { RegistryService } from '../../services/registry.service.js';
 import type { ScamResult } from '../../domain/scam.js';
 import { isAppError, ValidationError } from '../../domain/errors.js';
 import { readTextFileStrict } from '../../services/post.validation.js';
-import { scamServiceFor, type ScamService } from '../../services/scam.service.js';
-import { parseCaption, parsePostedAt, parseUrls } from '../../domain/post-input.js';
+import { scamDeskFor, type ScamService } from '../../services/scam.service.js';
+import { parsePostInput } from '../../domain/post-input.js';
 import { globalOpts, type GlobalOptions } from '../options.js';
 import { writeReport } from '../render/output.js';
 import { withKbOverlays } from './kb.command.js';
@@ -43,17 +42,18 @@ export function registerScam(program: Command): void {
         loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang === 'zh' || g.lang === 'en' ? { lang: g.lang } : {}) } }),
         opts.kbOverlay,
       );
-      const registry = opts.image?.length && RegistryService.exists(config) ? RegistryService.open(config) : null;
-      const service = scamServiceFor(config, {
-        extraOfficialDomains: opts.officialDomain ?? [],
-        ...(registry ? { matchPoster: (f: string) => registry.match(f) } : {}),
-      });
+      // The same desk as the scam analyzer of `check` (config official domains, registered scam posters).
+      const desk = scamDeskFor(config, { extraOfficialDomains: opts.officialDomain ?? [] });
       try {
-        await runScam(service, opts, g, config);
+        await runScam(desk.service, opts, g, config);
       } finally {
-        await registry?.close();
+        await desk.close();
       }
     });
+}
+
+function postLimits(config: Config, captionName: string) {
+  return { maxCaptionChars: config.limits.maxCaptionChars, maxUrls: config.api.maxUrls, captionName };
 }
 
 async function runScam(service: ScamService, opts: ScamOpts, g: GlobalOptions, config: Config): Promise<void> {
@@ -61,22 +61,23 @@ async function runScam(service: ScamService, opts: ScamOpts, g: GlobalOptions, c
     if (opts.text || opts.textFile || opts.image?.length || opts.url?.length) {
       throw new ValidationError('bad_usage', '--batch cannot be combined with --text, --text-file, --image or --url.');
     }
-    await runBatch(service, opts.batch, config.limits.maxCaptionChars);
+    await runBatch(service, opts.batch, config);
     return;
   }
   if (opts.text !== undefined && opts.textFile) throw new ValidationError('bad_usage', 'Give --text or --text-file, not both.');
   let text = opts.text ?? '';
   if (opts.textFile) text = await readTextFileStrict(opts.textFile, 'text file');
-  text = parseCaption(text, config.limits.maxCaptionChars, 'text') ?? '';
+  // The one post-input schema of check, scam and the API (same limits, same error codes).
+  const post = parsePostInput({ caption: text, posted_at: opts.postedAt, urls: opts.url }, postLimits(config, 'text'));
+  text = post.caption ?? '';
+  const { urls, postedAt } = post;
   const images = opts.image ?? [];
   for (const img of images) {
     if (!existsSync(img) || !statSync(img).isFile()) throw new ValidationError('file_not_found', `Image not found: ${img}`);
   }
-  const urls = parseUrls(opts.url);
   if (!text.trim() && images.length === 0 && urls.length === 0) {
     throw new ValidationError('file_or_caption_required', 'Give --text, --text-file, --image or --url (or --batch FILE).');
   }
-  const postedAt = parsePostedAt(opts.postedAt);
   const result = await service.analyzeScam({ text, urls, images, postedAt });
   if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else if (!g.quiet) writeReport(renderScam(result, config.lang));
@@ -90,7 +91,8 @@ function write(line: string): Promise<void> {
 }
 
 /** Streaming batch: one output line per non-empty input line, in order; a bad line gives an error line. */
-async function runBatch(service: ScamService, file: string, maxChars: number): Promise<void> {
+async function runBatch(service: ScamService, file: string, config: Config): Promise<void> {
+  const maxChars = config.limits.maxCaptionChars;
   if (file !== '-' && (!existsSync(file) || !statSync(file).isFile())) throw new ValidationError('file_not_found', `Batch file not found: ${file}`);
   const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 });
   const rl = createInterface({ input, crlfDelay: Infinity });
@@ -112,10 +114,11 @@ async function runBatch(service: ScamService, file: string, maxChars: number): P
       const o = obj as Record<string, unknown>;
       id = o.id ?? null;
       if (typeof o.text !== 'string') throw new ValidationError('file_or_caption_required', `line ${lineNo} has no "text" string`);
-      const text = parseCaption(o.text, maxChars, `text of line ${lineNo}`) ?? '';
-      const postedAt = o.posted_at === undefined || o.posted_at === null ? null : parsePostedAt(String(o.posted_at));
-      const urls = parseUrls(Array.isArray(o.urls) ? o.urls.filter((u): u is string => typeof u === 'string') : []);
-      const a = service.analyzeText({ text, urls, postedAt });
+      const post = parsePostInput(
+        { caption: o.text, posted_at: o.posted_at === undefined || o.posted_at === null ? null : String(o.posted_at), urls: Array.isArray(o.urls) ? o.urls.filter((u): u is string => typeof u === 'string') : [] },
+        postLimits(config, `text of line ${lineNo}`),
+      );
+      const a = service.analyzeText({ text: post.caption ?? '', urls: post.urls, postedAt: post.postedAt });
       await write(JSON.stringify({ id, label: a.label, score: a.score }) + '\n');
     } catch (e) {
       const code = isAppError(e) ? e.code : 'internal_error';

@@ -1,17 +1,11 @@
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
+import { loadConfig, trustInstallDir } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { loadTrustSettings, TRUST_FILES } from '../../repositories/c2pa.repository.js';
 import { downloadTrustFiles, installTrustFiles, readLocalTrustFiles, TRUST_SOURCES, type CheckedTrustFile } from '../../repositories/c2pa-trust.repository.js';
 import { parsePemList } from '../../analyzers/c2pa/trust-chain.js';
 import { globalOpts } from '../options.js';
-
-/** Where `trust update` installs by default: $XDG_CONFIG_HOME/genproof/trust or ~/.config/genproof/trust. */
-export function defaultTrustDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'genproof', 'trust');
-}
 
 interface UpdateOpts {
   dir?: string;
@@ -38,7 +32,7 @@ export function registerTrust(program: Command): void {
     .action(async (o: UpdateOpts, cmd: Command) => {
       const g = globalOpts(cmd);
       const config = loadConfig({ file: g.config, overrides: g.lang === 'zh' || g.lang === 'en' ? { lang: g.lang } : {} });
-      const dir = resolve(o.dir ?? defaultTrustDir());
+      const dir = resolve(o.dir ?? trustInstallDir());
       const timeout = Number(o.timeout);
       if (!Number.isFinite(timeout) || timeout <= 0) throw new ValidationError('bad_usage', '--timeout must be a positive number of milliseconds');
       if (!o.from && !g.quiet) process.stderr.write(`Downloading ${TRUST_SOURCES.length} trust files…\n`);

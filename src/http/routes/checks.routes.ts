@@ -14,7 +14,7 @@ import { storedZip } from '../../report/stored-zip.js';
 import { historyPageSchema, historyQuery, requireResultReader } from '../check-history.js';
 import { binaryResponse, checkFormDoc, skipValidation, checkAcceptedSchema, checkStateSchema, frameParams, idParams, langQuery, problem, publicResult } from '../dto.js';
 import { sendJson } from '../problem.js';
-import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
+import { parsePostInput } from '../post-input.js';
 import { displayName, field, receiveMultipart } from '../upload.js';
 
 export interface ChecksRoutesOptions {
@@ -80,9 +80,10 @@ export const checksRoutes: FastifyPluginAsyncZod<ChecksRoutesOptions> = async (a
     try {
       const { fields, files } = await receiveMultipart(req, workDir, ['file'], opts.maxUploadBytes);
       if (files.length > 1) throw new ValidationError('too_many_files', 'Send one file per check');
-      const caption = parseCaption(field(fields, 'caption'), opts.maxCaptionChars);
-      const postedAt = parsePostedAt(field(fields, 'posted_at'));
-      const urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])], opts.maxUrls);
+      const { caption, postedAt, urls } = parsePostInput(
+        { caption: field(fields, 'caption'), posted_at: field(fields, 'posted_at'), urls: [...(fields.urls ?? []), ...(fields.url ?? [])] },
+        { maxCaptionChars: opts.maxCaptionChars, maxUrls: opts.maxUrls },
+      );
       const mediaUrl = field(fields, 'media_url');
       if (mediaUrl && files.length) throw new ValidationError('file_and_media_url', 'Send a file or a media_url, not both');
       if (mediaUrl && !opts.fetchMedia) throw new ValidationError('url_forbidden', 'This server does not fetch media URLs');

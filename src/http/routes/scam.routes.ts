@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ValidationError } from '../../domain/errors.js';
 import { skipValidation, problem, scamBodySchema, scamResultSchema } from '../dto.js';
-import { parseCaption, parsePostedAt, parseUrls } from '../post-input.js';
+import { parsePostInput } from '../post-input.js';
 import { sendJson } from '../problem.js';
 import type { ScamPort } from '../../services/ports.js';
 import { field, makePrivateDir, receiveMultipart, removeDir } from '../upload.js';
@@ -35,6 +35,7 @@ export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, 
       req.body = parsed.data;
     },
   }, async (req, reply) => {
+    const limits = { maxCaptionChars: opts.maxCaptionChars, maxUrls: opts.maxUrls, captionName: 'text' };
     if (!opts.scam) throw new AppError('service_unavailable', 'Scam analysis is not available on this server', { httpStatus: 503 });
     let dir: string | null = null;
     let result: unknown;
@@ -43,15 +44,14 @@ export const scamRoutes: FastifyPluginAsyncZod<ScamRoutesOptions> = async (app, 
       if (req.isMultipart()) {
         dir = await makePrivateDir('genproof-scam-');
         const { fields, files } = await receiveMultipart(req, dir, ['image', 'images', 'file'], opts.maxUploadBytes);
-        text = parseCaption(field(fields, 'text'), opts.maxCaptionChars);
-        urls = parseUrls([...(fields.urls ?? []), ...(fields.url ?? [])], opts.maxUrls);
-        postedAt = parsePostedAt(field(fields, 'posted_at'));
+        ({ caption: text, postedAt, urls } = parsePostInput(
+          { caption: field(fields, 'text'), posted_at: field(fields, 'posted_at'), urls: [...(fields.urls ?? []), ...(fields.url ?? [])] },
+          limits,
+        ));
         images = files.map((f) => ({ path: f.path, name: f.originalName }));
       } else {
         const b = req.body as { text?: string; urls?: string[]; posted_at?: string };
-        text = parseCaption(b.text, opts.maxCaptionChars);
-        urls = parseUrls(b.urls, opts.maxUrls);
-        postedAt = parsePostedAt(b.posted_at);
+        ({ caption: text, postedAt, urls } = parsePostInput({ caption: b.text, posted_at: b.posted_at, urls: b.urls }, limits));
       }
       if (!text && urls.length === 0 && images.length === 0) {
         throw new ValidationError('file_or_caption_required', 'Send a text, links or images to analyse');
