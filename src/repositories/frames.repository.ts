@@ -44,18 +44,6 @@ export interface ReadFramesOptions {
    * For sparse query sampling; references are decoded exactly.
    */
   fastDecode?: boolean;
-  /**
-   * Sparse sampling by time instead of by frame number: deliver the first decoded frame, then each next one at
-   * least this many seconds after the last delivered, with its real timestamp (ffmpeg showinfo) and the source
-   * frame number derived from it. Ignored when `fps` is set.
-   */
-  spacing?: number;
-  /**
-   * Do not decode B-frames (`-skip_frame bidir`): nothing references them, so every other frame still decodes
-   * exactly, at about half the decode work of an H.264/HEVC stream. Only with `spacing` (frame numbers then
-   * have gaps); for sparse query sampling, never for references.
-   */
-  skipBFrames?: boolean;
   timeoutMs: number;
   signal?: AbortSignal;
   /** The stream as already probed (the media session's); without it readFrames runs its own ffprobe. */
@@ -138,12 +126,10 @@ export async function readFrames(
   }
   const started = Date.now();
   const probe = opts.probe ?? (await probeVideo(path, { timeoutMs: opts.timeoutMs, signal: opts.signal, ffprobePath: opts.ffprobePath }));
-  const timed = !opts.fps && opts.spacing !== undefined && opts.spacing > 0;
-  const nth = opts.fps || timed ? 1 : Math.max(1, Math.floor(opts.everyNth ?? 1));
+  const nth = opts.fps ? 1 : Math.max(1, Math.floor(opts.everyNth ?? 1));
   const outFps = opts.fps ?? probe.fps;
   const vf: string[] = [...(opts.filters ?? [])];
   if (opts.fps) vf.push(`fps=${opts.fps}`);
-  else if (timed) vf.push(`select=isnan(prev_selected_t)+gte(t-prev_selected_t\\,${opts.spacing!.toFixed(4)})`, 'showinfo');
   else if (nth > 1) vf.push(`select=not(mod(n\\,${nth}))`);
   const w = opts.width, h = opts.height;
   if (w !== undefined && h !== undefined) {
@@ -158,8 +144,7 @@ export async function readFrames(
   let height = h ?? 0;
 
   const { ffmpeg } = toolPaths({ ffmpegPath: opts.ffmpegPath });
-  const args = ['-hide_banner', '-nostdin', ...(opts.fastDecode ? ['-skip_loop_filter', 'all'] : []),
-    ...(timed && opts.skipBFrames ? ['-skip_frame', 'bidir'] : []), '-i', path, '-an', '-sn', '-dn', '-vf', vf.join(','),
+  const args = ['-hide_banner', '-nostdin', ...(opts.fastDecode ? ['-skip_loop_filter', 'all'] : []), '-i', path, '-an', '-sn', '-dn', '-vf', vf.join(','),
     '-vsync', '0', '-f', 'rawvideo', '-pix_fmt', pixFmt, 'pipe:1'];
   const remainingMs = Math.max(1, opts.timeoutMs - (Date.now() - started));
 
@@ -175,25 +160,16 @@ export async function readFrames(
     let pending: Buffer[] = [];
     let chain: Promise<void> = Promise.resolve();
     let inFlight = 0;
-    /** Timed sampling: showinfo's pts_time of each delivered frame, in order, and frames still waiting for theirs. */
-    const times: number[] = [];
-    const waiting: Uint8Array[] = [];
-    let line = '';
 
     const kill = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
     const timer = setTimeout(() => { timedOut = true; kill(); }, remainingMs);
     const onAbort = () => kill();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
 
-    const deliver = (rgb: Uint8Array, time?: number) => {
+    const deliver = (rgb: Uint8Array) => {
       const k = frames++;
-      let index = k * nth;
-      let timestamp = index / outFps;
-      if (time !== undefined) {
-        timestamp = Math.max(0, time - times[0]);
-        index = Math.round(timestamp * outFps);
-      }
-      const f: VideoFrame = { index, timestamp, rgb, width, height, channels };
+      const index = k * nth;
+      const f: VideoFrame = { index, timestamp: index / outFps, rgb, width, height, channels };
       inFlight++;
       if (inFlight === 1) child.stdout.pause();
       chain = chain.then(async () => {
@@ -211,27 +187,8 @@ export async function readFrames(
         cur.set(chunk.subarray(off, off + n), filled);
         filled += n;
         off += n;
-        if (filled === size) { const done = cur; cur = null; if (timed) { waiting.push(done); drain(); } else deliver(done); }
+        if (filled === size) { const done = cur; cur = null; deliver(done); }
       }
-    };
-    /** Timed sampling: hand over the frames whose timestamps have arrived (stderr and stdout are not in step). */
-    const drain = (flush = false) => {
-      while (waiting.length > 0 && (frames < times.length || flush)) {
-        // At the end, a frame whose showinfo line never came (never seen) gets the next time on the grid.
-        if (frames >= times.length) times.push(times.length ? times[times.length - 1] + (opts.spacing ?? 0) : 0);
-        deliver(waiting.shift()!, times[frames]);
-      }
-    };
-    const onStderrLine = (l: string) => {
-      if (timed && l.includes('Parsed_showinfo')) {
-        const m = /pts_time:\s*(-?[\d.]+(?:e-?\d+)?)/.exec(l);
-        if (m) {
-          times.push(Number(m[1]));
-          drain();
-        }
-        return;
-      }
-      if (stderr.length < 256 * 1024) stderr += l + '\n';
     };
 
     child.stdout.on('data', (c: Buffer) => {
@@ -240,9 +197,7 @@ export async function readFrames(
       else pending.push(c);
     });
     child.stderr.on('data', (c: Buffer) => {
-      const parts = (line + c.toString('utf8')).split('\n');
-      line = parts.pop() ?? '';
-      for (const l of parts) onStderrLine(l);
+      if (stderr.length < 256 * 1024) stderr += c.toString('utf8');
       if (!(width > 0 && height > 0)) {
         const m = SIZE_RE.exec(stderr);
         if (m) {
@@ -260,9 +215,6 @@ export async function readFrames(
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (line) onStderrLine(line);
-      line = '';
-      if (!failed) drain(true);
       opts.signal?.removeEventListener('abort', onAbort);
       chain.then(() => {
         if (failed) return reject(failed instanceof AppError || failed instanceof Error ? failed : new Error(String(failed)));
