@@ -74,7 +74,7 @@ export async function extractKeyframes(
  */
 export async function keyframesFromFrames(frames: readonly VideoFrame[], dir: string, count: number): Promise<Keyframe[]> {
   const n = Math.min(count, frames.length);
-  const picked = n <= 0 ? [] : Array.from({ length: n }, (_, i) => frames[n === frames.length ? i : Math.round((i * (frames.length - 1)) / Math.max(1, n - 1))]);
+  const picked = Array.from({ length: Math.max(0, n) }, (_, i) => frames[n === 1 ? 0 : Math.round((i * (frames.length - 1)) / (n - 1))]);
   const out: Keyframe[] = [];
   for (const f of picked) {
     const path = join(dir, `frame-${out.length}.jpg`);

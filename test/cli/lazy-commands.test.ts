@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { invokedCommand } from '../../src/cli/commands/index.js';
+import { invokedCommand as invoked, valueOptions } from '../../src/cli/commands/index.js';
 import { buildProgram } from '../../src/cli/program.js';
 
 describe('CLI: only the invoked command is loaded', () => {
-  it('finds the command word after global options, skipping their values', () => {
+  it('finds the command word after global options, skipping their values', async () => {
+    const takesValue = valueOptions(await buildProgram());
+    const invokedCommand = (argv: string[]) => invoked(argv, takesValue);
     assert.equal(invokedCommand(['check', 'a.mp4']), 'check');
     assert.equal(invokedCommand(['--db', 'check', 'scam', '--text', 'x']), 'scam', '--db takes a value, even one spelled like a command');
     assert.equal(invokedCommand(['--json', '--lang', 'zh', 'kb', 'show', 'sora']), 'kb');

@@ -20,14 +20,19 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['worker', async () => (await import('./worker.command.js')).registerWorker],
 ];
 
-/** Global options that take a value (their value is not the command name). */
-const VALUE_OPTIONS = new Set(['--db', '--lang', '--config']);
+/** The program's options that take a value (`--db <path>` …), read from its own definitions. */
+export function valueOptions(program: Command): Set<string> {
+  return new Set(program.options.filter((o) => o.required || o.optional).map((o) => o.long ?? ''));
+}
 
-/** The command `argv` invokes, or null (help, no command, an unknown word: every command is then registered). */
-export function invokedCommand(argv: readonly string[]): string | null {
+/**
+ * The command `argv` invokes, or null (help, no command, an unknown word: every command is then registered).
+ * The value of an option in `takesValue` is skipped, even one spelled like a command.
+ */
+export function invokedCommand(argv: readonly string[], takesValue: ReadonlySet<string>): string | null {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (VALUE_OPTIONS.has(a)) { i++; continue; }
+    if (takesValue.has(a)) { i++; continue; }
     if (a.startsWith('-')) continue;
     return COMMANDS.some(([name]) => name === a) ? a : null;
   }
@@ -36,7 +41,7 @@ export function invokedCommand(argv: readonly string[]): string | null {
 
 /** Register the invoked command only (or all of them when none is named, so help and errors list every command). */
 export async function registerCommands(program: Command, argv?: readonly string[]): Promise<void> {
-  const name = argv ? invokedCommand(argv) : null;
+  const name = argv ? invokedCommand(argv, valueOptions(program)) : null;
   const wanted = name ? COMMANDS.filter(([n]) => n === name) : COMMANDS;
   const registers = await Promise.all(wanted.map(([, load]) => load()));
   for (const register of registers) register(program);

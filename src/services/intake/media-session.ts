@@ -29,7 +29,7 @@ export function createMediaSession(
   signal?: AbortSignal,
 ): MediaSession {
   const timeoutMs = config.timeouts.exiftoolMs;
-  const frameRuns = new Map<string, () => Promise<VideoFrame[]>>();
+  const frameRuns = new Map<string, Promise<VideoFrame[]>>();
   return {
     media,
     videoProbe: known.videoProbe ?? null,
@@ -40,10 +40,11 @@ export function createMediaSession(
       const key = `${maxSide}@${timestamps.join(',')}`;
       let run = frameRuns.get(key);
       if (!run) {
-        run = once(() => sampleClip(media, [...timestamps], { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal, maxSide }));
+        run = sampleClip(media, [...timestamps], { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal, maxSide });
+        run.catch(() => undefined);
         frameRuns.set(key, run);
       }
-      return run();
+      return run;
     },
   };
 }
