@@ -1,8 +1,8 @@
 import type { MediaInfo, VideoProbe } from '../domain/media.js';
-import { centredCrop, cropRgb, detectCropCandidates, maskRows, type CropCandidate, type Rect, type RgbFrame } from '../repositories/crop.repository.js';
+import { centredCrop, detectCropCandidates, maskRows, type CropCandidate, type Rect, type RgbFrame } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
 import { decodeStillForMatch } from '../repositories/registry.repository.js';
-import { pdqDihedralFromRgb } from '../signals/pdq/pdq.js';
+import { lumaPlane, pdqDihedralFromLuma, pdqDihedralFromRgb, type Dihedral, type PdqHash } from '../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
 import type { DecodedRgba } from '../domain/media-session.js';
 
@@ -82,8 +82,7 @@ const QUERY_ZOOMS: readonly number[] = [1, 0.985];
 class VariantCollector {
   readonly variants = new Map<string, QueryVariant>();
 
-  push(name: string, crop: CropCandidate | null, frame: RgbFrame, index: number, timestamp: number): void {
-    const d = pdqDihedralFromRgb(frame.rgb, frame.width, frame.height);
+  push(name: string, crop: CropCandidate | null, d: Record<Dihedral, PdqHash>, index: number, timestamp: number): void {
     for (const t of DIHEDRAL_KEYS) {
       const key = `${name}/${t}`;
       let v = this.variants.get(key);
@@ -103,13 +102,14 @@ function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, ind
     const bottom = f.height - k.rect.y - k.rect.height;
     if ((top > 0) === (bottom > 0) || Math.max(top, bottom) > f.height * 0.3) continue;
     const pic = top > 0 ? maskRows(f, 0, top) : maskRows(f, f.height - bottom, f.height);
-    c.push(`mask${i}:${k.reason}`, k, pic, index, timestamp);
+    c.push(`mask${i}:${k.reason}`, k, pdqDihedralFromRgb(pic.rgb, pic.width, pic.height), index, timestamp);
   }
+  // One luma pass per frame; every crop and zoom is hashed from it (the same hashes as cropping the RGB first).
+  const plane = lumaPlane(f.rgb, f.width, f.height);
   for (const [name, crop, rect] of pictures) {
     for (const z of QUERY_ZOOMS) {
       const r = z === 1 ? rect : centredCrop(rect, z);
-      const pic = r === full ? f : cropRgb(f, r);
-      c.push(z === 1 ? name : `${name}~${Math.round(z * 1000) / 10}`, crop, pic, index, timestamp);
+      c.push(z === 1 ? name : `${name}~${Math.round(z * 1000) / 10}`, crop, pdqDihedralFromLuma({ plane, stride: f.width, ...r }), index, timestamp);
     }
   }
 }
@@ -138,10 +138,14 @@ export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashO
     buffered.length = 0;
   };
   const source = { probe: opts.probe, ffmpegPath: opts.ffmpegPath, ffprobePath: opts.ffprobePath };
-  // Every Nth source frame, B-frames included. Skipping B-frames (decoding only I/P frames, sampled by time) halved
-  // this decode, but it put query frames between the reference's crop/mask views (taken every other frame): on
-  // fast-changing content a third of them stopped matching (demo repost: query coverage 1 -> 0.67). Reverted.
-  await readFrames(path, { everyNth, width: size.width, height: size.height, fastDecode: true, timeoutMs: opts.timeoutMs, signal: opts.signal, ...source }, (fr) => {
+  // About every Nth source frame, on a fixed time grid, from the frames the decoder cannot skip (B-frames no other
+  // frame refers to are never decoded: on typical H.264 that is half the decode). Only frames whose number is a
+  // multiple of the reference's crop/mask view cadence are taken, so an untrimmed repost at the same frame rate
+  // still samples exactly frames the reference hashed every view of (an earlier try that took any I/P frame put a
+  // third of the query frames between views: demo repost coverage 1 -> 0.67).
+  const fps = media.fps && media.fps > 0 ? media.fps : 30;
+  const sparse = { step: everyNth / fps, cadence: referenceCadence(fps).viewEvery };
+  await readFrames(path, { sparse, width: size.width, height: size.height, fastDecode: true, timeoutMs: opts.timeoutMs, signal: opts.signal, ...source }, (fr) => {
     const f = { rgb: fr.rgb, width: fr.width, height: fr.height };
     if (crops === null) {
       buffered.push({ f: { ...f, rgb: fr.rgb.slice() }, index: fr.index, timestamp: fr.timestamp });

@@ -31,6 +31,14 @@ export interface ReadFramesOptions {
   everyNth?: number;
   /** Resample to this constant frame rate (ffmpeg `fps` filter) instead. */
   fps?: number;
+  /**
+   * Sparse sampling for query hashing: one frame per `step` seconds of a fixed grid (no drift), the first frame
+   * in each grid cell whose source frame number is a multiple of `cadence` (the reference's view cadence), or any
+   * frame once a whole cell went by without one. The decoder skips frames nothing refers to (`-skip_frame noref`:
+   * B-frames outside the reference pyramid), so far fewer frames are decoded; frame numbers come from each
+   * frame's own timestamp (showinfo), not from a count. Overrides `everyNth` and `fps`.
+   */
+  sparse?: { step: number; cadence: number };
   /** Output size; both default to the (rotation-corrected, filtered) source size. */
   width?: number;
   height?: number;
@@ -110,6 +118,19 @@ export function videoProbeFrom(json: { streams?: readonly object[]; format?: { d
   };
 }
 
+/**
+ * The select filter of sparse sampling: cell = floor((t − start + ½ frame) / step); a frame is taken when it opens
+ * a new cell and its frame number is a multiple of `cadence`, or when a whole cell passed without a take.
+ */
+export function sparseSelect(step: number, cadence: number, fps: number): string {
+  const s = step.toFixed(6);
+  const half = (0.5 / fps).toFixed(6);
+  const cell = (v: string) => `floor((${v}-start_t+${half})/${s})`;
+  const onCadence = `not(mod(round((t-start_t)*${fps.toFixed(6)})\\,${cadence}))`;
+  const late = `gte(t-prev_selected_t\\,${(1.5 * step).toFixed(6)})`;
+  return `select='gt(if(isnan(prev_selected_t)\\,${onCadence}\\,gt(${cell('t')}\\,${cell('prev_selected_t')})*(${onCadence}+${late}))\\,0)'`;
+}
+
 const SIZE_RE = /Stream #0:0.*: Video: rawvideo.*?, (\d{1,5})x(\d{1,5})/;
 
 /**
@@ -126,10 +147,12 @@ export async function readFrames(
   }
   const started = Date.now();
   const probe = opts.probe ?? (await probeVideo(path, { timeoutMs: opts.timeoutMs, signal: opts.signal, ffprobePath: opts.ffprobePath }));
-  const nth = opts.fps ? 1 : Math.max(1, Math.floor(opts.everyNth ?? 1));
-  const outFps = opts.fps ?? probe.fps;
+  const sparse = opts.sparse && opts.sparse.step > 0 ? opts.sparse : null;
+  const nth = opts.fps || sparse ? 1 : Math.max(1, Math.floor(opts.everyNth ?? 1));
+  const outFps = sparse ? probe.fps : opts.fps ?? probe.fps;
   const vf: string[] = [...(opts.filters ?? [])];
-  if (opts.fps) vf.push(`fps=${opts.fps}`);
+  if (sparse) vf.push(sparseSelect(sparse.step, Math.max(1, Math.round(sparse.cadence)), probe.fps), 'showinfo');
+  else if (opts.fps) vf.push(`fps=${opts.fps}`);
   else if (nth > 1) vf.push(`select=not(mod(n\\,${nth}))`);
   const w = opts.width, h = opts.height;
   if (w !== undefined && h !== undefined) {
@@ -144,7 +167,7 @@ export async function readFrames(
   let height = h ?? 0;
 
   const { ffmpeg } = toolPaths({ ffmpegPath: opts.ffmpegPath });
-  const args = ['-hide_banner', '-nostdin', ...(opts.fastDecode ? ['-skip_loop_filter', 'all'] : []), '-i', path, '-an', '-sn', '-dn', '-vf', vf.join(','),
+  const args = ['-hide_banner', '-nostdin', ...(opts.fastDecode ? ['-skip_loop_filter', 'all'] : []), ...(sparse ? ['-skip_frame', 'noref'] : []), '-i', path, '-an', '-sn', '-dn', '-vf', vf.join(','),
     '-vsync', '0', '-f', 'rawvideo', '-pix_fmt', pixFmt, 'pipe:1'];
   const remainingMs = Math.max(1, opts.timeoutMs - (Date.now() - started));
 
@@ -166,9 +189,46 @@ export async function readFrames(
     const onAbort = () => kill();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
 
+    // sparse mode: each frame's time comes from its showinfo line; frames wait until their line has been read
+    const times: number[] = [];
+    const waiting: Uint8Array[] = [];
+    let startTime: number | null = null;
+    let lastIndex = -1;
+    let lineBuf = '';
     const deliver = (rgb: Uint8Array) => {
-      const k = frames++;
-      const index = k * nth;
+      if (sparse) {
+        waiting.push(rgb);
+        flushWaiting(false);
+        return;
+      }
+      emit(rgb, frames * nth);
+    };
+    const flushWaiting = (atEnd: boolean) => {
+      while (waiting.length > 0 && (frames < times.length || atEnd)) {
+        const t = times[frames];
+        const known = t !== undefined && Number.isFinite(t);
+        if (startTime === null && known) startTime = t - Math.max(0, lastIndex + 1) / outFps;
+        // a frame without a time (no pts, or its line never came) follows its predecessor by one frame
+        const index = known ? Math.max(lastIndex + 1, Math.round((t - startTime!) * outFps)) : lastIndex + 1;
+        lastIndex = index;
+        emit(waiting.shift()!, index);
+      }
+    };
+    const readInfo = (text: string) => {
+      lineBuf += text;
+      let nl: number;
+      while ((nl = lineBuf.indexOf('\n')) >= 0) {
+        const line = lineBuf.slice(0, nl);
+        lineBuf = lineBuf.slice(nl + 1);
+        const m = /Parsed_showinfo.*?pts_time:\s*(\S+)/.exec(line);
+        if (m) times.push(Number(m[1]));
+        else if (stderr.length < 256 * 1024) stderr += line + '\n';
+      }
+      if (lineBuf.length > 64 * 1024) lineBuf = lineBuf.slice(-1024);
+      flushWaiting(false);
+    };
+    const emit = (rgb: Uint8Array, index: number) => {
+      frames++;
       const f: VideoFrame = { index, timestamp: index / outFps, rgb, width, height, channels };
       inFlight++;
       if (inFlight === 1) child.stdout.pause();
@@ -197,7 +257,8 @@ export async function readFrames(
       else pending.push(c);
     });
     child.stderr.on('data', (c: Buffer) => {
-      if (stderr.length < 256 * 1024) stderr += c.toString('utf8');
+      if (sparse) readInfo(c.toString('utf8'));
+      else if (stderr.length < 256 * 1024) stderr += c.toString('utf8');
       if (!(width > 0 && height > 0)) {
         const m = SIZE_RE.exec(stderr);
         if (m) {
@@ -216,6 +277,10 @@ export async function readFrames(
     child.on('close', (code) => {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
+      if (sparse) {
+        readInfo('\n');
+        if (!failed) flushWaiting(true);
+      }
       chain.then(() => {
         if (failed) return reject(failed instanceof AppError || failed instanceof Error ? failed : new Error(String(failed)));
         if (timedOut) return reject(new ToolError('tool_timeout', `ffmpeg timed out after ${opts.timeoutMs} ms on ${path}`));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { ValidationError } from '../../src/domain/errors.js';
 import { decodeImageRgb } from '../../src/repositories/pixels.repository.js';
-import { DIHEDRALS, hamming, pdqDihedralFromRgb, pdqFromGray, pdqFromHex, pdqFromRgb, pdqToHex } from '../../src/signals/pdq/pdq.js';
+import { DIHEDRALS, hamming, lumaPlane, pdqDihedralFromLuma, pdqDihedralFromRgb, pdqFromGray, pdqFromHex, pdqFromRgb, pdqToHex } from '../../src/signals/pdq/pdq.js';
 import { PdqSignal, pdqHashImageFile } from '../../src/signals/pdq/pdq.signal.js';
 
 const VEC = fileURLToPath(new URL('../../../shared/data/pdq/vectors/', import.meta.url));
@@ -167,5 +167,38 @@ describe('PDQ primitives', () => {
     const b = a.slice(0, 63) + (a[63] === '2' ? '3' : '2');
     assert.deepEqual(s.compare(a, b), { match: true, distance: 1 });
     assert.equal(s.compare(a, pdqToHex(pdqFromHex(a).map((x) => 255 - x))).match, false);
+  });
+});
+
+describe('PDQ of rectangles of a luma plane (query hashing)', () => {
+  it('equals the hash of the cropped RGB picture, bit for bit, for every dihedral and any rectangle', () => {
+    // a deterministic textured picture (gradients + a pseudo-random pattern), so hashes are far from trivial
+    const w = 203, h = 117;
+    const rgb = new Uint8Array(w * h * 3);
+    let seed = 12345;
+    for (let i = 0; i < rgb.length; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const p = i / 3;
+      rgb[i] = ((p % w) * 3 + Math.floor(p / w) * 2 + (seed >>> 28)) & 255;
+    }
+    const plane = lumaPlane(rgb, w, h);
+    const rects = [
+      { x: 0, y: 0, width: w, height: h },
+      { x: 17, y: 3, width: 150, height: 100 },
+      { x: 1, y: 40, width: 64, height: 64 },
+      { x: w - 9, y: h - 7, width: 9, height: 7 },
+      { x: 50, y: 50, width: 4, height: 30 },
+    ];
+    for (const r of rects) {
+      const crop = new Uint8Array(r.width * r.height * 3);
+      for (let y = 0; y < r.height; y++) crop.set(rgb.subarray(((r.y + y) * w + r.x) * 3, ((r.y + y) * w + r.x + r.width) * 3), y * r.width * 3);
+      const want = pdqDihedralFromRgb(crop, r.width, r.height);
+      const got = pdqDihedralFromLuma({ plane, stride: w, ...r });
+      for (const d of DIHEDRALS) {
+        assert.equal(pdqToHex(got[d].hash), pdqToHex(want[d].hash), `${JSON.stringify(r)} ${d}`);
+        assert.equal(got[d].quality, want[d].quality);
+      }
+    }
+    assert.throws(() => pdqDihedralFromLuma({ plane, stride: w, x: 10, y: 10, width: w, height: 10 }), ValidationError);
   });
 });

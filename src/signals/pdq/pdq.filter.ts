@@ -149,11 +149,22 @@ function grow(a: Float32Array, n: number): Float32Array {
   return a.length >= n ? a : new Float32Array(n);
 }
 
+/** The luma plane read instead of pixels while downsampleLumaTo64 runs (null: read `px`). */
+let srcPlane: Float32Array | null = null;
+let srcStride = 0;
+let srcX = 0;
+let srcY = 0;
+
 /** Luma of rows [r0, r0 + k) into chunkIn (RGB via the reference's float32 formula, grey used as is). */
 function lumaRows(px: Uint8Array, w: number, r0: number, k: number, channels: 1 | 3): void {
   const n = k * w;
   const out = chunkIn;
-  if (channels === 3) {
+  if (srcPlane) {
+    for (let t = 0; t < k; t++) {
+      const o = (srcY + r0 + t) * srcStride + srcX;
+      out.set(srcPlane.subarray(o, o + w), t * w);
+    }
+  } else if (channels === 3) {
     for (let p = 0, q = r0 * w * 3; p < n; p++, q += 3) out[p] = LUMA_RG[(px[q] << 8) | px[q + 1]] + LUMA_B[px[q + 2]];
   } else {
     for (let p = 0, q = r0 * w; p < n; p++, q++) out[p] = px[q];
@@ -178,6 +189,51 @@ export function downsampleTo64(px: Uint8Array, w: number, h: number, channels: 1
   if (px.length < w * h * channels) {
     throw new ValidationError('internal_error', `Pixel buffer has ${px.length} bytes, expected ${w * h * channels}`);
   }
+  return downsampleRows(px, w, h, channels, out);
+}
+
+/**
+ * The float32 luma plane of an RGB24 image (the reference's formula, as the RGB path computes it row by row).
+ * Hashing several rectangles of one picture from it (downsampleLumaTo64) gives exactly the hashes of the cropped
+ * RGB pictures, without copying a crop or computing luma again for each.
+ */
+export function lumaPlane(rgb: Uint8Array, w: number, h: number): Float32Array {
+  if (rgb.length < w * h * 3) throw new ValidationError('internal_error', `Pixel buffer has ${rgb.length} bytes, expected ${w * h * 3}`);
+  const out = new Float32Array(w * h);
+  for (let p = 0, q = 0; p < out.length; p++, q += 3) out[p] = LUMA_RG[(rgb[q] << 8) | rgb[q + 1]] + LUMA_B[rgb[q + 2]];
+  return out;
+}
+
+/** A rectangle of a luma plane (plane row length `stride`). */
+export interface LumaView {
+  plane: Float32Array;
+  stride: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** downsampleTo64 of a rectangle of a luma plane: identical to downsampling the cropped RGB picture. */
+export function downsampleLumaTo64(v: LumaView, out: Float32Array): boolean {
+  const { x, y, width: w, height: h, stride } = v;
+  if (w < MIN_HASHABLE_DIM || h < MIN_HASHABLE_DIM) return false;
+  if (!(x >= 0 && y >= 0 && x + w <= stride && (y + h) * stride <= v.plane.length)) {
+    throw new ValidationError('internal_error', `Rectangle ${w}x${h}+${x}+${y} is outside the ${stride}-wide luma plane`);
+  }
+  srcPlane = v.plane;
+  srcStride = stride;
+  srcX = x;
+  srcY = y;
+  try {
+    return downsampleRows(EMPTY, w, h, 1, out);
+  } finally {
+    srcPlane = null;
+  }
+}
+const EMPTY = new Uint8Array(0);
+
+function downsampleRows(px: Uint8Array, w: number, h: number, channels: 1 | 3, out: Float32Array): boolean {
   if (w === 64 && h === 64) {
     // the reference skips the filter when the input already is 64×64 (e.g. frames scaled by ffmpeg)
     chunkIn = grow(chunkIn, 4096);

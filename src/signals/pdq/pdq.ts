@@ -12,7 +12,9 @@
  * string in order. Bit k of the hash (k = 16·row + col of the DCT output) is bit (k & 7) of byte 31 − (k >> 3).
  */
 import { ValidationError } from '../../domain/errors.js';
-import { downsampleTo64 } from './pdq.filter.js';
+import { downsampleLumaTo64, downsampleTo64, type LumaView } from './pdq.filter.js';
+
+export { lumaPlane, type LumaView } from './pdq.filter.js';
 
 export interface PdqHash {
   /** 32 bytes, big-endian (same order as the hex string). */
@@ -132,8 +134,20 @@ const RULES: Record<Dihedral, DihedralRule> = {
 
 /** The 8 dihedral PDQ hashes (rotations and flips) computed from one DCT, without re-hashing. */
 export function pdqDihedralFromRgb(rgb: Uint8Array, width: number, height: number): Record<Dihedral, PdqHash> {
+  return dihedralOf(downsampleTo64(rgb, width, height, 3, sampled));
+}
+
+/**
+ * pdqDihedralFromRgb of a rectangle of a picture, from the picture's luma plane (lumaPlane): the same hashes as
+ * cropping the RGB first, for many rectangles of one frame at the cost of one luma pass.
+ */
+export function pdqDihedralFromLuma(view: LumaView): Record<Dihedral, PdqHash> {
+  return dihedralOf(downsampleLumaTo64(view, sampled));
+}
+
+function dihedralOf(ok: boolean): Record<Dihedral, PdqHash> {
   const out = {} as Record<Dihedral, PdqHash>;
-  if (!downsampleTo64(rgb, width, height, 3, sampled)) {
+  if (!ok) {
     for (const d of DIHEDRALS) out[d] = { hash: new Uint8Array(32), quality: 0 };
     return out;
   }
