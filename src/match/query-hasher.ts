@@ -1,8 +1,8 @@
 import type { MediaInfo, VideoProbe } from '../domain/media.js';
-import { centredCrop, detectCropCandidates, maskRows, type CropCandidate, type Rect, type RgbFrame } from '../repositories/crop.repository.js';
+import { centredCrop, detectCropCandidates, MASK_GREY, type CropCandidate, type Rect, type RgbFrame } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
 import { decodeStillForMatch } from '../repositories/registry.repository.js';
-import { lumaPlane, pdqDihedralFromLuma, pdqDihedralFromRgb, type Dihedral, type PdqHash } from '../signals/pdq/pdq.js';
+import { lumaPlane, pdqDihedralFromLuma, type Dihedral, type LumaView, type PdqHash } from '../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
 import type { DecodedRgba } from '../domain/media-session.js';
 
@@ -95,21 +95,21 @@ class VariantCollector {
 function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, index: number, timestamp: number): void {
   const full = { x: 0, y: 0, width: f.width, height: f.height };
   const pictures: [string, CropCandidate | null, Rect][] = [['full', null, full], ...crops.map((k, i): [string, CropCandidate, Rect] => [`crop${i}:${k.reason}`, k, k.rect])];
+  // One luma pass per frame; every crop, zoom and mask is hashed from it (the same hashes as cutting the RGB).
+  const plane = lumaPlane(f.rgb, f.width, f.height);
+  const hash = (r: Rect, mask?: LumaView['mask']) => pdqDihedralFromLuma({ plane, stride: f.width, ...r, mask });
   // A caption band over the picture: grey it out (the reference has greyed-out views) instead of cropping it.
   for (const [i, k] of crops.entries()) {
     if (k.reason === 'solid' || k.reason === 'aspect') continue;
     const top = k.rect.y;
     const bottom = f.height - k.rect.y - k.rect.height;
     if ((top > 0) === (bottom > 0) || Math.max(top, bottom) > f.height * 0.3) continue;
-    const pic = top > 0 ? maskRows(f, 0, top) : maskRows(f, f.height - bottom, f.height);
-    c.push(`mask${i}:${k.reason}`, k, pdqDihedralFromRgb(pic.rgb, pic.width, pic.height), index, timestamp);
+    const mask = top > 0 ? { from: 0, to: top, grey: MASK_GREY } : { from: f.height - bottom, to: f.height, grey: MASK_GREY };
+    c.push(`mask${i}:${k.reason}`, k, hash(full, mask), index, timestamp);
   }
-  // One luma pass per frame; every crop and zoom is hashed from it (the same hashes as cropping the RGB first).
-  const plane = lumaPlane(f.rgb, f.width, f.height);
   for (const [name, crop, rect] of pictures) {
     for (const z of QUERY_ZOOMS) {
-      const r = z === 1 ? rect : centredCrop(rect, z);
-      c.push(z === 1 ? name : `${name}~${Math.round(z * 1000) / 10}`, crop, pdqDihedralFromLuma({ plane, stride: f.width, ...r }), index, timestamp);
+      c.push(z === 1 ? name : `${name}~${Math.round(z * 1000) / 10}`, crop, hash(z === 1 ? rect : centredCrop(rect, z)), index, timestamp);
     }
   }
 }

@@ -2,10 +2,10 @@ import { ValidationError } from '../domain/errors.js';
 import type { MediaInfo, VideoProbe } from '../domain/media.js';
 import type { DecodedRgba } from '../domain/media-session.js';
 import type { Rect, RgbFrame } from '../domain/frame.js';
-import { centredCrop, cropRgb, detectCropCandidates, maskRows } from '../repositories/crop.repository.js';
+import { centredCrop, detectCropCandidates, MASK_GREY } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
 import { decodeStillForMatch, encodeThumbnailJpeg, type KeyframeRow } from '../repositories/registry.repository.js';
-import { pdqFromRgb } from '../signals/pdq/pdq.js';
+import { lumaPlane, pdqFromLuma, type LumaView } from '../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
 import { HASH_DIM, hashSize, referenceCadence } from './query-hasher.js';
 
@@ -91,23 +91,25 @@ export class ReferenceHasher {
   }
 
   private hash(f: RgbFrame, frame: number, timestamp: number): void {
-    const add = (pic: RgbFrame, view: ReferenceView, crop: number) => {
-      const h = pdqFromRgb(pic.rgb, pic.width, pic.height);
+    // One luma pass per frame; every view is a rectangle of it (the same hashes as cropping/masking the RGB).
+    const plane = lumaPlane(f.rgb, f.width, f.height);
+    const add = (r: Rect, view: ReferenceView, crop: number, mask?: LumaView['mask']) => {
+      const h = pdqFromLuma({ plane, stride: f.width, ...r, mask });
       this.hashes.push({ frame, timestamp, quality: h.quality, hash: h.hash, view, crop });
     };
-    add(f, 'full', 1);
-    const content = this.content ?? null;
-    if (content) add(cropRgb(f, content), 'content', 1);
-    if (this.hashed++ % this.cropEvery !== 0) return;
     const whole = { x: 0, y: 0, width: f.width, height: f.height };
-    for (const c of REFERENCE_CROPS) add(cropRgb(f, centredCrop(whole, c)), 'full', c);
+    add(whole, 'full', 1);
+    const content = this.content ?? null;
+    if (content) add(content, 'content', 1);
+    if (this.hashed++ % this.cropEvery !== 0) return;
+    for (const c of REFERENCE_CROPS) add(centredCrop(whole, c), 'full', c);
     // A letterboxed reference: zoomed reposts may crop the bars away (crops of the content) or keep some (above).
-    if (content) for (const c of REFERENCE_CROPS) add(cropRgb(f, centredCrop(content, c)), 'content', c);
-    const pic = content ? cropRgb(f, content) : f;
+    if (content) for (const c of REFERENCE_CROPS) add(centredCrop(content, c), 'content', c);
+    const pic = content ?? whole;
     for (const m of REFERENCE_MASKS) {
       const rows = Math.round(pic.height * m);
-      add(maskRows(pic, 0, rows), 'mask-top', m);
-      add(maskRows(pic, pic.height - rows, pic.height), 'mask-bottom', m);
+      add(pic, 'mask-top', m, { from: 0, to: rows, grey: MASK_GREY });
+      add(pic, 'mask-bottom', m, { from: pic.height - rows, to: pic.height, grey: MASK_GREY });
     }
   }
 }

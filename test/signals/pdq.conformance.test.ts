@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { ValidationError } from '../../src/domain/errors.js';
 import { decodeImageRgb } from '../../src/repositories/pixels.repository.js';
-import { DIHEDRALS, hamming, lumaPlane, pdqDihedralFromLuma, pdqDihedralFromRgb, pdqFromGray, pdqFromHex, pdqFromRgb, pdqToHex } from '../../src/signals/pdq/pdq.js';
+import { DIHEDRALS, hamming, lumaPlane, pdqDihedralFromLuma, pdqDihedralFromRgb, pdqFromGray, pdqFromHex, pdqFromLuma, pdqFromRgb, pdqToHex } from '../../src/signals/pdq/pdq.js';
 import { PdqSignal, pdqHashImageFile } from '../../src/signals/pdq/pdq.signal.js';
 
 const VEC = fileURLToPath(new URL('../../../shared/data/pdq/vectors/', import.meta.url));
@@ -198,6 +198,18 @@ describe('PDQ of rectangles of a luma plane (query hashing)', () => {
         assert.equal(pdqToHex(got[d].hash), pdqToHex(want[d].hash), `${JSON.stringify(r)} ${d}`);
         assert.equal(got[d].quality, want[d].quality);
       }
+    }
+    // masked rows (a greyed-out caption band) read as the luma of that grey, like masking the RGB rows first
+    for (const [from, to] of [[0, 12], [90, 100], [0, 0]]) {
+      const r = rects[1];
+      const crop = new Uint8Array(r.width * r.height * 3);
+      for (let y = 0; y < r.height; y++) crop.set(rgb.subarray(((r.y + y) * w + r.x) * 3, ((r.y + y) * w + r.x + r.width) * 3), y * r.width * 3);
+      crop.fill(128, from * r.width * 3, to * r.width * 3);
+      const want = pdqFromRgb(crop, r.width, r.height);
+      const got = pdqFromLuma({ plane, stride: w, ...r, mask: { from, to, grey: 128 } });
+      assert.equal(pdqToHex(got.hash), pdqToHex(want.hash), `mask ${from}-${to}`);
+      assert.equal(got.quality, want.quality);
+      assert.equal(pdqToHex(pdqDihedralFromLuma({ plane, stride: w, ...r, mask: { from, to, grey: 128 } }).flipY.hash), pdqToHex(pdqDihedralFromRgb(crop, r.width, r.height).flipY.hash));
     }
     assert.throws(() => pdqDihedralFromLuma({ plane, stride: w, x: 10, y: 10, width: w, height: 10 }), ValidationError);
   });

@@ -154,6 +154,9 @@ let srcPlane: Float32Array | null = null;
 let srcStride = 0;
 let srcX = 0;
 let srcY = 0;
+let srcMaskFrom = 0;
+let srcMaskTo = 0;
+let srcMaskValue = 0;
 
 /** Luma of rows [r0, r0 + k) into chunkIn (RGB via the reference's float32 formula, grey used as is). */
 function lumaRows(px: Uint8Array, w: number, r0: number, k: number, channels: 1 | 3): void {
@@ -161,7 +164,12 @@ function lumaRows(px: Uint8Array, w: number, r0: number, k: number, channels: 1 
   const out = chunkIn;
   if (srcPlane) {
     for (let t = 0; t < k; t++) {
-      const o = (srcY + r0 + t) * srcStride + srcX;
+      const r = r0 + t;
+      if (r >= srcMaskFrom && r < srcMaskTo) {
+        out.fill(srcMaskValue, t * w, (t + 1) * w);
+        continue;
+      }
+      const o = (srcY + r) * srcStride + srcX;
       out.set(srcPlane.subarray(o, o + w), t * w);
     }
   } else if (channels === 3) {
@@ -212,6 +220,8 @@ export interface LumaView {
   y: number;
   width: number;
   height: number;
+  /** Rows [from, to) of the rectangle read as this grey level instead (a masked caption band), RGB grey 0–255. */
+  mask?: { from: number; to: number; grey: number };
 }
 
 /** downsampleTo64 of a rectangle of a luma plane: identical to downsampling the cropped RGB picture. */
@@ -225,10 +235,16 @@ export function downsampleLumaTo64(v: LumaView, out: Float32Array): boolean {
   srcStride = stride;
   srcX = x;
   srcY = y;
+  srcMaskFrom = v.mask ? v.mask.from : 0;
+  srcMaskTo = v.mask ? v.mask.to : 0;
+  // the luma the RGB path computes for an (R, G, B) = (g, g, g) pixel, rounded to float32 as a plane store does
+  const g = v.mask ? Math.max(0, Math.min(255, Math.round(v.mask.grey))) : 0;
+  srcMaskValue = Math.fround(LUMA_RG[(g << 8) | g] + LUMA_B[g]);
   try {
     return downsampleRows(EMPTY, w, h, 1, out);
   } finally {
     srcPlane = null;
+    srcMaskFrom = srcMaskTo = 0;
   }
 }
 const EMPTY = new Uint8Array(0);

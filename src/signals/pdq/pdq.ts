@@ -106,13 +106,23 @@ export function pdqFromRgb(rgb: Uint8Array, width: number, height: number): PdqH
   return hashOf(rgb, width, height, 3);
 }
 
+/** pdqFromRgb of a rectangle of a picture (optionally with masked rows), from the picture's luma plane. */
+export function pdqFromLuma(view: LumaView): PdqHash {
+  return hashOfSampled(downsampleLumaTo64(view, sampled));
+}
+
 /** PDQ hash of an 8-bit luma image (one byte per pixel), like the reference's greyscale path. */
 export function pdqFromGray(luma: Uint8Array, width: number, height: number): PdqHash {
   return hashOf(luma, width, height, 1);
 }
 
 function hashOf(px: Uint8Array, width: number, height: number, channels: 1 | 3): PdqHash {
-  if (!downsampleTo64(px, width, height, channels, sampled)) return { hash: new Uint8Array(32), quality: 0 };
+  return hashOfSampled(downsampleTo64(px, width, height, channels, sampled));
+}
+
+/** The hash of the 64×64 buffer just downsampled (`ok` false: the picture was too small to hash). */
+function hashOfSampled(ok: boolean): PdqHash {
+  if (!ok) return { hash: new Uint8Array(32), quality: 0 };
   const quality = qualityOf(sampled);
   const c = new Float32Array(256);
   dct16(sampled, c);
