@@ -95,7 +95,7 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal,
     },
     async recognize(image, tiles) {
       if (signal?.aborted) throw new ToolError('aborted', 'OCR was cancelled');
-      return recognizeTiles(image, tiles, { timeoutMs: config.timeouts.ocrMs });
+      return recognizeTiles(image, tiles, { timeoutMs: config.timeouts.ocrMs, maxCanvasPixels: config.memory.ocrMaxCanvasPixels });
     },
   };
 }
