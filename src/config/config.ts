@@ -124,6 +124,11 @@ export const configSchema = z.object({
        * (1376×2528) took ~500 MB.
        */
       ocrMaxCanvasPixels: z.number().int().min(65_536).default(900_000),
+      /**
+       * The OCR pass and C2PA reads take turns instead of running side by side: their peaks (~300 MB each on a
+       * 1 GiB MP4) no longer add up; a check can take longer by the shorter of the two.
+       */
+      exclusiveHeavySteps: z.boolean().default(true),
     })
     .prefault({}),
 });
