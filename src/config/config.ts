@@ -125,7 +125,7 @@ export const configSchema = z.object({
        */
       ocrMaxCanvasPixels: z.number().int().min(65_536).default(900_000),
       /**
-       * The OCR pass and C2PA reads take turns instead of running side by side: their peaks (~300 MB each on a
+       * The OCR pass, C2PA reads and QR scans take turns instead of running side by side: their peaks (~300 MB each on a
        * 1 GiB MP4) no longer add up; a check can take longer by the shorter of the two.
        */
       exclusiveHeavySteps: z.boolean().default(true),
