@@ -111,13 +111,24 @@ export const configSchema = z.object({
       statsFile: z.string().nullable().default(null),
     })
     .prefault({}),
-  /** Memory held between checks by long-running processes (serve, worker); 0 keeps the component loaded. */
+  /** Memory: what long-running processes (serve, worker) hold between checks (0 keeps it loaded), and per-check caps. */
   memory: z
     .object({
       /** Release the OCR models and their buffers after this long without OCR (reloading takes ~0.5 s). */
       ocrIdleReleaseMs: z.number().int().nonnegative().default(300_000),
       /** Stop the C2PA reader worker (its WebAssembly heap only grows) after this long without reads. */
       c2paIdleReleaseMs: z.number().int().nonnegative().default(300_000),
+      /**
+       * Largest OCR detection canvas (pixels); tiles beyond it are read in several detection runs. The detector's
+       * working memory grows with the canvas (~150 bytes a pixel): a 12 MP photo's corner crops on one canvas
+       * (1376×2528) took ~500 MB.
+       */
+      ocrMaxCanvasPixels: z.number().int().min(65_536).default(900_000),
+      /**
+       * The OCR pass, C2PA reads and QR scans take turns instead of running side by side: their peaks (~300 MB each on a
+       * 1 GiB MP4) no longer add up; a check can take longer by the shorter of the two.
+       */
+      exclusiveHeavySteps: z.boolean().default(true),
     })
     .prefault({}),
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ConfigError, ValidationError } from '../domain/errors.js';
 import { ascii } from './bytes.js';
 import { ReaderWorker } from './c2pa-worker.repository.js';
+import { inMemoryLane } from './memory-lane.js';
 
 /**
  * C2PA manifest stores through @contentauth/c2pa-wasm (c2pa-rs compiled to WebAssembly).
@@ -339,11 +340,16 @@ async function readOpen(fh: FileHandle, size: number, opts: { trust: C2paTrustSe
   const format = sniffC2paFormat(await readSniffBytes(fh, size));
   if (!format) return { kind: 'unsupported', format: null, reason: 'format not recognised as one C2PA can carry', ms: ms() };
   if (format.name === 'mp4-fragment') return { kind: 'unsupported', format, reason: 'an MP4 fragment alone is not a complete asset', ms: ms() };
-  shared ??= new ReaderWorker({ idleMs: idleReleaseMs });
-  const res = await shared.read(format.mime, { fd: fh.fd }, settingsJson(opts.trust), opts.timeoutMs);
-  // c2pa-rs hashes large files in buffers of up to 256 MiB, and a WebAssembly heap never shrinks: after a large
-  // file the worker is stopped at once (when no other read waits), so that memory is not held for the next one.
-  if (size > RECYCLE_AFTER_BYTES) shared.releaseIfIdle();
+  // In the memory lane (memory-lane.ts): the read's peak does not add to the OCR pass's.
+  const res = await inMemoryLane(async () => {
+    shared ??= new ReaderWorker({ idleMs: idleReleaseMs });
+    const reader = shared;
+    const r = await reader.read(format.mime, { fd: fh.fd }, settingsJson(opts.trust), opts.timeoutMs);
+    // c2pa-rs hashes large files in buffers of up to 256 MiB, and a WebAssembly heap never shrinks: after a large
+    // file the worker is stopped at once (when no other read waits), so that memory is not held for the next one.
+    if (size > RECYCLE_AFTER_BYTES) reader.releaseIfIdle();
+    return r;
+  });
   if (res.ok && res.json) {
     const store = JSON.parse(res.json) as ManifestStoreJson;
     // Certificates are only needed to judge an expired signer; read them from the file only then.

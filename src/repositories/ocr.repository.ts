@@ -44,7 +44,15 @@ export interface OcrOptions {
   timeoutMs: number;
   /** onnxruntime intra-op threads (default 2). */
   threads?: number;
+  /**
+   * Largest detection canvas in pixels (config memory.ocrMaxCanvasPixels). Tiles that do not fit on one canvas
+   * are read in several detection runs: the detector's working memory grows with the canvas (~150 bytes a pixel).
+   */
+  maxCanvasPixels?: number;
 }
+
+/** Default of OcrOptions.maxCanvasPixels: a 1080p frame's four corner crops (736×1120) still share one canvas. */
+export const DEFAULT_MAX_CANVAS_PIXELS = 900_000;
 
 interface Engine {
   det: OrtSession;
@@ -129,15 +137,17 @@ async function loadEngine(threads: number): Promise<Engine> {
   // No spin-waiting: on a shared 2-core machine spinning threads burn about as much CPU as the work itself
   // (measured: detection 2.4 → 1.4 s CPU, recognition 1.8 → 1.0 s CPU for the 60 s bench clip).
   // Memory (bench:memory, issue 12): the CPU arena stays on. Without it the buffers go back to the allocator after
-  // each run, but glibc keeps most of them and the cold check peaked higher (60 s clip 648 → 752 MB, 12 MP HEIC
-  // about the same); memory patterns off raised the peak and CPU (~40%). What the arena holds is given back by
-  // releasing the sessions when OCR is idle (setOcrIdleRelease). Sequential execution: the graphs are chains.
+  // each run, but glibc keeps most of them and the cold check peaked higher (60 s clip 648 → 752 MB). Memory
+  // patterns are off: with them on, the arena keeps one planned block per input shape seen, and whole-frame and
+  // corner canvases alternate shapes, so it kept growing (5 runs at 1080p: 598 → 479 MB peak with them off, CPU
+  // within ~6%). What the arena holds is given back by releasing the sessions when OCR is idle
+  // (setOcrIdleRelease). Sequential execution: the graphs are chains.
   const opts = {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
     executionMode: 'sequential',
     enableCpuMemArena: true,
-    enableMemPattern: true,
+    enableMemPattern: false,
     graphOptimizationLevel: 'all',
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
@@ -245,8 +255,42 @@ async function recognizeTilesNow(image: RawImage, tiles: Tile[], opts: OcrOption
   const idx = regions.map((_, i) => i).filter((i) => regions[i].width >= 8 && regions[i].height >= 8);
   const out: OcrLine[][] = tiles.map(() => []);
   if (!idx.length) return out;
-  const scales = idx.map((i) => tiles[i].scale ?? 1);
-  const { placed, width: W, height: H } = layoutTiles(idx.map((i) => regions[i]), scales);
+  for (const group of canvasGroups(idx.map((i) => regions[i]), idx.map((i) => tiles[i].scale ?? 1), opts.maxCanvasPixels ?? DEFAULT_MAX_CANVAS_PIXELS)) {
+    const found = await detectAndRead(engine, image, group.map((k) => regions[idx[k]]), group.map((k) => tiles[idx[k]].scale ?? 1));
+    group.forEach((k, j) => out[idx[k]].push(...found[j]));
+  }
+  for (const o of out) o.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  return out;
+}
+
+/**
+ * Split tiles (in order) into groups whose shelf layout stays within `maxPixels`; a tile larger than that alone
+ * makes its own group. When everything fits, one group: the same single canvas as without a limit.
+ */
+export function canvasGroups(regions: Rect[], scales: number[], maxPixels: number): number[][] {
+  const area = (ks: number[]) => {
+    const l = layoutTiles(ks.map((k) => regions[k]), ks.map((k) => scales[k]));
+    return l.width * l.height;
+  };
+  const all = regions.map((_, k) => k);
+  if (area(all) <= maxPixels) return [all];
+  const groups: number[][] = [];
+  let cur: number[] = [];
+  for (const k of all) {
+    if (cur.length && area([...cur, k]) > maxPixels) {
+      groups.push(cur);
+      cur = [];
+    }
+    cur.push(k);
+  }
+  if (cur.length) groups.push(cur);
+  return groups;
+}
+
+/** One detection pass over the tiles laid out on one canvas, then recognition of each line found. */
+async function detectAndRead(engine: Engine, image: RawImage, regions: Rect[], scales: number[]): Promise<OcrLine[][]> {
+  const out: OcrLine[][] = regions.map(() => []);
+  const { placed, width: W, height: H } = layoutTiles(regions, scales);
   const src = { raw: { width: image.width, height: image.height, channels: image.channels } };
   const parts = await Promise.all(
     placed.map(async (p, k) => ({
@@ -268,6 +312,7 @@ async function recognizeTilesNow(image: RawImage, tiles: Tile[], opts: OcrOption
           .composite(parts)
           .raw()
           .toBuffer();
+  parts.length = 0; // the tiles are on the canvas now
   const det = await engine.det.run({ [engine.det.inputNames[0]]: new engine.Tensor('float32', toPlanarBgr(rgba, W, H), [1, 3, H, W]) });
   const prob = det[engine.det.outputNames[0]];
   const mask = new Uint8Array(W * H * 4);
@@ -279,6 +324,7 @@ async function recognizeTilesNow(image: RawImage, tiles: Tile[], opts: OcrOption
     mask[i * 4 + 2] = v;
     mask[i * 4 + 3] = 255;
   }
+  (prob as { dispose?: () => void }).dispose?.();
   const lines = await engine.split({ data: mask, width: W, height: H }, { data: rgba, width: W, height: H });
   for (const line of lines) {
     const xs = line.box.map((p) => p[0]);
@@ -305,7 +351,7 @@ async function recognizeTilesNow(image: RawImage, tiles: Tile[], opts: OcrOption
     const y0 = Math.max(0, Math.min(...ys) - p.top);
     const x1 = Math.min(p.w, Math.max(...xs) - p.left);
     const y1 = Math.min(p.h, Math.max(...ys) - p.top);
-    out[idx[k]].push({
+    out[k].push({
       text: text.trim(),
       confidence,
       box: {
@@ -316,7 +362,6 @@ async function recognizeTilesNow(image: RawImage, tiles: Tile[], opts: OcrOption
       },
     });
   }
-  for (const o of out) o.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ocrEngineLoaded, ocrModelDir, recognize, recognizeTiles, releaseOcrEngine, setOcrIdleRelease } from '../../src/repositories/ocr.repository.js';
+import { canvasGroups, layoutTiles, ocrEngineLoaded, ocrModelDir, recognize, recognizeTiles, releaseOcrEngine, setOcrIdleRelease } from '../../src/repositories/ocr.repository.js';
 import { GENERATOR_MARKS } from '../../src/knowledge/marks.data.js';
 import { kb } from '../../src/knowledge/kb.js';
 import { existsSync } from 'node:fs';
@@ -34,6 +34,19 @@ describe('OCR repository', () => {
     } finally {
       setOcrIdleRelease(5 * 60_000);
     }
+  });
+  it('splits tiles over the canvas pixel limit into several detection canvases, never when they fit', () => {
+    // A 12 MP photo's corner crops at scale 1 (1371×605 → 1376×608 each): stacked they made a 1376×2528 canvas.
+    const corners = [0, 1, 2, 3].map((i) => ({ x: (i % 2) * 2661, y: Math.floor(i / 2) * 2419, width: 1371, height: 605 }));
+    const ones = corners.map(() => 1);
+    assert.deepEqual(canvasGroups(corners, ones, 1e9), [[0, 1, 2, 3]]);
+    assert.deepEqual(canvasGroups(corners, ones, 900_000), [[0], [1], [2], [3]]);
+    assert.deepEqual(canvasGroups(corners, ones, 1376 * (2 * 608 + 32)), [[0, 1], [2, 3]]);
+    // A 1080p frame's corners (653×216 at 1.1×) still share one canvas under the default limit.
+    const hd = [0, 1, 2, 3].map((i) => ({ x: (i % 2) * 1267, y: Math.floor(i / 2) * 864, width: 653, height: 216 }));
+    const l = layoutTiles(hd, hd.map(() => 720 / 653));
+    assert.ok(l.width * l.height <= 900_000);
+    assert.deepEqual(canvasGroups(hd, hd.map(() => 720 / 653), 900_000), [[0, 1, 2, 3]]);
   });
   it('gives up with ocr_timeout after the configured time', async () => {
     const img = { width: 640, height: 480, channels: 3 as const, data: Buffer.alloc(640 * 480 * 3, 90) };

@@ -7,6 +7,7 @@ import type { MediaSession } from '../../domain/media-session.js';
 import type { Post } from '../../domain/post.js';
 import { decodeImageFile, grabFrame, sampleClip } from '../../repositories/frame-grab.repository.js';
 import { decodeHeic } from '../../repositories/heic.repository.js';
+import { inMemoryLane } from '../../repositories/memory-lane.js';
 import { recognizeTiles } from '../../repositories/ocr.repository.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
 import { analyzeCaption } from '../caption/caption.claims.js';
@@ -95,7 +96,9 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal,
     },
     async recognize(image, tiles) {
       if (signal?.aborted) throw new ToolError('aborted', 'OCR was cancelled');
-      return recognizeTiles(image, tiles, { timeoutMs: config.timeouts.ocrMs });
+      return recognizeTiles(image, tiles, { timeoutMs: config.timeouts.ocrMs, maxCanvasPixels: config.memory.ocrMaxCanvasPixels });
     },
+    // The recognition passes take their turn with C2PA reads (memory.exclusiveHeavySteps): their peaks no longer add up.
+    exclusive: inMemoryLane,
   };
 }

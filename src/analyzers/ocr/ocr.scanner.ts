@@ -16,6 +16,8 @@ export interface ScanDeps {
    * pass; returns the lines of each tile, boxes in the image's coordinates.
    */
   recognize(image: RawImage, tiles: { region?: Rect; scale: number }[]): Promise<TextBox[][]>;
+  /** Runs the recognition passes (all of them, once the images are decoded); default: at once. */
+  exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 export interface ScanResult {
@@ -41,23 +43,27 @@ export async function scanMedia(plan: ScanPlan, deps: ScanDeps, progress: (f: nu
   progress(0.15);
   // The decoder may return a different number of frames than planned (sparse keyframes): pick detail frames anew.
   const detail = images.length === plan.timestamps.length ? plan.detailFrames : detailIndexes(plan.detailMode, images.length);
-  const frames: FrameText[] = [];
-  let ocrCalls = 0;
-  for (let i = 0; i < images.length; i++) {
-    const img = images[i];
-    const fullScale = Math.min(1, plan.fullMaxSide / Math.max(img.width, img.height));
-    const [whole] = await deps.recognize(img, [{ scale: fullScale }]);
-    ocrCalls++;
-    const lines: TextBox[] = [...whole];
-    if (detail.includes(i)) {
-      const regions = detailRegions(img.width, img.height, plan.bands);
-      const found = await deps.recognize(img, regions.map((r) => ({ region: r, scale: detailScale(r, plan.detailTargetSide) })));
+  const exclusive = deps.exclusive ?? (<T>(fn: () => Promise<T>) => fn());
+  const { frames, ocrCalls } = images.length === 0 ? { frames: [], ocrCalls: 0 } : await exclusive(async () => {
+    const frames: FrameText[] = [];
+    let ocrCalls = 0;
+    for (let i = 0; i < images.length; i++) {
+      const img = images[i];
+      const fullScale = Math.min(1, plan.fullMaxSide / Math.max(img.width, img.height));
+      const [whole] = await deps.recognize(img, [{ scale: fullScale }]);
       ocrCalls++;
-      regions.forEach((r, k) => lines.push(...found[k].filter((l) => !cutByCrop(l.box, r, img))));
+      const lines: TextBox[] = [...whole];
+      if (detail.includes(i)) {
+        const regions = detailRegions(img.width, img.height, plan.bands);
+        const found = await deps.recognize(img, regions.map((r) => ({ region: r, scale: detailScale(r, plan.detailTargetSide) })));
+        ocrCalls++;
+        regions.forEach((r, k) => lines.push(...found[k].filter((l) => !cutByCrop(l.box, r, img))));
+      }
+      frames.push({ frame: i, timestamp: img.timestamp, width: img.width, height: img.height, lines });
+      progress(0.15 + (0.85 * (i + 1)) / images.length);
     }
-    frames.push({ frame: i, timestamp: img.timestamp, width: img.width, height: img.height, lines });
-    progress(0.15 + (0.85 * (i + 1)) / images.length);
-  }
+    return { frames, ocrCalls };
+  });
   const decoded = images.length;
   return { frames, decoded, ocrCalls };
 }

@@ -10,6 +10,8 @@ import { renderHtmlReport } from '../../report/html.report.js';
 import { createVerificationService } from '../../services/verification.factory.js';
 import { RegistryService } from '../../services/registry.service.js';
 import { toolStats } from '../../repositories/tool-stats.repository.js';
+import { setOcrIdleRelease } from '../../repositories/ocr.repository.js';
+import { setC2paIdleRelease } from '../../repositories/c2pa.repository.js';
 import { fetchMediaUrl, looksLikeUrl } from '../../services/url-intake.service.js';
 import { globalOpts } from '../options.js';
 import { withKbOverlays } from './kb.command.js';
@@ -82,6 +84,10 @@ export function registerCheck(program: Command): void {
         await rm(urlDir!, { recursive: true, force: true });
         throw e;
       }
+      // One check and exit: the OCR models and the C2PA reader give their memory back as soon as they are idle, so
+      // what one step held is not still held while the next one peaks (idle timers never keep the process alive).
+      setOcrIdleRelease(1);
+      setC2paIdleRelease(1);
       const service = createVerificationService(config);
       const bar = progressBar(!g.quiet && !g.json && Boolean(process.stderr.isTTY));
       const keyDir = opts.html ? await mkdtemp(join(tmpdir(), 'genproof-frames-')) : undefined;
