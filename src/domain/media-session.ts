@@ -18,9 +18,9 @@ export interface MediaSession {
   readonly media: MediaInfo;
   /** The video stream as intake's ffprobe saw it; null for stills. */
   readonly videoProbe: VideoProbe | null;
-  /** exiftool-vendored tags (flat names), read once. */
+  /** exiftool-vendored tags (flat names). Shares one exiftool run with groupedTags. */
   tags(): Promise<Record<string, unknown>>;
-  /** exiftool `-G1 -a` tags (group-prefixed names, raw values), read once. */
+  /** exiftool `-G1 -a` tags (group-prefixed names), derived from the same run as tags (see readTagViews). */
   groupedTags(): Promise<Record<string, unknown>>;
   /** HEIC/HEIF pixels decoded once (the wasm decoder is slow and memory-hungry); only for heic/avif containers. */
   heicPixels(): Promise<DecodedRgba>;
