@@ -10,6 +10,18 @@ export interface DecodedRgba {
 }
 
 /**
+ * A still image decoded once for every analyzer of a check: full resolution, EXIF orientation applied, embedded
+ * ICC profile converted to sRGB, 8 bits per channel, the source's channels (alpha kept when the image has it).
+ * Analyzers derive the sizes they need from it.
+ */
+export interface DecodedStill {
+  raw: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+}
+
+/**
  * One opened media file, shared by every analyzer of a check: what intake learned (probe, hash, tags) and
  * lazily computed reads that run at most once per check, however many analyzers ask. Analyzers read from it
  * instead of going back to the file.
@@ -24,6 +36,11 @@ export interface MediaSession {
   groupedTags(): Promise<Record<string, unknown>>;
   /** HEIC/HEIF pixels decoded once (the wasm decoder is slow and memory-hungry); only for heic/avif containers. */
   heicPixels(): Promise<DecodedRgba>;
+  /**
+   * A still image decoded once (the HEIC pixels for HEIC); OCR, QR scanning, match hashing (the scam poster lookup
+   * too) and the preview keyframe all read it. Rejects with media_corrupt for an undecodable image. Images only.
+   */
+  stillPixels(): Promise<DecodedStill>;
   /**
    * Video frames near `timestamps` (longer side ≤ `maxSide`), decoded once per distinct request: the OCR pass and
    * the report's keyframes ask for the same plan and share one decode. Missing frames are left out.

@@ -4,7 +4,7 @@ import { readFrames } from '../repositories/frames.repository.js';
 import { decodeStillForMatch } from '../repositories/registry.repository.js';
 import { pdqDihedralFromRgb } from '../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
-import type { DecodedRgba } from '../domain/media-session.js';
+import type { DecodedRgba, DecodedStill } from '../domain/media-session.js';
 
 /** Longest side frames are decoded at before hashing (PDQ reduces to 64×64; the C++ tool resizes to 512). */
 export const HASH_DIM = 512;
@@ -39,6 +39,8 @@ export interface QueryHashOptions {
   /** What the media session already knows (no second probe, HEIC decoded once); configured tool paths. */
   probe?: VideoProbe | null;
   heicPixels?: () => Promise<DecodedRgba>;
+  /** A still already decoded (the media session's, any format): the image is hashed from it, not from the file. */
+  stillPixels?: () => Promise<DecodedStill>;
   ffmpegPath?: string | null;
   ffprobePath?: string | null;
 }
@@ -121,7 +123,7 @@ function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, ind
 export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashOptions): Promise<QueryHashes> {
   const collector = new VariantCollector();
   if (media.kind === 'image') {
-    const img = await decodeStillForMatch(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels });
+    const img = await decodeStillForMatch(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels, pixels: opts.stillPixels });
     const frame = { rgb: img.rgb, width: img.width, height: img.height };
     const crops = detectCropCandidates([frame]);
     hashFrame(collector, crops, frame, 0, 0);

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { prepareZXingModule, readBarcodes, type ReadResult } from 'zxing-wasm/reader';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import { decodeHeic } from './heic.repository.js';
-import type { DecodedRgba } from '../domain/media-session.js';
+import type { DecodedRgba, DecodedStill } from '../domain/media-session.js';
 import { countTool } from './tool-stats.repository.js';
 
 /**
@@ -40,7 +40,7 @@ function prepare(): Promise<unknown> {
 /** Upper bound on the decoded raster; bigger images are scaled down first. */
 const MAX_SIDE = 2400;
 
-type Source = string | Buffer | { raw: Buffer; width: number; height: number; channels: 4 };
+type Source = string | Buffer | { raw: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 };
 
 /** HEIC/HEIF by content (ISO-BMFF "ftyp" with a HEIF brand): sharp's prebuilt binaries cannot decode it. */
 function isHeif(path: string): boolean {
@@ -81,9 +81,9 @@ function fromZxing(r: ReadResult[]): DecodedQr[] {
     }));
 }
 
-async function decodeAll(original: string | Buffer, timeoutMs: number, heic?: () => Promise<DecodedRgba>): Promise<DecodedQr[]> {
+async function decodeAll(original: string | Buffer, timeoutMs: number, heic?: () => Promise<DecodedRgba>, pixels?: () => Promise<DecodedStill>): Promise<DecodedQr[]> {
   await prepare();
-  const input: Source = typeof original === 'string' && isHeif(original) ? await (heic ? heic() : decodeHeic(original, timeoutMs)) : original;
+  const input: Source = pixels ? await pixels() : typeof original === 'string' && isHeif(original) ? await (heic ? heic() : decodeHeic(original, timeoutMs)) : original;
   const out = new Map<string, DecodedQr>();
   const passes = [1];
   for (const scale of passes) {
@@ -113,7 +113,13 @@ async function decodeAll(original: string | Buffer, timeoutMs: number, heic?: ()
  */
 export async function decodeQrCodes(
   input: string | Buffer,
-  opts: { timeoutMs?: number; /** The media session's HEIC pixels, decoded once per check. */ heic?: () => Promise<DecodedRgba> } = {},
+  opts: {
+    timeoutMs?: number;
+    /** The media session's HEIC pixels, decoded once per check. */
+    heic?: () => Promise<DecodedRgba>;
+    /** The media session's still (any format), decoded once per check; the file is then not read. */
+    pixels?: () => Promise<DecodedStill>;
+  } = {},
 ): Promise<DecodedQr[]> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   let timer: NodeJS.Timeout | undefined;
@@ -121,7 +127,7 @@ export async function decodeQrCodes(
     timer = setTimeout(() => reject(new ToolError('tool_timeout', `QR decoding timed out after ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    return await Promise.race([decodeAll(input, timeoutMs, opts.heic), timeout]);
+    return await Promise.race([decodeAll(input, timeoutMs, opts.heic, opts.pixels), timeout]);
   } catch (e) {
     if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
     const msg = e instanceof Error ? e.message : String(e);

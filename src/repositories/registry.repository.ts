@@ -6,7 +6,7 @@ import type { AppDatabase, ReferencesTable, ViewName } from '../db/schema.js';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import { decodeHeic } from './heic.repository.js';
 import { countTool } from './tool-stats.repository.js';
-import type { DecodedRgba } from '../domain/media-session.js';
+import type { DecodedRgba, DecodedStill } from '../domain/media-session.js';
 
 export type ReferenceRow = ReferencesTable;
 
@@ -213,13 +213,24 @@ export async function encodeThumbnailJpeg(
  */
 export async function decodeStillForMatch(
   path: string,
-  opts: { maxDim: number; timeoutMs: number; heic?: boolean; /** HEIC pixels already decoded (the media session's). */ heicPixels?: () => Promise<DecodedRgba> },
+  opts: {
+    maxDim: number;
+    timeoutMs: number;
+    heic?: boolean;
+    /** HEIC pixels already decoded (the media session's). */
+    heicPixels?: () => Promise<DecodedRgba>;
+    /** The still already decoded (the media session's, any format; orientation applied): scaled from, no decode. */
+    pixels?: () => Promise<DecodedStill>;
+  },
 ): Promise<{ rgb: Uint8Array; width: number; height: number }> {
   let timer: NodeJS.Timeout | undefined;
-  if (!opts.heic) countTool('decode:sharp');
+  if (!opts.heic && !opts.pixels) countTool('decode:sharp');
   const work = (async () => {
     let img: ReturnType<typeof sharp>;
-    if (opts.heic) {
+    if (opts.pixels) {
+      const p = await opts.pixels();
+      img = sharp(p.raw, { raw: { width: p.width, height: p.height, channels: p.channels } });
+    } else if (opts.heic) {
       const h = await (opts.heicPixels ? opts.heicPixels() : decodeHeic(path, opts.timeoutMs));
       img = sharp(h.raw, { raw: { width: h.width, height: h.height, channels: 4 } });
     } else {
