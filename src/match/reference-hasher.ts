@@ -1,6 +1,6 @@
 import { ValidationError } from '../domain/errors.js';
 import type { MediaInfo, VideoProbe } from '../domain/media.js';
-import type { DecodedRgba } from '../domain/media-session.js';
+import type { DecodedRgba, DecodedStill } from '../domain/media-session.js';
 import type { Rect, RgbFrame } from '../domain/frame.js';
 import { centredCrop, cropRgb, detectCropCandidates, maskRows } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
@@ -122,13 +122,15 @@ export async function hashReferenceFile(
     /** What the media session already read (no second probe, HEIC decoded once); configured tool paths. */
     probe?: VideoProbe | null;
     heicPixels?: () => Promise<DecodedRgba>;
+    /** The media session's still (any image format): hashed the same way as a query of that file is. */
+    stillPixels?: () => Promise<DecodedStill>;
     ffmpegPath?: string | null;
     ffprobePath?: string | null;
   },
 ): Promise<{ hashes: RefHash[]; frames: number; keyframes: KeyframeRow[] }> {
   const { timeoutMs } = opts;
   if (media.kind === 'image') {
-    const img = await decodeStillForMatch(file, { maxDim: HASH_DIM, timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels });
+    const img = await decodeStillForMatch(file, { maxDim: HASH_DIM, timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels, pixels: opts.stillPixels });
     const hasher = new ReferenceHasher(1);
     hasher.push(img, 0, 0);
     const thumb = await encodeThumbnailJpeg(img.rgb, img.width, img.height);

@@ -54,6 +54,7 @@ describe('a still is decoded once per check', () => {
       const t1 = toolStats().tools;
       const d = (k: string) => (t1[k] ?? 0) - (t0[k] ?? 0);
       assert.ok(result.matches.length >= 1, 'the registered picture is found: the match analyzer hashed the image');
+      assert.equal(result.matches[0].min_distance, 0, 'registry add and query hash the same decode of the same file');
       assert.ok(
         result.evidence.some((e) => e.analyzer === 'scam') || JSON.stringify(result.scam ?? {}).includes('KNOWN_SCAM_POSTER'),
         'the scam desk looked the picture up',
