@@ -21,6 +21,18 @@ export interface DecodedStill {
   channels: 1 | 2 | 3 | 4;
 }
 
+/** What a hasher takes from the media session instead of re-reading the file, and the configured tool paths. */
+export interface SessionReads {
+  /** The video probe intake already ran (no second ffprobe). */
+  probe?: VideoProbe | null;
+  /** HEIC pixels decoded once. */
+  heicPixels?: () => Promise<DecodedRgba>;
+  /** The still decoded once (any image format): hashed from it, so queries and references of a file agree. */
+  stillPixels?: () => Promise<DecodedStill>;
+  ffmpegPath?: string | null;
+  ffprobePath?: string | null;
+}
+
 /**
  * One opened media file, shared by every analyzer of a check: what intake learned (probe, hash, tags) and
  * lazily computed reads that run at most once per check, however many analyzers ask. Analyzers read from it

@@ -1,10 +1,10 @@
-import type { MediaInfo, VideoProbe } from '../domain/media.js';
+import type { MediaInfo } from '../domain/media.js';
 import { centredCrop, cropRgb, detectCropCandidates, maskRows, type CropCandidate, type Rect, type RgbFrame } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
 import { decodeStillForMatch } from '../repositories/registry.repository.js';
 import { pdqDihedralFromRgb } from '../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
-import type { DecodedRgba, DecodedStill } from '../domain/media-session.js';
+import type { SessionReads } from '../domain/media-session.js';
 
 /** Longest side frames are decoded at before hashing (PDQ reduces to 64×64; the C++ tool resizes to 512). */
 export const HASH_DIM = 512;
@@ -30,19 +30,13 @@ export interface QueryHashes {
   variants: QueryVariant[];
 }
 
-export interface QueryHashOptions {
+/** What the media session already knows (see SessionReads) plus the query's own settings. */
+export interface QueryHashOptions extends SessionReads {
   /** Seconds between query hashes (default 1; short clips get at least 6 hashes, at most 5/s). */
   secondsPerHash?: number;
   timeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
-  /** What the media session already knows (no second probe, HEIC decoded once); configured tool paths. */
-  probe?: VideoProbe | null;
-  heicPixels?: () => Promise<DecodedRgba>;
-  /** A still already decoded (the media session's, any format): the image is hashed from it, not from the file. */
-  stillPixels?: () => Promise<DecodedStill>;
-  ffmpegPath?: string | null;
-  ffprobePath?: string | null;
 }
 
 /** Decode size with the longest side ≤ HASH_DIM and even dimensions (ffmpeg scalers want them even). */

@@ -1,6 +1,6 @@
 import { ValidationError } from '../domain/errors.js';
-import type { MediaInfo, VideoProbe } from '../domain/media.js';
-import type { DecodedRgba, DecodedStill } from '../domain/media-session.js';
+import type { MediaInfo } from '../domain/media.js';
+import type { SessionReads } from '../domain/media-session.js';
 import type { Rect, RgbFrame } from '../domain/frame.js';
 import { centredCrop, cropRgb, detectCropCandidates, maskRows } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
@@ -116,17 +116,7 @@ export class ReferenceHasher {
 export async function hashReferenceFile(
   file: string,
   media: MediaInfo,
-  opts: {
-    timeoutMs: number;
-    onProgress?: (f: number) => void;
-    /** What the media session already read (no second probe, HEIC decoded once); configured tool paths. */
-    probe?: VideoProbe | null;
-    heicPixels?: () => Promise<DecodedRgba>;
-    /** The media session's still (any image format): hashed the same way as a query of that file is. */
-    stillPixels?: () => Promise<DecodedStill>;
-    ffmpegPath?: string | null;
-    ffprobePath?: string | null;
-  },
+  opts: SessionReads & { timeoutMs: number; onProgress?: (f: number) => void },
 ): Promise<{ hashes: RefHash[]; frames: number; keyframes: KeyframeRow[] }> {
   const { timeoutMs } = opts;
   if (media.kind === 'image') {

@@ -29,20 +29,30 @@ export async function readImageHeader(path: string): Promise<ImageHeader> {
  */
 export async function decodeStill(path: string, opts: { maxPixels: number; timeoutMs: number }): Promise<DecodedStill> {
   countTool('decode:sharp');
-  let timer: NodeJS.Timeout | undefined;
   const work = sharp(path, { limitInputPixels: opts.maxPixels, failOn: 'error', animated: false }).rotate().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   try {
-    const { data, info } = await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new ToolError('tool_timeout', `Decoding ${path} took longer than ${opts.timeoutMs} ms`)), opts.timeoutMs);
-      }),
-    ]);
+    const { data, info } = await decodeWithin(work, path, opts.timeoutMs);
     return { raw: data, width: info.width, height: info.height, channels: info.channels };
   } catch (e) {
-    work.catch(() => undefined);
     if (e instanceof ToolError) throw e;
     throw new UnsupportedMediaError('media_corrupt', `The image cannot be decoded (truncated or corrupt?): ${(e as Error).message}`, { cause: e, httpStatus: 422 });
+  }
+}
+
+/**
+ * Settle with a decode, or reject with tool_timeout after `timeoutMs` (libvips cannot be interrupted: we stop
+ * waiting, and a late failure of `work` is ignored).
+ */
+export async function decodeWithin<T>(work: Promise<T>, path: string, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ToolError('tool_timeout', `Decoding ${path} took longer than ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -5,6 +5,7 @@ import { isPostgresUrl, openDatabase, redactUrl } from '../db/database.js';
 import type { AppDatabase, ReferencesTable, ViewName } from '../db/schema.js';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import { decodeHeic } from './heic.repository.js';
+import { decodeWithin } from './image-info.repository.js';
 import { countTool } from './tool-stats.repository.js';
 import type { DecodedRgba, DecodedStill } from '../domain/media-session.js';
 
@@ -223,7 +224,6 @@ export async function decodeStillForMatch(
     pixels?: () => Promise<DecodedStill>;
   },
 ): Promise<{ rgb: Uint8Array; width: number; height: number }> {
-  let timer: NodeJS.Timeout | undefined;
   if (!opts.heic && !opts.pixels) countTool('decode:sharp');
   const work = (async () => {
     let img: ReturnType<typeof sharp>;
@@ -246,16 +246,9 @@ export async function decodeStillForMatch(
     return { rgb: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
   })();
   try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new ToolError('tool_timeout', `Decoding ${path} took longer than ${opts.timeoutMs} ms`)), opts.timeoutMs);
-      }),
-    ]);
+    return await decodeWithin(work, path, opts.timeoutMs);
   } catch (e) {
     if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
     throw new UnsupportedMediaError('media_corrupt', `Cannot decode image ${path}: ${(e as Error).message}`, { cause: e, httpStatus: 422 });
-  } finally {
-    clearTimeout(timer);
   }
 }
