@@ -69,7 +69,7 @@ export interface ClaimChecker {
 export interface MatchRegistry {
   match(
     file: string,
-    opts: { media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>; signal?: AbortSignal; onProgress?: (f: number) => void },
+    opts: { media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'> & Partial<Pick<MediaSession, 'stillPixels'>>; signal?: AbortSignal; onProgress?: (f: number) => void },
   ): Promise<ScoredMatch[]>;
   close(): Promise<void>;
 }

@@ -1,10 +1,10 @@
-import type { MediaInfo, VideoProbe } from '../domain/media.js';
+import type { MediaInfo } from '../domain/media.js';
 import { centredCrop, detectCropCandidates, MASK_GREY, type CropCandidate, type Rect, type RgbFrame } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
 import { decodeStillForMatch } from '../repositories/registry.repository.js';
 import { lumaPlane, pdqDihedralFromLuma, type Dihedral, type LumaView, type PdqHash } from '../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
-import type { DecodedRgba } from '../domain/media-session.js';
+import type { SessionReads } from '../domain/media-session.js';
 
 /** Longest side frames are decoded at before hashing (PDQ reduces to 64×64; the C++ tool resizes to 512). */
 export const HASH_DIM = 512;
@@ -30,17 +30,13 @@ export interface QueryHashes {
   variants: QueryVariant[];
 }
 
-export interface QueryHashOptions {
+/** What the media session already knows (see SessionReads) plus the query's own settings. */
+export interface QueryHashOptions extends SessionReads {
   /** Seconds between query hashes (default 1; short clips get at least 6 hashes, at most 5/s). */
   secondsPerHash?: number;
   timeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
-  /** What the media session already knows (no second probe, HEIC decoded once); configured tool paths. */
-  probe?: VideoProbe | null;
-  heicPixels?: () => Promise<DecodedRgba>;
-  ffmpegPath?: string | null;
-  ffprobePath?: string | null;
 }
 
 /** Decode size with the longest side ≤ HASH_DIM and even dimensions (ffmpeg scalers want them even). */
@@ -121,7 +117,7 @@ function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, ind
 export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashOptions): Promise<QueryHashes> {
   const collector = new VariantCollector();
   if (media.kind === 'image') {
-    const img = await decodeStillForMatch(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels });
+    const img = await decodeStillForMatch(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels, pixels: opts.stillPixels });
     const frame = { rgb: img.rgb, width: img.width, height: img.height };
     const crops = detectCropCandidates([frame]);
     hashFrame(collector, crops, frame, 0, 0);

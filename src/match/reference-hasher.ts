@@ -1,6 +1,6 @@
 import { ValidationError } from '../domain/errors.js';
-import type { MediaInfo, VideoProbe } from '../domain/media.js';
-import type { DecodedRgba } from '../domain/media-session.js';
+import type { MediaInfo } from '../domain/media.js';
+import type { SessionReads } from '../domain/media-session.js';
 import type { Rect, RgbFrame } from '../domain/frame.js';
 import { centredCrop, detectCropCandidates, MASK_GREY } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
@@ -118,19 +118,11 @@ export class ReferenceHasher {
 export async function hashReferenceFile(
   file: string,
   media: MediaInfo,
-  opts: {
-    timeoutMs: number;
-    onProgress?: (f: number) => void;
-    /** What the media session already read (no second probe, HEIC decoded once); configured tool paths. */
-    probe?: VideoProbe | null;
-    heicPixels?: () => Promise<DecodedRgba>;
-    ffmpegPath?: string | null;
-    ffprobePath?: string | null;
-  },
+  opts: SessionReads & { timeoutMs: number; onProgress?: (f: number) => void },
 ): Promise<{ hashes: RefHash[]; frames: number; keyframes: KeyframeRow[] }> {
   const { timeoutMs } = opts;
   if (media.kind === 'image') {
-    const img = await decodeStillForMatch(file, { maxDim: HASH_DIM, timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels });
+    const img = await decodeStillForMatch(file, { maxDim: HASH_DIM, timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels, pixels: opts.stillPixels });
     const hasher = new ReferenceHasher(1);
     hasher.push(img, 0, 0);
     const thumb = await encodeThumbnailJpeg(img.rgb, img.width, img.height);

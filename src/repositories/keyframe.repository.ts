@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { join } from 'node:path';
 import type { MediaInfo } from '../domain/media.js';
 import type { VideoFrame } from '../domain/frame.js';
-import type { DecodedRgba } from '../domain/media-session.js';
+import type { DecodedRgba, DecodedStill } from '../domain/media-session.js';
 import { UnsupportedMediaError } from '../domain/errors.js';
 import type { Keyframe } from '../domain/report.js';
 import { decodeHeic } from './heic.repository.js';
@@ -31,10 +31,12 @@ export async function extractKeyframes(
     count: number; timeoutMs: number; maxPixels: number; ffmpegPath?: string | null; signal?: AbortSignal;
     /** The media session's HEIC pixels (decoded once per check). */
     heic?: () => Promise<DecodedRgba>;
+    /** The media session's still, decoded once per check (any image format): the preview is encoded from it. */
+    pixels?: () => Promise<DecodedStill>;
   },
 ): Promise<Keyframe[]> {
   if (media.kind === 'image') {
-    const input = media.container === 'heic' ? await (opts.heic ? opts.heic() : decodeHeic(media.path, opts.timeoutMs)) : media.path;
+    const input = opts.pixels ? await opts.pixels() : media.container === 'heic' ? await (opts.heic ? opts.heic() : decodeHeic(media.path, opts.timeoutMs)) : media.path;
     // Full resolution (bounded by the pixel limit intake already enforced): keyframes feed reverse image search.
     const jpeg = await imagePreviewJpeg(input, opts.maxPixels, 100_000);
     const path = join(dir, 'frame-0.jpg');

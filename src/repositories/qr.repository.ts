@@ -6,7 +6,7 @@ import type { ReadResult } from 'zxing-wasm/reader';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import { decodeHeic } from './heic.repository.js';
 import { inMemoryLane } from './memory-lane.js';
-import type { DecodedRgba } from '../domain/media-session.js';
+import type { DecodedRgba, DecodedStill } from '../domain/media-session.js';
 import { countTool } from './tool-stats.repository.js';
 
 /**
@@ -96,7 +96,7 @@ function qrWorker(): { scan: (img: { data: Uint8ClampedArray; width: number; hei
 
 const MAX_SIDE = 2400;
 
-type Source = string | Buffer | { raw: Buffer; width: number; height: number; channels: 4 };
+type Source = string | Buffer | { raw: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 };
 
 /** HEIC/HEIF by content (ISO-BMFF "ftyp" with a HEIF brand): sharp's prebuilt binaries cannot decode it. */
 function isHeif(path: string): boolean {
@@ -141,9 +141,10 @@ async function decodeAll(
   original: string | Buffer,
   timeoutMs: number,
   heic: (() => Promise<DecodedRgba>) | undefined,
+  pixels: (() => Promise<DecodedStill>) | undefined,
   worker: ReturnType<typeof qrWorker>,
 ): Promise<DecodedQr[]> {
-  const input: Source = typeof original === 'string' && isHeif(original) ? await (heic ? heic() : decodeHeic(original, timeoutMs)) : original;
+  const input: Source = pixels ? await pixels() : typeof original === 'string' && isHeif(original) ? await (heic ? heic() : decodeHeic(original, timeoutMs)) : original;
   const out = new Map<string, DecodedQr>();
   const passes = [1];
   for (const scale of passes) {
@@ -163,7 +164,7 @@ async function decodeAll(
  */
 export function decodeQrCodes(
   input: string | Buffer,
-  opts: { timeoutMs?: number; /** The media session's HEIC pixels, decoded once per check. */ heic?: () => Promise<DecodedRgba> } = {},
+  opts: Parameters<typeof decodeQrCodesNow>[1] = {},
 ): Promise<DecodedQr[]> {
   // In the memory lane (memory-lane.ts) beside the OCR pass and C2PA reads; the timeout starts with its turn.
   return inMemoryLane(() => decodeQrCodesNow(input, opts));
@@ -171,7 +172,13 @@ export function decodeQrCodes(
 
 async function decodeQrCodesNow(
   input: string | Buffer,
-  opts: { timeoutMs?: number; /** The media session's HEIC pixels, decoded once per check. */ heic?: () => Promise<DecodedRgba> } = {},
+  opts: {
+    timeoutMs?: number;
+    /** The media session's HEIC pixels, decoded once per check. */
+    heic?: () => Promise<DecodedRgba>;
+    /** The media session's still (any format), decoded once per check; the file is then not read. */
+    pixels?: () => Promise<DecodedStill>;
+  } = {},
 ): Promise<DecodedQr[]> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   let timer: NodeJS.Timeout | undefined;
@@ -180,7 +187,7 @@ async function decodeQrCodesNow(
   });
   const worker = qrWorker();
   try {
-    return await Promise.race([decodeAll(input, timeoutMs, opts.heic, worker), timeout]);
+    return await Promise.race([decodeAll(input, timeoutMs, opts.heic, opts.pixels, worker), timeout]);
   } catch (e) {
     if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
     const msg = e instanceof Error ? e.message : String(e);

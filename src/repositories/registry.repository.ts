@@ -5,8 +5,9 @@ import { isPostgresUrl, openDatabase, redactUrl } from '../db/database.js';
 import type { AppDatabase, ReferencesTable, ViewName } from '../db/schema.js';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import { decodeHeic } from './heic.repository.js';
+import { decodeWithin } from './image-info.repository.js';
 import { countTool } from './tool-stats.repository.js';
-import type { DecodedRgba } from '../domain/media-session.js';
+import type { DecodedRgba, DecodedStill } from '../domain/media-session.js';
 
 export type ReferenceRow = ReferencesTable;
 
@@ -213,13 +214,23 @@ export async function encodeThumbnailJpeg(
  */
 export async function decodeStillForMatch(
   path: string,
-  opts: { maxDim: number; timeoutMs: number; heic?: boolean; /** HEIC pixels already decoded (the media session's). */ heicPixels?: () => Promise<DecodedRgba> },
+  opts: {
+    maxDim: number;
+    timeoutMs: number;
+    heic?: boolean;
+    /** HEIC pixels already decoded (the media session's). */
+    heicPixels?: () => Promise<DecodedRgba>;
+    /** The still already decoded (the media session's, any format; orientation applied): scaled from, no decode. */
+    pixels?: () => Promise<DecodedStill>;
+  },
 ): Promise<{ rgb: Uint8Array; width: number; height: number }> {
-  let timer: NodeJS.Timeout | undefined;
-  if (!opts.heic) countTool('decode:sharp');
+  if (!opts.heic && !opts.pixels) countTool('decode:sharp');
   const work = (async () => {
     let img: ReturnType<typeof sharp>;
-    if (opts.heic) {
+    if (opts.pixels) {
+      const p = await opts.pixels();
+      img = sharp(p.raw, { raw: { width: p.width, height: p.height, channels: p.channels } });
+    } else if (opts.heic) {
       const h = await (opts.heicPixels ? opts.heicPixels() : decodeHeic(path, opts.timeoutMs));
       img = sharp(h.raw, { raw: { width: h.width, height: h.height, channels: 4 } });
     } else {
@@ -235,16 +246,9 @@ export async function decodeStillForMatch(
     return { rgb: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
   })();
   try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new ToolError('tool_timeout', `Decoding ${path} took longer than ${opts.timeoutMs} ms`)), opts.timeoutMs);
-      }),
-    ]);
+    return await decodeWithin(work, path, opts.timeoutMs);
   } catch (e) {
     if (e instanceof ToolError || e instanceof UnsupportedMediaError) throw e;
     throw new UnsupportedMediaError('media_corrupt', `Cannot decode image ${path}: ${(e as Error).message}`, { cause: e, httpStatus: 422 });
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import { kbForConfig } from '../knowledge/kb.loader.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { MediaInfo } from '../domain/media.js';
-import type { DecodedRgba, MediaSession } from '../domain/media-session.js';
+import type { DecodedRgba, DecodedStill, MediaSession } from '../domain/media-session.js';
 import type { ScamResult } from '../domain/scam.js';
 import { parsePostedAt, postedDay } from '../domain/post-input.js';
 import { decodeQrCodes, type DecodedQr } from '../repositories/qr.repository.js';
@@ -38,7 +38,7 @@ export interface ScamInput {
 /** An image already opened by the caller: its HEIC pixels are decoded once, its media facts are not re-read. */
 export interface ImageHint {
   media?: MediaInfo;
-  session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>;
+  session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'> & Partial<Pick<MediaSession, 'stillPixels'>>;
   /** Cancels the registry lookup with the check it belongs to. */
   signal?: AbortSignal;
 }
@@ -50,7 +50,7 @@ export interface ScamServiceOptions {
   /** null = symbols only, no model. */
   model?: ScamModel | null;
   extraOfficialDomains?: string[];
-  decodeQr?: (file: string, heic?: () => Promise<DecodedRgba>) => Promise<DecodedQr[]>;
+  decodeQr?: (file: string, heic?: () => Promise<DecodedRgba>, pixels?: () => Promise<DecodedStill>) => Promise<DecodedQr[]>;
   qrTimeoutMs?: number;
   /** Registry lookup of an image (PDQ); matches labelled scam_poster become KNOWN_SCAM_POSTER. */
   matchPoster?: (file: string, hint?: ImageHint) => Promise<PosterMatch[]>;
@@ -72,14 +72,14 @@ export interface PosterMatch {
 export class ScamService {
   private readonly knowledge: ScamKnowledge;
   private readonly model: ScamModel | null;
-  private readonly decodeQr: (file: string, heic?: () => Promise<DecodedRgba>) => Promise<DecodedQr[]>;
+  private readonly decodeQr: (file: string, heic?: () => Promise<DecodedRgba>, pixels?: () => Promise<DecodedStill>) => Promise<DecodedQr[]>;
   private readonly officialDomains: string[];
 
   constructor(private readonly opts: ScamServiceOptions = {}) {
     this.officialDomains = [...(opts.extraOfficialDomains ?? [])];
     this.knowledge = opts.knowledge ?? knowledgeFor(opts.kb);
     this.model = opts.model === undefined ? defaultScamModel() : opts.model;
-    this.decodeQr = opts.decodeQr ?? ((f, heic) => decodeQrCodes(f, { timeoutMs: opts.qrTimeoutMs, heic }));
+    this.decodeQr = opts.decodeQr ?? ((f, heic, pixels) => decodeQrCodes(f, { timeoutMs: opts.qrTimeoutMs, heic, pixels }));
   }
 
   /** Text-only analysis, synchronous (batch mode, the analyzer). */
@@ -101,7 +101,8 @@ export class ScamService {
     for (const [i, img] of images.entries()) {
       let found: DecodedQr[];
       try {
-        found = await this.decodeQr(img, opts.imageHints?.[i]?.session?.heicPixels);
+        const session = opts.imageHints?.[i]?.session;
+        found = await this.decodeQr(img, session?.heicPixels, session?.stillPixels);
       } catch (e) {
         if (!opts.onQrError) throw e;
         opts.onQrError(label(img), e);

@@ -48,14 +48,14 @@ describe('media session: intake opens the file once, analyzers share what it rea
     assert.equal(s.videoProbe?.width, 180, 'display width after rotation');
   });
 
-  it('reads flat and grouped tags once each however often they are asked for', async () => {
+  it('reads flat and grouped tags in one exiftool run however often they are asked for', async () => {
     const s = await openMedia(rotatedClip(), config);
     const before = count('exiftool');
     const [a, b] = await Promise.all([s.tags(), s.tags()]);
     const [c, d] = await Promise.all([s.groupedTags(), s.groupedTags()]);
     assert.equal(a, b);
     assert.equal(c, d);
-    assert.equal(count('exiftool') - before, 2);
+    assert.equal(count('exiftool') - before, 1);
     assert.ok(Object.keys(c).some((k) => k.includes(':')), 'grouped names carry their group');
   });
 
@@ -63,8 +63,8 @@ describe('media session: intake opens the file once, analyzers share what it rea
     const before = count('exiftool');
     const s = await openMedia(join(SHARED, 'media/real/img_iphone_heic_exifr.heic'), config);
     assert.equal(count('exiftool') - before, 1, 'intake reads the HEIC dimensions from tags');
-    await s.tags();
-    assert.equal(count('exiftool') - before, 1, 'the metadata view reuses them');
+    await Promise.all([s.tags(), s.groupedTags()]);
+    assert.equal(count('exiftool') - before, 1, 'the metadata and label views reuse them');
     const d0 = count('decode:heic');
     const [p, q] = await Promise.all([s.heicPixels(), s.heicPixels()]);
     assert.equal(p, q);
@@ -72,7 +72,7 @@ describe('media session: intake opens the file once, analyzers share what it rea
     assert.equal(p.width * p.height * 4, p.raw.length);
   });
 
-  it('a JSON-only check of a video starts one ffprobe, two exiftool reads and no keyframe seeks', async () => {
+  it('a JSON-only check of a video starts one ffprobe, one exiftool read and no keyframe seeks', async () => {
     const service = VerificationService.create(config);
     try {
       const t0 = toolStats().tools;
@@ -80,7 +80,7 @@ describe('media session: intake opens the file once, analyzers share what it rea
       const t1 = toolStats().tools;
       const d = (k: string) => (t1[k] ?? 0) - (t0[k] ?? 0);
       assert.equal(d('ffprobe'), 1);
-      assert.equal(d('exiftool'), 2);
+      assert.equal(d('exiftool'), 1);
       assert.ok(d('ffmpeg') <= 2, `ffmpeg processes: ${d('ffmpeg')}`);
       assert.deepEqual(result.keyframes.map((k) => k.timestamp), [0.25, 0.75, 1.25, 1.75, 2.25, 2.75]);
     } finally {

@@ -8,6 +8,7 @@ import type { Post } from '../../domain/post.js';
 import { decodeImageFile, grabFrame, sampleClip } from '../../repositories/frame-grab.repository.js';
 import { decodeHeic } from '../../repositories/heic.repository.js';
 import { inMemoryLane } from '../../repositories/memory-lane.js';
+import { scaleStill } from '../../repositories/image-info.repository.js';
 import { recognizeTiles } from '../../repositories/ocr.repository.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
 import { analyzeCaption } from '../caption/caption.claims.js';
@@ -75,7 +76,12 @@ function ocrSkipped(media: MediaInfo) {
 }
 
 /** Wire the scanner to ffmpeg (frames), sharp (stills) and the OCR models, each call under its timeout. */
-export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal, session?: Pick<MediaSession, 'heicPixels'> & Partial<Pick<MediaSession, 'videoFrames'>>): ScanDeps {
+export function realDeps(
+  media: MediaInfo,
+  config: Config,
+  signal?: AbortSignal,
+  session?: Pick<MediaSession, 'heicPixels'> & Partial<Pick<MediaSession, 'videoFrames' | 'stillPixels'>>,
+): ScanDeps {
   const grabOpts = { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal };
   return {
     async grabFrames(timestamps, maxSide) {
@@ -84,8 +90,15 @@ export function realDeps(media: MediaInfo, config: Config, signal?: AbortSignal,
       return frames.map((f) => ({ width: f.width, height: f.height, channels: 3 as const, data: f.rgb, timestamp: f.timestamp }));
     },
     async decodeImage(maxSide) {
-      const img = await decodeImageFile(media.path, maxSide, config.timeouts.decodeMs);
-      if (img) return img;
+      if (session?.stillPixels && media.kind === 'image') {
+        // Through the media session: the still is decoded once for every analyzer; this pass scales it down
+        // (HEIC pixels are used at full size, as before).
+        const still = await session.stillPixels().catch(() => null);
+        if (still) return media.container === 'heic' ? { width: still.width, height: still.height, channels: 4, data: still.raw } : await scaleStill(still, maxSide);
+      } else {
+        const img = await decodeImageFile(media.path, maxSide, config.timeouts.decodeMs);
+        if (img) return img;
+      }
       if (media.container === 'heic' || media.container === 'avif') {
         const h = await (session ? session.heicPixels() : decodeHeic(media.path, config.timeouts.decodeMs)).catch(() => null);
         if (h) return { width: h.width, height: h.height, channels: 4, data: h.raw };

@@ -18,7 +18,7 @@ export interface ScamDeskPort {
     urls: string[];
     postedAt: string | null;
     images: string[];
-    imageHints?: ({ media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'>; signal?: AbortSignal } | undefined)[];
+    imageHints?: ({ media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'> & Partial<Pick<MediaSession, 'stillPixels'>>; signal?: AbortSignal } | undefined)[];
     onQrError?: (image: string, e: unknown) => void;
   }): Promise<ScamAnalysis>;
 }

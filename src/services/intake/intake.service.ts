@@ -5,7 +5,7 @@ import type { Config } from '../../config/config.js';
 import { UnsupportedMediaError, ValidationError } from '../../domain/errors.js';
 import type { MediaInfo, StreamInfo } from '../../domain/media.js';
 import type { MediaSession } from '../../domain/media-session.js';
-import { readTags } from '../../repositories/exif.repository.js';
+import { readTagViews, type TagViews } from '../../repositories/exif.repository.js';
 import { ffprobe, type ProbeResult } from '../../repositories/ffprobe.repository.js';
 import { videoProbeFrom } from '../../repositories/frames.repository.js';
 import { readImageHeader } from '../../repositories/image-info.repository.js';
@@ -112,10 +112,10 @@ export async function openMedia(path: string, config: Config, signal?: AbortSign
     let width: number;
     let height: number;
     let orientation: number | null = null;
-    let tags: Record<string, unknown> | undefined;
+    let tagViews: TagViews | undefined;
     if (sniffed.container === 'heic') {
-      const t = await readTags(path, config.timeouts.exiftoolMs);
-      tags = t;
+      tagViews = await readTagViews(path, config.timeouts.exiftoolMs);
+      const t = tagViews.tags;
       width = Number(t.ImageWidth ?? 0);
       height = Number(t.ImageHeight ?? 0);
       orientation = typeof t.Orientation === 'number' ? t.Orientation : null;
@@ -130,7 +130,7 @@ export async function openMedia(path: string, config: Config, signal?: AbortSign
       throw new UnsupportedMediaError('file_too_large', `The image is ${width}×${height} pixels; the limit is ${config.limits.maxPixels} pixels.`, { httpStatus: 413 });
     const rotation = orientation === 6 ? 90 : orientation === 8 ? 270 : orientation === 3 ? 180 : 0;
     const media: MediaInfo = { ...base, width, height, duration: null, fps: null, frameCount: null, videoCodec: null, audioCodec: null, rotation, streams: [], formatTags: {} };
-    return createMediaSession(media, config, { tags }, signal);
+    return createMediaSession(media, config, { tagViews }, signal);
   }
 
   const probe = await ffprobe(path, { timeoutMs: config.timeouts.probeMs, ffprobePath: config.ffprobePath, ffmpegPath: config.ffmpegPath, signal, format: sniffed.container === 'mts' ? 'mpegts' : undefined });

@@ -1,10 +1,11 @@
 import type { Config } from '../../config/config.js';
 import type { MediaInfo, VideoProbe } from '../../domain/media.js';
 import type { VideoFrame } from '../../domain/frame.js';
-import type { DecodedRgba, MediaSession } from '../../domain/media-session.js';
+import type { DecodedRgba, DecodedStill, MediaSession } from '../../domain/media-session.js';
 import { sampleClip } from '../../repositories/frame-grab.repository.js';
-import { readGroupedTags, readTags } from '../../repositories/exif.repository.js';
+import { readTagViews, type TagViews } from '../../repositories/exif.repository.js';
 import { decodeHeic } from '../../repositories/heic.repository.js';
+import { decodeStill } from '../../repositories/image-info.repository.js';
 
 /** A promise-returning function that runs its work once, on first call, and hands every caller the same promise. */
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -25,17 +26,27 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
 export function createMediaSession(
   media: MediaInfo,
   config: Config,
-  known: { videoProbe?: VideoProbe | null; tags?: Record<string, unknown> } = {},
+  known: { videoProbe?: VideoProbe | null; tagViews?: TagViews } = {},
   signal?: AbortSignal,
 ): MediaSession {
   const timeoutMs = config.timeouts.exiftoolMs;
+  const heicPixels = once<DecodedRgba>(() => decodeHeic(media.path, config.timeouts.decodeMs));
   const frameRuns = new Map<string, Promise<VideoFrame[]>>();
+  // one exiftool run gives both the flat and the grouped tags
+  const views = known.tagViews ? () => Promise.resolve(known.tagViews!) : once(() => readTagViews(media.path, timeoutMs));
   return {
     media,
     videoProbe: known.videoProbe ?? null,
-    tags: known.tags ? () => Promise.resolve(known.tags!) : once(() => readTags(media.path, timeoutMs)),
-    groupedTags: once(() => readGroupedTags(media.path, timeoutMs)),
-    heicPixels: once<DecodedRgba>(() => decodeHeic(media.path, config.timeouts.decodeMs)),
+    tags: () => views().then((v) => v.tags),
+    groupedTags: () => views().then((v) => v.grouped),
+    heicPixels,
+    stillPixels: once<DecodedStill>(() =>
+      media.kind !== 'image'
+        ? Promise.reject(new Error('stillPixels is for images'))
+        : media.container === 'heic'
+          ? heicPixels()
+          : decodeStill(media.path, { maxPixels: config.limits.maxPixels, timeoutMs: config.timeouts.decodeMs }),
+    ),
     videoFrames(timestamps, maxSide) {
       const key = `${maxSide}@${timestamps.join(',')}`;
       let run = frameRuns.get(key);
