@@ -34,6 +34,7 @@ if (files.length === 0) {
   console.error(`no ${kind} test files found`);
   process.exit(1);
 }
-const args = ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${kind === 'unit' ? 2 : 1}`, ...files];
+const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${join(root, 'scripts', 'test-durations.mjs')}`, '--test-reporter-destination=stdout'];
+const args = ['--import', 'tsx', '--test', ...reporters, `--test-concurrency=${kind === 'unit' ? 2 : 1}`, ...files];
 const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, GENPROOF_FROM_SOURCE: '1' } });
 child.on('close', (code) => process.exit(code ?? 1));
