@@ -33,9 +33,14 @@ function walk(dir, out) {
 // a long file started late is run alone at the end while the other worker idles.
 const LONGEST_FIRST = [
   'test/match/transforms.test.ts',
-  'test/match/reposts.acceptance.test.ts',
+  'test/match/reposts.acceptance.test.ts', // builds the shared registry that transforms also needs, as early as possible
   'test/check/shared-media.test.ts',
+  'test/registry/registry.cli.test.ts',
+  'test/registry/registry.medium.test.ts',
   'test/cli/hostile-input.test.ts',
+  'test/signals/vpdq.test.ts',
+  'test/scam/scam-cli.test.ts',
+  'test/scam/check-scam-parity.test.ts',
   'test/errors/post-input-entry-points.test.ts',
   'test/intake/tool-paths.test.ts',
 ];
