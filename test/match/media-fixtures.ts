@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { toolPaths } from '../../src/repositories/tools.repository.js';
@@ -14,15 +14,26 @@ const run = promisify(execFile);
 export const CACHE_DIR = process.env.GENPROOF_FIXTURE_CACHE ?? join(tmpdir(), 'genproof-match-fixtures-v1');
 export const SHARED = resolve(import.meta.dirname, '../../../shared/data');
 
-/** Run ffmpeg with `args` (output path last, given as OUT) unless the cached output exists; returns the path. */
-export async function ffmpegCached(name: string, args: string[], ext = 'mp4'): Promise<string> {
+/**
+ * Run ffmpeg with `args` (output path last, given as OUT) unless the cached output exists; returns the path.
+ * `nice` lowers the ffmpeg process's CPU priority (fixtures made ahead of time, off the critical path).
+ */
+export async function ffmpegCached(name: string, args: string[], ext = 'mp4', nice = 0): Promise<string> {
   mkdirSync(CACHE_DIR, { recursive: true });
   const key = createHash('sha256').update(JSON.stringify(args)).digest('hex').slice(0, 12);
   const out = join(CACHE_DIR, `${name}-${key}.${ext}`);
   if (existsSync(out)) return out;
   const tmp = `${out}.${process.pid}.tmp.${ext}`;
   const { ffmpeg } = toolPaths();
-  await run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', ...args.map((a) => (a === 'OUT' ? tmp : a))], { timeout: 120_000 });
+  const job = run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', ...args.map((a) => (a === 'OUT' ? tmp : a))], { timeout: 120_000 });
+  if (nice && job.child.pid) {
+    try {
+      setPriority(job.child.pid, nice);
+    } catch {
+      // priority is an optimisation only
+    }
+  }
+  await job;
   renameSync(tmp, out);
   return out;
 }
@@ -98,8 +109,8 @@ export const TRANSFORMS: Transform[] = [
   { name: 'combo_crop_band_fps', vf: `crop=iw*0.9:ih*0.9,${EVEN},pad=iw:ih+trunc(ih*0.14/2)*2:0:0:white,fps=20`, pre: ['-ss', '0.5'] },
 ];
 
-/** Apply a transform to the first `seconds` of `original`. */
-export function applyTransform(original: string, t: Transform, seconds = 5): Promise<string> {
+/** Apply a transform to the first `seconds` of `original` (`nice`: see ffmpegCached). */
+export function applyTransform(original: string, t: Transform, seconds = 5, nice = 0): Promise<string> {
   const base = original.split('/').pop()!.replace(/\.[^.]+$/, '');
   const complex = t.vf.includes('[');
   return ffmpegCached(`${base}__${t.name}`, [
@@ -112,5 +123,12 @@ export function applyTransform(original: string, t: Transform, seconds = 5): Pro
     ...(t.post ?? []),
     '-map_metadata', '-1',
     'OUT',
-  ]);
+  ], 'mp4', nice);
+}
+
+/** Container duration in seconds (ffprobe), or 0 when there is none (a still, an unreadable file). */
+export async function probeDuration(file: string): Promise<number> {
+  const { ffprobe } = toolPaths();
+  const { stdout } = await run(ffprobe, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], { timeout: 60_000 }).catch(() => ({ stdout: '' }));
+  return Number(stdout.trim()) || 0;
 }
