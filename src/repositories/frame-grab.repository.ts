@@ -82,6 +82,9 @@ export interface SampleOptions extends GrabOptions {
   maxFrames: number;
 }
 
+/** ffmpeg's words for a stream that ended (or never started) before a frame decoded. */
+const NO_FRAME_RE = /Invalid data|moov atom not found|could not find codec|does not contain any stream|matches no streams|Cannot determine format of input stream/i;
+
 /**
  * One ffmpeg pass that returns frames at least `spacing` seconds apart (select filter), with their real
  * timestamps (showinfo). With `keyframesOnly` the decoder skips every non-key frame, so a 60 s 1080p clip
@@ -107,6 +110,11 @@ export async function sampleFrames(path: string, opts: SampleOptions): Promise<V
     maxStdoutBytes: opts.maxFrames * (m * m * 3 + 64) + 1024,
   });
   if (res.code !== 0) {
+    // No frame at all before the end of the stream (an init segment without samples, a video track cut off):
+    // the video cannot be decoded, as the keyframe step used to report before the session shared its frames.
+    if (res.stdout.length === 0 && NO_FRAME_RE.test(res.stderr)) {
+      throw new UnsupportedMediaError('media_corrupt', `No frame of the video could be decoded (truncated or corrupt?): ${lastLine(res.stderr)}`, { httpStatus: 422 });
+    }
     throw new ToolError('tool_failed', `ffmpeg failed to sample frames: ${lastLine(res.stderr)}`);
   }
   const times = [...res.stderr.matchAll(/Parsed_showinfo[^\n]*?pts_time:\s*(-?[\d.]+)/g)].map((x) => Number(x[1]));

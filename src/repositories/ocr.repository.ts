@@ -128,6 +128,9 @@ export function ocrModelDir(): string {
 async function loadEngine(threads: number): Promise<Engine> {
   // Importing @gutenye/ocr-node registers its sharp-backed ImageRaw, which splitIntoLineImages uses.
   await import('@gutenye/ocr-node');
+  // splitIntoLineImages uses opencv.js, whose wasm runtime finishes initialising after the import resolves: a
+  // first OCR run could find `cv.Mat` missing ("cv.Mat is not a constructor", seen intermittently on a corpus run).
+  await opencvReady(((await import('@techstark/opencv-js')) as { default: { Mat?: unknown } }).default);
   const ort = (await import('onnxruntime-node')) as unknown as {
     InferenceSession: { create(path: string, o: Record<string, unknown>): Promise<OrtSession> };
     Tensor: Engine['Tensor'];
@@ -157,6 +160,15 @@ async function loadEngine(threads: number): Promise<Engine> {
     readFile(join(dir, 'ppocr_keys_v1.txt'), 'utf8'),
   ]);
   return { det, rec, dict: [...dictText.split('\n'), ' '], Tensor: ort.Tensor, split: backend.splitIntoLineImages };
+}
+
+/** Resolves when opencv.js's runtime is initialised (its classes exist); rejects after `timeoutMs`. */
+export async function opencvReady(cv: { Mat?: unknown } | undefined, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while (!(cv && typeof cv.Mat === 'function')) {
+    if (Date.now() - started > timeoutMs) throw new Error(`opencv.js did not finish initialising within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 /** Load the models once per process (about 0.5 s); later calls reuse them. */

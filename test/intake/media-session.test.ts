@@ -112,4 +112,16 @@ describe('media session: intake opens the file once, analyzers share what it rea
       rmSync(kept, { recursive: true, force: true });
     }
   });
+
+  it('a JSON-only check of a video with no decodable frame fails with media_corrupt (an init segment without samples)', { skip: !existsSync(join(SHARED, 'c2pa/fixtures/dashinit.mp4')) }, async () => {
+    const service = VerificationService.create(config);
+    try {
+      await assert.rejects(
+        service.check({ file: join(SHARED, 'c2pa/fixtures/dashinit.mp4'), caption: null, postedAt: null, urls: [] }),
+        (e: unknown) => (e as { code?: string }).code === 'media_corrupt',
+      );
+    } finally {
+      await service.close();
+    }
+  });
 });
