@@ -2,7 +2,7 @@ import type { Claim } from '../domain/claim.js';
 import type { Evidence } from '../domain/evidence.js';
 import type { Match } from '../domain/match.js';
 import type { MediaInfo } from '../domain/media.js';
-import type { MediaSession } from '../domain/media-session.js';
+import type { MediaSession, SessionHint } from '../domain/media-session.js';
 import type { Post } from '../domain/post.js';
 import type { ScamResult } from '../domain/scam.js';
 import type { Config } from '../config/config.js';
@@ -69,7 +69,7 @@ export interface ClaimChecker {
 export interface MatchRegistry {
   match(
     file: string,
-    opts: { media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'> & Partial<Pick<MediaSession, 'stillPixels'>>; signal?: AbortSignal; onProgress?: (f: number) => void },
+    opts: { media?: MediaInfo; session?: SessionHint; signal?: AbortSignal; onProgress?: (f: number) => void },
   ): Promise<ScoredMatch[]>;
   close(): Promise<void>;
 }

@@ -59,3 +59,6 @@ export interface MediaSession {
    */
   videoFrames(timestamps: readonly number[], maxSide: number): Promise<VideoFrame[]>;
 }
+
+/** The part of a session a caller may hand to match, poster lookup or QR scanning of a file it already opened. */
+export type SessionHint = Pick<MediaSession, 'videoProbe' | 'heicPixels'> & Partial<Pick<MediaSession, 'stillPixels'>>;

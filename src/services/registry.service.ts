@@ -13,7 +13,7 @@ import { RegistryRepository, type KeyframeRow, type ReferenceRow } from '../repo
 import { formatVpdqLines } from '../signals/vpdq/vpdq.js';
 import { checkFormat, formatHashList, parseHashList, type HashListFormat } from '../match/hash-list.js';
 import { openMedia } from './intake/intake.service.js';
-import type { MediaSession } from '../domain/media-session.js';
+import type { SessionHint } from '../domain/media-session.js';
 
 export const LABELS: readonly ReferenceLabel[] = ['original', 'ai', 'scam_poster'];
 
@@ -175,7 +175,7 @@ export class RegistryService {
       const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 4000);
       const { hashes, frames, keyframes } = await hashReferenceFile(file, media, {
         timeoutMs, onProgress: (f) => opts.onProgress?.({ file, fraction: f }),
-        probe: session.videoProbe, heicPixels: session.heicPixels, stillPixels: media.kind === 'image' ? session.stillPixels : undefined, ffmpegPath: this.config.ffmpegPath, ffprobePath: this.config.ffprobePath,
+        probe: session.videoProbe, heicPixels: session.heicPixels, stillPixels: session.stillPixels, ffmpegPath: this.config.ffmpegPath, ffprobePath: this.config.ffprobePath,
       });
       const row: ReferenceRow = {
         id: refId(media.sha256),
@@ -299,7 +299,7 @@ export class RegistryService {
   /** Near-duplicate lookup: best first; empty when nothing (or no registry) matches. */
   async match(
     file: string,
-    opts: MatchOptions & { media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'> & Partial<Pick<MediaSession, 'stillPixels'>>; signal?: AbortSignal; onProgress?: (f: number) => void } = {},
+    opts: MatchOptions & { media?: MediaInfo; session?: SessionHint; signal?: AbortSignal; onProgress?: (f: number) => void } = {},
   ): Promise<ScoredMatch[]> {
     const opened = opts.media ? null : await openMedia(file, this.config, opts.signal);
     const media = opts.media ?? opened!.media;
@@ -311,7 +311,7 @@ export class RegistryService {
     const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 2000);
     const q = await hashQuery(file, media, {
       timeoutMs, signal: opts.signal, onProgress: opts.onProgress,
-      probe: session?.videoProbe, heicPixels: session?.heicPixels, stillPixels: media.kind === 'image' ? session?.stillPixels : undefined, ffmpegPath: this.config.ffmpegPath, ffprobePath: this.config.ffprobePath,
+      probe: session?.videoProbe, heicPixels: session?.heicPixels, stillPixels: session?.stillPixels, ffmpegPath: this.config.ffmpegPath, ffprobePath: this.config.ffprobePath,
     });
     return matchQuery(q, this.store, opts);
   }

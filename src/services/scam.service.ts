@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import { kbForConfig } from '../knowledge/kb.loader.js';
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { MediaInfo } from '../domain/media.js';
-import type { DecodedRgba, DecodedStill, MediaSession } from '../domain/media-session.js';
+import type { DecodedRgba, DecodedStill, SessionHint } from '../domain/media-session.js';
 import type { ScamResult } from '../domain/scam.js';
 import { parsePostedAt, postedDay } from '../domain/post-input.js';
 import { decodeQrCodes, type DecodedQr } from '../repositories/qr.repository.js';
@@ -38,7 +38,7 @@ export interface ScamInput {
 /** An image already opened by the caller: its HEIC pixels are decoded once, its media facts are not re-read. */
 export interface ImageHint {
   media?: MediaInfo;
-  session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'> & Partial<Pick<MediaSession, 'stillPixels'>>;
+  session?: SessionHint;
   /** Cancels the registry lookup with the check it belongs to. */
   signal?: AbortSignal;
 }

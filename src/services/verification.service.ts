@@ -225,7 +225,7 @@ export class VerificationService {
     }
     return this.deps.extractKeyframes(media, dir, {
       count, timeoutMs: this.config.timeouts.decodeMs, maxPixels: this.config.limits.maxPixels,
-      ffmpegPath: this.config.ffmpegPath, signal, heic: session?.heicPixels, pixels: media.kind === 'image' ? session?.stillPixels : undefined,
+      ffmpegPath: this.config.ffmpegPath, signal, heic: session?.heicPixels, pixels: session?.stillPixels,
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Config } from '../../config/config.js';
 import { evidence, type Evidence } from '../../domain/evidence.js';
 import type { MediaInfo } from '../../domain/media.js';
-import type { MediaSession } from '../../domain/media-session.js';
+import type { SessionHint } from '../../domain/media-session.js';
 import type { Post } from '../../domain/post.js';
 import { toScamResult, type ScamAnalysis } from '../../scam/scam.engine.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
@@ -18,7 +18,7 @@ export interface ScamDeskPort {
     urls: string[];
     postedAt: string | null;
     images: string[];
-    imageHints?: ({ media?: MediaInfo; session?: Pick<MediaSession, 'videoProbe' | 'heicPixels'> & Partial<Pick<MediaSession, 'stillPixels'>>; signal?: AbortSignal } | undefined)[];
+    imageHints?: ({ media?: MediaInfo; session?: SessionHint; signal?: AbortSignal } | undefined)[];
     onQrError?: (image: string, e: unknown) => void;
   }): Promise<ScamAnalysis>;
 }
