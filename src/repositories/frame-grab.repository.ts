@@ -6,6 +6,11 @@ import { toolPaths } from './tools.repository.js';
 import { countTool } from './tool-stats.repository.js';
 
 
+/** ffmpeg's words for input it cannot decode at all. */
+const UNDECODABLE_RE = /Invalid data|moov atom not found|could not find codec|does not contain any stream|matches no streams/i;
+/** …and for a stream that ended (or never started) before a frame decoded. */
+const NO_FRAME_BEFORE_EOF_RE = /Cannot determine format of input stream/i;
+
 export interface GrabOptions {
   /** Per-frame timeout for the ffmpeg call. */
   timeoutMs: number;
@@ -38,7 +43,7 @@ export async function grabFrame(path: string, timestamp: number, opts: GrabOptio
   ];
   const res = await runTool(ffmpeg, args, { timeoutMs: opts.timeoutMs, signal: opts.signal, tool: 'ffmpeg' });
   if (res.code !== 0) {
-    if (/Invalid data|moov atom not found|could not find codec|does not contain any stream|matches no streams/i.test(res.stderr)) {
+    if (UNDECODABLE_RE.test(res.stderr)) {
       throw new UnsupportedMediaError('media_corrupt', `ffmpeg cannot decode ${path}: ${lastLine(res.stderr)}`);
     }
     throw new ToolError('tool_failed', `ffmpeg failed to decode a frame at ${timestamp.toFixed(2)} s: ${lastLine(res.stderr)}`);
@@ -82,9 +87,6 @@ export interface SampleOptions extends GrabOptions {
   maxFrames: number;
 }
 
-/** ffmpeg's words for a stream that ended (or never started) before a frame decoded. */
-const NO_FRAME_RE = /Invalid data|moov atom not found|could not find codec|does not contain any stream|matches no streams|Cannot determine format of input stream/i;
-
 /**
  * One ffmpeg pass that returns frames at least `spacing` seconds apart (select filter), with their real
  * timestamps (showinfo). With `keyframesOnly` the decoder skips every non-key frame, so a 60 s 1080p clip
@@ -112,7 +114,7 @@ export async function sampleFrames(path: string, opts: SampleOptions): Promise<V
   if (res.code !== 0) {
     // No frame at all before the end of the stream (an init segment without samples, a video track cut off):
     // the video cannot be decoded, as the keyframe step used to report before the session shared its frames.
-    if (res.stdout.length === 0 && NO_FRAME_RE.test(res.stderr)) {
+    if (res.stdout.length === 0 && (UNDECODABLE_RE.test(res.stderr) || NO_FRAME_BEFORE_EOF_RE.test(res.stderr))) {
       throw new UnsupportedMediaError('media_corrupt', `No frame of the video could be decoded (truncated or corrupt?): ${lastLine(res.stderr)}`, { httpStatus: 422 });
     }
     throw new ToolError('tool_failed', `ffmpeg failed to sample frames: ${lastLine(res.stderr)}`);

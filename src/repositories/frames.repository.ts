@@ -189,7 +189,8 @@ export async function readFrames(
     const onAbort = () => kill();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
 
-    // sparse mode: each frame's time comes from its showinfo line; frames wait until their line has been read
+    // stderr is read by lines: showinfo lines (sparse mode) give each frame's time, and frames wait until their
+    // line has been read; every other line is kept for the size report and error messages
     const times: number[] = [];
     const waiting: Uint8Array[] = [];
     let startTime: number | null = null;
@@ -257,8 +258,7 @@ export async function readFrames(
       else pending.push(c);
     });
     child.stderr.on('data', (c: Buffer) => {
-      if (sparse) readInfo(c.toString('utf8'));
-      else if (stderr.length < 256 * 1024) stderr += c.toString('utf8');
+      readInfo(c.toString('utf8'));
       if (!(width > 0 && height > 0)) {
         const m = SIZE_RE.exec(stderr);
         if (m) {
@@ -277,10 +277,8 @@ export async function readFrames(
     child.on('close', (code) => {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
-      if (sparse) {
-        readInfo('\n');
-        if (!failed) flushWaiting(true);
-      }
+      readInfo('\n');
+      if (!failed) flushWaiting(true);
       chain.then(() => {
         if (failed) return reject(failed instanceof AppError || failed instanceof Error ? failed : new Error(String(failed)));
         if (timedOut) return reject(new ToolError('tool_timeout', `ffmpeg timed out after ${opts.timeoutMs} ms on ${path}`));

@@ -149,6 +149,15 @@ function grow(a: Float32Array, n: number): Float32Array {
   return a.length >= n ? a : new Float32Array(n);
 }
 
+/**
+ * Luma of `n` RGB24 pixels from byte `q` of `px` into `out[0..n)`: the reference's float32 formula, rounded by the
+ * Float32Array store. The one place it is computed (rows of a picture, whole planes, the mask grey).
+ */
+function rgbLuma(px: Uint8Array, q: number, out: Float32Array, n: number): void {
+  for (let p = 0; p < n; p++, q += 3) out[p] = LUMA_RG[(px[q] << 8) | px[q + 1]] + LUMA_B[px[q + 2]];
+}
+const maskLuma = new Float32Array(1);
+
 /** The luma plane read instead of pixels while downsampleLumaTo64 runs (null: read `px`). */
 let srcPlane: Float32Array | null = null;
 let srcStride = 0;
@@ -173,7 +182,7 @@ function lumaRows(px: Uint8Array, w: number, r0: number, k: number, channels: 1 
       out.set(srcPlane.subarray(o, o + w), t * w);
     }
   } else if (channels === 3) {
-    for (let p = 0, q = r0 * w * 3; p < n; p++, q += 3) out[p] = LUMA_RG[(px[q] << 8) | px[q + 1]] + LUMA_B[px[q + 2]];
+    rgbLuma(px, r0 * w * 3, out, n);
   } else {
     for (let p = 0, q = r0 * w; p < n; p++, q++) out[p] = px[q];
   }
@@ -208,7 +217,7 @@ export function downsampleTo64(px: Uint8Array, w: number, h: number, channels: 1
 export function lumaPlane(rgb: Uint8Array, w: number, h: number): Float32Array {
   if (rgb.length < w * h * 3) throw new ValidationError('internal_error', `Pixel buffer has ${rgb.length} bytes, expected ${w * h * 3}`);
   const out = new Float32Array(w * h);
-  for (let p = 0, q = 0; p < out.length; p++, q += 3) out[p] = LUMA_RG[(rgb[q] << 8) | rgb[q + 1]] + LUMA_B[rgb[q + 2]];
+  rgbLuma(rgb, 0, out, w * h);
   return out;
 }
 
@@ -239,7 +248,8 @@ export function downsampleLumaTo64(v: LumaView, out: Float32Array): boolean {
   srcMaskTo = v.mask ? v.mask.to : 0;
   // the luma the RGB path computes for an (R, G, B) = (g, g, g) pixel, rounded to float32 as a plane store does
   const g = v.mask ? Math.max(0, Math.min(255, Math.round(v.mask.grey))) : 0;
-  srcMaskValue = Math.fround(LUMA_RG[(g << 8) | g] + LUMA_B[g]);
+  rgbLuma(Uint8Array.of(g, g, g), 0, maskLuma, 1);
+  srcMaskValue = maskLuma[0];
   try {
     return downsampleRows(EMPTY, w, h, 1, out);
   } finally {
