@@ -66,13 +66,17 @@ describe('one exiftool run gives both tag views', () => {
     const files = mediaFiles(SHARED);
     assert.ok(files.length > 50, `${files.length} files`);
     const bad: string[] = [];
+    // The filesystem's access time moves between the reads themselves (the first read of a file can update
+    // its atime), so it is not part of what the two paths must agree on.
+    const VOLATILE = new Set(['FileAccessDate', 'FileInodeChangeDate']);
     for (const f of files) {
       const flat = await readTags(f);
       const grouped = await readGroupedTags(f);
       const views = await readTagViews(f);
       if (!isDeepStrictEqual(flat, views.tags)) {
         const keys = [...new Set([...Object.keys(flat), ...Object.keys(views.tags)])];
-        bad.push(`${f}: flat tags differ: ${keys.filter((k) => !isDeepStrictEqual((flat as Record<string, unknown>)[k], (views.tags as Record<string, unknown>)[k])).join(', ')}`);
+        const differ = keys.filter((k) => !VOLATILE.has(k) && !isDeepStrictEqual((flat as Record<string, unknown>)[k], (views.tags as Record<string, unknown>)[k]));
+        if (differ.length > 0) bad.push(`${f}: flat tags differ: ${differ.join(', ')}`);
       }
       if (!isDeepStrictEqual(extractLabelsFromTags(grouped), extractLabelsFromTags(views.grouped))) bad.push(`${f}: labels differ`);
     }
