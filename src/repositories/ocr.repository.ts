@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { ToolError } from '../domain/errors.js';
 import type { Rect } from '../domain/frame.js';
+import { splitIntoLines } from '../textline/lines.js';
 
 // onnxruntime's built-in telemetry (the 1DS SDK) writes `.ses` and an empty `mat-debug-<pid>.log` into the temp
 // dir of every process that creates a session, and never removes them (found by `npm run fuzz:media`). It is
@@ -16,9 +17,9 @@ process.env.ORT_DISABLE_TELEMETRY ??= '1';
  *
  * We drive the two models ourselves instead of `@gutenye/ocr-node`'s `Ocr.detect()` because that helper
  * merges every box on the same text line across the whole image (a top-left mark and a top-right handle
- * become one "line") and converts pixels through JS arrays; we keep its contour/box code
- * (`splitIntoLineImages`) and its pre-processing choices (BGR planes scaled to 0..1, detection map threshold
- * 0.03, recognition at 48 px height, CTC greedy decoding, lines with mean confidence below 0.5 dropped).
+ * become one "line") and converts pixels through JS arrays; we keep its pre-processing choices (BGR planes scaled
+ * to 0..1, detection map threshold 0.03, recognition at 48 px height, CTC greedy decoding, lines with mean
+ * confidence below 0.5 dropped) and its contour/box step, re-done without opencv.js in src/textline.
  */
 
 /** Packed pixels, rows top to bottom; `channels` 3 (RGB) or 4 (RGBA). */
@@ -59,10 +60,7 @@ interface Engine {
   rec: OrtSession;
   dict: string[];
   Tensor: new (type: 'float32', data: Float32Array, dims: number[]) => OrtTensor;
-  /** The library's contour → rotated-box → crop step (reads only data/width/height of its RGBA inputs). */
-  split: (mask: LineImageLike, source: LineImageLike) => Promise<{ box: number[][]; image: LineImageLike }[]>;
 }
-interface LineImageLike { data: Uint8Array | Uint8ClampedArray; width: number; height: number }
 interface OrtTensor { data: Float32Array; dims: readonly number[] }
 interface OrtSession {
   inputNames: readonly string[];
@@ -126,16 +124,10 @@ export function ocrModelDir(): string {
 }
 
 async function loadEngine(threads: number): Promise<Engine> {
-  // Importing @gutenye/ocr-node registers its sharp-backed ImageRaw, which splitIntoLineImages uses.
-  await import('@gutenye/ocr-node');
-  // splitIntoLineImages uses opencv.js, whose wasm runtime finishes initialising after the import resolves: a
-  // first OCR run could find `cv.Mat` missing ("cv.Mat is not a constructor", seen intermittently on a corpus run).
-  await opencvReady(((await import('@techstark/opencv-js')) as { default: { Mat?: unknown } }).default);
   const ort = (await import('onnxruntime-node')) as unknown as {
     InferenceSession: { create(path: string, o: Record<string, unknown>): Promise<OrtSession> };
     Tensor: Engine['Tensor'];
   };
-  const backend = (await import('@gutenye/ocr-common/splitIntoLineImages')) as unknown as { splitIntoLineImages: Engine['split'] };
   const dir = ocrModelDir();
   // No spin-waiting: on a shared 2-core machine spinning threads burn about as much CPU as the work itself
   // (measured: detection 2.4 → 1.4 s CPU, recognition 1.8 → 1.0 s CPU for the 60 s bench clip).
@@ -159,16 +151,7 @@ async function loadEngine(threads: number): Promise<Engine> {
     ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), opts),
     readFile(join(dir, 'ppocr_keys_v1.txt'), 'utf8'),
   ]);
-  return { det, rec, dict: [...dictText.split('\n'), ' '], Tensor: ort.Tensor, split: backend.splitIntoLineImages };
-}
-
-/** Resolves when opencv.js's runtime is initialised (its classes exist); rejects after `timeoutMs`. */
-export async function opencvReady(cv: { Mat?: unknown } | undefined, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!(cv && typeof cv.Mat === 'function')) {
-    if (Date.now() - started > timeoutMs) throw new Error(`opencv.js did not finish initialising within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  return { det, rec, dict: [...dictText.split('\n'), ' '], Tensor: ort.Tensor };
 }
 
 /** Load the models once per process (about 0.5 s); later calls reuse them. */
@@ -325,19 +308,7 @@ async function detectAndRead(engine: Engine, image: RawImage, regions: Rect[], s
           .raw()
           .toBuffer();
   parts.length = 0; // the tiles are on the canvas now
-  const det = await engine.det.run({ [engine.det.inputNames[0]]: new engine.Tensor('float32', toPlanarBgr(rgba, W, H), [1, 3, H, W]) });
-  const prob = det[engine.det.outputNames[0]];
-  const mask = new Uint8Array(W * H * 4);
-  const pd = prob.data; // a getter on onnxruntime tensors: read it once
-  for (let i = 0; i < W * H; i++) {
-    const v = pd[i] > 0.03 ? 255 : 0;
-    mask[i * 4] = v;
-    mask[i * 4 + 1] = v;
-    mask[i * 4 + 2] = v;
-    mask[i * 4 + 3] = 255;
-  }
-  (prob as { dispose?: () => void }).dispose?.();
-  const lines = await engine.split({ data: mask, width: W, height: H }, { data: rgba, width: W, height: H });
+  const lines = splitIntoLines(await textMask(engine, rgba, W, H), W, H, { data: rgba, width: W, height: H });
   for (const line of lines) {
     const xs = line.box.map((p) => p[0]);
     const ys = line.box.map((p) => p[1]);
@@ -375,6 +346,22 @@ async function detectAndRead(engine: Engine, image: RawImage, regions: Rect[], s
     });
   }
   return out;
+}
+
+/** The detector's text map of an RGBA canvas (sides multiples of 32), thresholded: one byte a pixel, 1 = text. */
+async function textMask(engine: Engine, rgba: Uint8Array, W: number, H: number): Promise<Uint8Array> {
+  const det = await engine.det.run({ [engine.det.inputNames[0]]: new engine.Tensor('float32', toPlanarBgr(rgba, W, H), [1, 3, H, W]) });
+  const prob = det[engine.det.outputNames[0]];
+  const mask = new Uint8Array(W * H);
+  const pd = prob.data; // a getter on onnxruntime tensors: read it once
+  for (let i = 0; i < W * H; i++) mask[i] = pd[i] > 0.03 ? 1 : 0;
+  (prob as { dispose?: () => void }).dispose?.();
+  return mask;
+}
+
+/** textMask with the shared engine (for tests that check the line step on real detector output). */
+export async function detectTextMask(rgba: Uint8Array, W: number, H: number, threads = 2): Promise<Uint8Array> {
+  return textMask(await ocrEngine(threads), rgba, W, H);
 }
 
 /** RGBA bytes → float32 planes in B, G, R order scaled to 0..1 (what the library feeds these models). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canvasGroups, layoutTiles, ocrEngineLoaded, ocrModelDir, opencvReady, recognize, recognizeTiles, releaseOcrEngine, setOcrIdleRelease } from '../../src/repositories/ocr.repository.js';
+import { canvasGroups, layoutTiles, ocrEngineLoaded, ocrModelDir, recognize, recognizeTiles, releaseOcrEngine, setOcrIdleRelease } from '../../src/repositories/ocr.repository.js';
 import { GENERATOR_MARKS } from '../../src/knowledge/marks.data.js';
 import { kb } from '../../src/knowledge/kb.js';
 import { existsSync } from 'node:fs';
@@ -63,16 +63,5 @@ describe('marks data', () => {
       assert.match(m.since, /^\d{4}-\d{2}(-\d{2})?$/);
       assert.ok(m.source.ref && m.source.date, m.id);
     }
-  });
-});
-
-describe('opencv.js readiness', () => {
-  it('waits until the runtime has its classes, and gives up with an error after the timeout', async () => {
-    const cv: { Mat?: unknown } = {};
-    setTimeout(() => { cv.Mat = function Mat() {}; }, 30);
-    const t0 = Date.now();
-    await opencvReady(cv, 2000);
-    assert.ok(Date.now() - t0 >= 25, 'resolved only once Mat existed');
-    await assert.rejects(opencvReady({}, 50), /did not finish initialising/);
   });
 });
