@@ -53,8 +53,8 @@ export async function grabFrame(path: string, timestamp: number, opts: GrabOptio
   return img ? { timestamp, width: img.width, height: img.height, rgb: img.data } : null;
 }
 
-/** Parse a binary PPM (P6, maxval 255) as ffmpeg writes it, starting at `offset`; `end` is where it stops. */
-export function parsePpm(buf: Buffer, offset = 0): { width: number; height: number; data: Buffer; end: number } | null {
+/** The header of a binary PPM (P6, maxval 255) at `offset`: size and where the pixels start; null if not (yet) one. */
+function ppmHeader(buf: Buffer, offset = 0): { width: number; height: number; start: number } | null {
   const fields: string[] = [];
   let i = offset;
   const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
@@ -68,13 +68,68 @@ export function parsePpm(buf: Buffer, offset = 0): { width: number; height: numb
     while (i < buf.length && !isSpace(buf[i])) tok += String.fromCharCode(buf[i++]);
     fields.push(tok);
   }
-  i++; // the single whitespace after maxval
+  if (i >= buf.length) return null; // the single whitespace after maxval is not here yet
+  i++;
   if (fields[0] !== 'P6' || fields[3] !== '255') return null;
   const width = Number(fields[1]);
   const height = Number(fields[2]);
-  const n = width * height * 3;
-  if (!(width > 0 && height > 0) || buf.length < i + n) return null;
-  return { width, height, data: buf.subarray(i, i + n), end: i + n };
+  if (!(width > 0 && height > 0)) return null;
+  return { width, height, start: i };
+}
+
+/** Parse a binary PPM (P6, maxval 255) as ffmpeg writes it, starting at `offset`; `end` is where it stops. */
+export function parsePpm(buf: Buffer, offset = 0): { width: number; height: number; data: Buffer; end: number } | null {
+  const h = ppmHeader(buf, offset);
+  if (!h) return null;
+  const n = h.width * h.height * 3;
+  if (buf.length < h.start + n) return null;
+  return { width: h.width, height: h.height, data: buf.subarray(h.start, h.start + n), end: h.start + n };
+}
+
+/**
+ * PPM frames parsed as ffmpeg's output arrives: each frame's pixels are copied into a buffer of their own as the
+ * pipe delivers them, so the stream's chunks are dropped at once instead of all being kept and joined (a 60 s
+ * 1080p clip's OCR frames held ~70 MB twice over, and the joined chunks stayed in the allocator afterwards).
+ */
+export class PpmStream {
+  readonly frames: { width: number; height: number; data: Buffer }[] = [];
+  private head: Buffer = Buffer.alloc(0);
+  private cur: { width: number; height: number; data: Buffer; filled: number } | null = null;
+  /** The stream stopped being a PPM sequence; what came after is ignored. */
+  broken = false;
+
+  push(chunk: Buffer): void {
+    let c: Buffer = chunk;
+    while (c.length > 0 && !this.broken) {
+      if (this.cur) {
+        const take = Math.min(c.length, this.cur.data.length - this.cur.filled);
+        c.copy(this.cur.data, this.cur.filled, 0, take);
+        this.cur.filled += take;
+        c = c.subarray(take);
+        if (this.cur.filled === this.cur.data.length) {
+          this.frames.push({ width: this.cur.width, height: this.cur.height, data: this.cur.data });
+          this.cur = null;
+        }
+        continue;
+      }
+      this.head = this.head.length ? Buffer.concat([this.head, c]) : c;
+      c = Buffer.alloc(0);
+      const h = ppmHeader(this.head);
+      if (!h) {
+        // a header is a few dozen bytes: more than 256 without one is not a PPM stream
+        if (this.head.length > 256) this.broken = true;
+        continue;
+      }
+      this.cur = { width: h.width, height: h.height, data: Buffer.allocUnsafe(h.width * h.height * 3), filled: 0 };
+      c = this.head.subarray(h.start);
+      this.head = Buffer.alloc(0);
+    }
+  }
+
+  /** Bytes received that did not make a whole frame (a cut-off stream). */
+  get pending(): number {
+    return this.head.length + (this.cur?.filled ?? 0);
+  }
 }
 
 export interface SampleOptions extends GrabOptions {
@@ -105,30 +160,24 @@ export async function sampleFrames(path: string, opts: SampleOptions): Promise<V
     '-vf', `select='${expr}',showinfo,${scale}`, '-vsync', 'vfr', '-frames:v', String(opts.maxFrames),
     '-pix_fmt', 'rgb24', '-c:v', 'ppm', '-f', 'image2pipe', 'pipe:1',
   ];
+  const ppm = new PpmStream();
   const res = await runTool(ffmpeg, args, {
     timeoutMs: opts.timeoutMs,
     signal: opts.signal,
     tool: 'ffmpeg',
     maxStdoutBytes: opts.maxFrames * (m * m * 3 + 64) + 1024,
+    onStdout: (chunk) => ppm.push(chunk),
   });
   if (res.code !== 0) {
     // No frame at all before the end of the stream (an init segment without samples, a video track cut off):
     // the video cannot be decoded, as the keyframe step used to report before the session shared its frames.
-    if (res.stdout.length === 0 && (UNDECODABLE_RE.test(res.stderr) || NO_FRAME_BEFORE_EOF_RE.test(res.stderr))) {
+    if (ppm.frames.length === 0 && ppm.pending === 0 && (UNDECODABLE_RE.test(res.stderr) || NO_FRAME_BEFORE_EOF_RE.test(res.stderr))) {
       throw new UnsupportedMediaError('media_corrupt', `No frame of the video could be decoded (truncated or corrupt?): ${lastLine(res.stderr)}`, { httpStatus: 422 });
     }
     throw new ToolError('tool_failed', `ffmpeg failed to sample frames: ${lastLine(res.stderr)}`);
   }
   const times = [...res.stderr.matchAll(/Parsed_showinfo[^\n]*?pts_time:\s*(-?[\d.]+)/g)].map((x) => Number(x[1]));
-  const out: VideoFrame[] = [];
-  let off = 0;
-  while (off < res.stdout.length) {
-    const img = parsePpm(res.stdout, off);
-    if (!img) break;
-    out.push({ timestamp: times[out.length] ?? NaN, width: img.width, height: img.height, rgb: img.data });
-    off = img.end;
-  }
-  return out;
+  return ppm.frames.map((img, i) => ({ timestamp: times[i] ?? NaN, width: img.width, height: img.height, rgb: img.data }));
 }
 
 /**

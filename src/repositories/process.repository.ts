@@ -10,6 +10,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Name used in error messages. */
   tool?: string;
+  /** Take stdout as it arrives instead of in RunResult.stdout (which is then empty); maxStdoutBytes still applies. */
+  onStdout?: (chunk: Buffer) => void;
 }
 
 export interface RunResult {
@@ -47,7 +49,8 @@ export function runTool(cmd: string, args: string[], opts: RunOptions): Promise<
         child.kill('SIGKILL');
         return;
       }
-      chunks.push(c);
+      if (opts.onStdout) opts.onStdout(c);
+      else chunks.push(c);
     });
     child.stderr.on('data', (c: Buffer) => {
       if (stderr.length < 256 * 1024) stderr += c.toString('utf8');
