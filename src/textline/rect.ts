@@ -29,11 +29,6 @@ export function convexHullIndices(flat: ArrayLike<number>): number[] {
   return chain(uniq).concat(chain([...uniq].reverse()));
 }
 
-/** The hull's vertices as points (see convexHullIndices). */
-export function convexHull(flat: ArrayLike<number>): Point[] {
-  return convexHullIndices(flat).map((i) => [flat[2 * i], flat[2 * i + 1]]);
-}
-
 /** A rotated rectangle as OpenCV's `RotatedRect`: float32 centre, sides and angle in degrees. */
 export interface RotatedRect {
   cx: number;
@@ -54,10 +49,10 @@ export interface RotatedRect {
  */
 function hullInOpenCvOrder(flat: ArrayLike<number>, traced: boolean): Point[] {
   const h = convexHullIndices(flat);
-  if (traced) h.reverse();
   const n = h.length;
   let start = 0;
   if (traced) {
+    h.reverse();
     for (let i = 1; i < n; i++) {
       const [x, y, sx, sy] = [flat[2 * h[i]], flat[2 * h[i] + 1], flat[2 * h[start]], flat[2 * h[start] + 1]];
       if (y < sy || (y === sy && x < sx)) start = i;
@@ -89,12 +84,8 @@ function hullInOpenCvOrder(flat: ArrayLike<number>, traced: boolean): Point[] {
  * the points are a traced contour's (see hullInOpenCvOrder).
  */
 export function minAreaRect(flat: ArrayLike<number>, traced = false): RotatedRect {
-  return minAreaRectOfHull(hullInOpenCvOrder(flat, traced));
-}
-
-/** minAreaRect of a convex hull given in OpenCV's order. */
-export function minAreaRectOfHull(pts: Point[]): RotatedRect {
   const f = Math.fround;
+  const pts = hullInOpenCvOrder(flat, traced);
   const n = pts.length;
   if (n === 0) throw new RangeError('minAreaRect of no points');
   if (n === 1) return { cx: f(pts[0][0]), cy: f(pts[0][1]), width: 0, height: 0, angle: 0 };

@@ -13,7 +13,7 @@ const COEF_BITS = 15;
 const COEF_SCALE = 1 << COEF_BITS;
 
 /** Round half to even, as OpenCV's cvRound (lrint) does. */
-export function rint(x: number): number {
+function rint(x: number): number {
   const r = Math.round(x);
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }

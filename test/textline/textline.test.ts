@@ -9,6 +9,7 @@ import { boxPoints, minAreaRect } from '../../src/textline/rect.js';
 import { perspectiveTransform, warpPerspectiveCubic } from '../../src/textline/warp.js';
 import { detectTextMask, releaseOcrEngine } from '../../src/repositories/ocr.repository.js';
 import { SHARED } from '../helpers/cli.js';
+import { makeRng } from '../../scripts/lib/rng.js';
 
 /** A mask W×H with the pixels where `inside(x, y)` holds set to 1. */
 function maskOf(W: number, H: number, inside: (x: number, y: number) => boolean): Uint8Array {
@@ -27,18 +28,6 @@ function picture(W: number, H: number): Uint8Array {
     d[i * 4 + 3] = 255;
   }
   return d;
-}
-
-/** A small pseudo-random generator (mulberry32), so the random masks are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('text-line contours', () => {
@@ -178,7 +167,7 @@ function assertAgreement(t: Agreement, minLines: number, exactShare: number): vo
 
 describe('text lines agree with the opencv.js reference', () => {
   it('on random masks of blobs, rings and rotated bars', async () => {
-    const next = rng(12);
+    const next = makeRng(12); // the same masks on every run
     const total: Agreement = { lines: 0, exact: 0, bytes: 0, differing: 0 };
     for (let n = 0; n < 60; n++) {
       const W = 96 + 32 * Math.floor(next() * 6);
