@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { loadConfig, type Config } from '../config/config.js';
+import { ValidationError } from '../domain/errors.js';
 
 /** Global options shared by every command (CONTRACTS.md). */
 export interface GlobalOptions {
@@ -14,4 +16,10 @@ export function globalOpts(cmd: Command): GlobalOptions {
   let root: Command = cmd;
   while (root.parent) root = root.parent;
   return { ...root.opts(), ...cmd.opts() } as GlobalOptions;
+}
+
+/** Config for registry commands: --config, --db / GENPROOF_DB, --lang. */
+export function registryConfig(g: GlobalOptions): Config {
+  if (g.lang && !['zh', 'en'].includes(g.lang)) throw new ValidationError('bad_usage', '--lang must be zh or en');
+  return loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}) } });
 }

@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.js';
 import { openMedia } from '../../services/intake/intake.service.js';
-import { pdqHashImageFile } from '../../signals/pdq/pdq.signal.js';
 import { pdqFromRgb, pdqToHex } from '../../signals/pdq/pdq.js';
-import { decodeStillForMatch } from '../../repositories/registry.repository.js';
 import { formatVpdqLines, vpdqHashFile } from '../../signals/vpdq/vpdq.js';
-import { globalOpts } from '../options.js';
+import { globalOpts, registryConfig } from '../options.js';
 import { progressBar } from '../render/terminal.render.js';
-import { registryConfig } from './match.command.js';
 
 interface HashOpts {
   format?: string;
@@ -33,6 +30,11 @@ export function registerHash(program: Command): void {
       const media = session.media;
       if (media.kind === 'image') {
         // sharp's prebuilt binaries cannot decode HEIC: those go through the wasm decoder (512 px, like the C++ tool).
+        // The image decoders load here, not with the command: hashing a video needs neither sharp nor the registry.
+        const [{ pdqHashImageFile }, { decodeStillForMatch }] = await Promise.all([
+          import('../../signals/pdq/pdq.signal.js'),
+          import('../../repositories/registry.repository.js'),
+        ]);
         const h =
           media.container === 'heic'
             ? await decodeStillForMatch(file, { maxDim: 512, timeoutMs: config.timeouts.decodeMs, heic: true, heicPixels: session.heicPixels }).then((img) => pdqFromRgb(img.rgb, img.width, img.height))

@@ -1,17 +1,10 @@
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { Match } from '../../domain/match.js';
 import { RegistryService } from '../../services/registry.service.js';
-import { globalOpts, type GlobalOptions } from '../options.js';
+import { globalOpts, registryConfig } from '../options.js';
 import { progressBar } from '../render/terminal.render.js';
 import { writeReport } from '../render/output.js';
-
-/** Config for registry commands: --config, --db / GENPROOF_DB, --lang. */
-export function registryConfig(g: GlobalOptions): Config {
-  if (g.lang && !['zh', 'en'].includes(g.lang)) throw new ValidationError('bad_usage', '--lang must be zh or en');
-  return loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}) } });
-}
 
 /** The public shape of a match (CONTRACTS.md), without internal scoring fields. */
 export function publicMatch(m: Match): Match {

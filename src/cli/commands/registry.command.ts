@@ -3,9 +3,8 @@ import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.js';
 import type { ReferenceLabel } from '../../domain/match.js';
 import { RegistryService, type AddedReference, type HashListFormat } from '../../services/registry.service.js';
-import { globalOpts } from '../options.js';
+import { globalOpts, registryConfig } from '../options.js';
 import { progressBar } from '../render/terminal.render.js';
-import { registryConfig } from './match.command.js';
 import { writeReport } from '../render/output.js';
 
 interface LabelOpts {

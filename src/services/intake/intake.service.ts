@@ -5,10 +5,9 @@ import type { Config } from '../../config/config.js';
 import { UnsupportedMediaError, ValidationError } from '../../domain/errors.js';
 import type { MediaInfo, StreamInfo } from '../../domain/media.js';
 import type { MediaSession } from '../../domain/media-session.js';
-import { readTagViews, type TagViews } from '../../repositories/exif.repository.js';
+import type { TagViews } from '../../repositories/exif.repository.js';
 import { ffprobe, type ProbeResult } from '../../repositories/ffprobe.repository.js';
 import { videoProbeFrom } from '../../repositories/frames.repository.js';
-import { readImageHeader } from '../../repositories/image-info.repository.js';
 import { sniffMedia } from '../../repositories/sniff.js';
 import { checkBmffStructure } from '../../repositories/bmff.repository.js';
 import { createMediaSession } from './media-session.js';
@@ -114,14 +113,14 @@ export async function openMedia(path: string, config: Config, signal?: AbortSign
     let orientation: number | null = null;
     let tagViews: TagViews | undefined;
     if (sniffed.container === 'heic') {
-      tagViews = await readTagViews(path, config.timeouts.exiftoolMs);
+      tagViews = await (await import('../../repositories/exif.repository.js')).readTagViews(path, config.timeouts.exiftoolMs);
       const t = tagViews.tags;
       width = Number(t.ImageWidth ?? 0);
       height = Number(t.ImageHeight ?? 0);
       orientation = typeof t.Orientation === 'number' ? t.Orientation : null;
       if (!width || !height) throw new UnsupportedMediaError('media_corrupt', 'The HEIC image has no readable dimensions (truncated or corrupt?).', { httpStatus: 422 });
     } else {
-      const h = await readImageHeader(path);
+      const h = await (await import('../../repositories/image-info.repository.js')).readImageHeader(path); // sharp loads for images only
       width = h.width;
       height = h.height;
       orientation = h.orientation;

@@ -2,10 +2,14 @@ import type { Config } from '../../config/config.js';
 import type { MediaInfo, VideoProbe } from '../../domain/media.js';
 import type { VideoFrame } from '../../domain/frame.js';
 import type { DecodedRgba, DecodedStill, MediaSession } from '../../domain/media-session.js';
-import { sampleClip } from '../../repositories/frame-grab.repository.js';
-import { readTagViews, type TagViews } from '../../repositories/exif.repository.js';
-import { decodeHeic } from '../../repositories/heic.repository.js';
-import { decodeStill } from '../../repositories/image-info.repository.js';
+import type { TagViews } from '../../repositories/exif.repository.js';
+
+// The readers load on first use (sharp, exiftool-vendored and the HEIC decoder cost ~150 ms of start-up together):
+// a process that only probes and decodes a video, like `genproof hash`, never loads them.
+const frameGrab = () => import('../../repositories/frame-grab.repository.js');
+const exif = () => import('../../repositories/exif.repository.js');
+const heic = () => import('../../repositories/heic.repository.js');
+const imageInfo = () => import('../../repositories/image-info.repository.js');
 
 /** A promise-returning function that runs its work once, on first call, and hands every caller the same promise. */
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -30,10 +34,10 @@ export function createMediaSession(
   signal?: AbortSignal,
 ): MediaSession {
   const timeoutMs = config.timeouts.exiftoolMs;
-  const heicPixels = once<DecodedRgba>(() => decodeHeic(media.path, config.timeouts.decodeMs));
+  const heicPixels = once<DecodedRgba>(() => heic().then((m) => m.decodeHeic(media.path, config.timeouts.decodeMs)));
   const frameRuns = new Map<string, Promise<VideoFrame[]>>();
   // one exiftool run gives both the flat and the grouped tags
-  const views = known.tagViews ? () => Promise.resolve(known.tagViews!) : once(() => readTagViews(media.path, timeoutMs));
+  const views = known.tagViews ? () => Promise.resolve(known.tagViews!) : once(() => exif().then((m) => m.readTagViews(media.path, timeoutMs)));
   return {
     media,
     videoProbe: known.videoProbe ?? null,
@@ -45,13 +49,13 @@ export function createMediaSession(
         ? Promise.reject(new Error('stillPixels is for images'))
         : media.container === 'heic'
           ? heicPixels()
-          : decodeStill(media.path, { maxPixels: config.limits.maxPixels, timeoutMs: config.timeouts.decodeMs }),
+          : imageInfo().then((m) => m.decodeStill(media.path, { maxPixels: config.limits.maxPixels, timeoutMs: config.timeouts.decodeMs })),
     ),
     videoFrames(timestamps, maxSide) {
       const key = `${maxSide}@${timestamps.join(',')}`;
       let run = frameRuns.get(key);
       if (!run) {
-        run = sampleClip(media, [...timestamps], { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal, maxSide });
+        run = frameGrab().then((m) => m.sampleClip(media, [...timestamps], { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal, maxSide }));
         run.catch(() => undefined);
         frameRuns.set(key, run);
       }
