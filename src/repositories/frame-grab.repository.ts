@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { ToolError, UnsupportedMediaError } from '../domain/errors.js';
 import type { VideoFrame } from '../domain/frame.js';
 import { runTool } from './process.repository.js';
-import { toolPaths } from './tools.repository.js';
+import { decodeThreadArgs, toolPaths } from './tools.repository.js';
 import { countTool } from './tool-stats.repository.js';
 
 
@@ -155,6 +155,7 @@ export async function sampleFrames(path: string, opts: SampleOptions): Promise<V
   const expr = opts.start && opts.start > 0 ? `gte(t\\,${opts.start.toFixed(3)})*(${gap})` : gap;
   const args = [
     '-hide_banner', '-loglevel', 'info', '-nostdin',
+    ...decodeThreadArgs(),
     ...(opts.keyframesOnly ? ['-skip_frame', 'nokey'] : []),
     '-i', path, '-map', '0:v:0', '-an', '-sn',
     '-vf', `select='${expr}',showinfo,${scale}`, '-vsync', 'vfr', '-frames:v', String(opts.maxFrames),

@@ -7,7 +7,7 @@ import { AppError, ToolError, UnsupportedMediaError, ValidationError } from '../
 import type { VideoProbe } from '../domain/media.js';
 import { runTool } from './process.repository.js';
 import { countTool } from './tool-stats.repository.js';
-import { toolPaths } from './tools.repository.js';
+import { decodeThreadArgs, toolPaths } from './tools.repository.js';
 
 export type { VideoProbe };
 
@@ -167,7 +167,7 @@ export async function readFrames(
   let height = h ?? 0;
 
   const { ffmpeg } = toolPaths({ ffmpegPath: opts.ffmpegPath });
-  const args = ['-hide_banner', '-nostdin', ...(opts.fastDecode ? ['-skip_loop_filter', 'all'] : []), ...(sparse ? ['-skip_frame', 'noref'] : []), '-i', path, '-an', '-sn', '-dn', '-vf', vf.join(','),
+  const args = ['-hide_banner', '-nostdin', ...decodeThreadArgs(), ...(opts.fastDecode ? ['-skip_loop_filter', 'all'] : []), ...(sparse ? ['-skip_frame', 'noref'] : []), '-i', path, '-an', '-sn', '-dn', '-vf', vf.join(','),
     '-vsync', '0', '-f', 'rawvideo', '-pix_fmt', pixFmt, 'pipe:1'];
   const remainingMs = Math.max(1, opts.timeoutMs - (Date.now() - started));
 
