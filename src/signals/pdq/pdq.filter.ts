@@ -259,6 +259,29 @@ export function downsampleLumaTo64(v: LumaView, out: Float32Array): boolean {
 }
 const EMPTY = new Uint8Array(0);
 
+/*
+ * The steps of the first column pass over one ring row, as small functions: V8 optimises each tight loop on its own
+ * (inlined in downsampleRows, with offsets into the whole arrays, they ran slower). S: the running column sums (float32, rounded
+ * at each step as the reference's float sum is); R: the ring of row-pass outputs; P: the rows waiting for the second
+ * row pass.
+ */
+function colAdd(S: Float32Array, R: Float32Array, slot: number, w: number): void {
+  const a = R.subarray(slot, slot + w);
+  for (let c = 0; c < w; c++) S[c] += a[c];
+}
+function colAddOut(S: Float32Array, R: Float32Array, slot: number, P: Float32Array, o: number, w: number, rn: number): void {
+  const a = R.subarray(slot, slot + w), p = P.subarray(o, o + w);
+  for (let c = 0; c < w; c++) { const v = fr(S[c] + a[c]); S[c] = v; p[c] = v * rn; }
+}
+function colSlide(S: Float32Array, R: Float32Array, slot: number, lslot: number, P: Float32Array, o: number, w: number, rn: number): void {
+  const a = R.subarray(slot, slot + w), b = R.subarray(lslot, lslot + w), p = P.subarray(o, o + w);
+  for (let c = 0; c < w; c++) { const v = fr(fr(S[c] + a[c]) - b[c]); S[c] = v; p[c] = v * rn; }
+}
+function colSubOut(S: Float32Array, R: Float32Array, lslot: number, P: Float32Array, o: number, w: number, rn: number): void {
+  const b = R.subarray(lslot, lslot + w), p = P.subarray(o, o + w);
+  for (let c = 0; c < w; c++) { const v = fr(S[c] - b[c]); S[c] = v; p[c] = v * rn; }
+}
+
 function downsampleRows(px: Uint8Array, w: number, h: number, channels: 1 | 3, out: Float32Array): boolean {
   if (w === 64 && h === 64) {
     // the reference skips the filter when the input already is 64×64 (e.g. frames scaled by ffmpeg)
@@ -300,17 +323,16 @@ function downsampleRows(px: Uint8Array, w: number, h: number, channels: 1 | 3, o
       const ri = r0 + t;
       const slot = base + t * w;
       if (ri < p1) {
-        for (let c = 0; c < w; c++) S[c] += R[slot + c];
+        colAdd(S, R, slot, w);
         n++; rn = 1 / n;
         continue;
       }
       const o = pend * w;
       if (ri < p12) {
         n++; rn = 1 / n;
-        for (let c = 0; c < w; c++) { const v = fr(S[c] + R[slot + c]); S[c] = v; P[o + c] = v * rn; }
+        colAddOut(S, R, slot, P, o, w, rn);
       } else {
-        const lslot = ((ri - wc) % slots) * w;
-        for (let c = 0; c < w; c++) { const v = fr(fr(S[c] + R[slot + c]) - R[lslot + c]); S[c] = v; P[o + c] = v * rn; }
+        colSlide(S, R, slot, ((ri - wc) % slots) * w, P, o, w, rn);
       }
       oi++;
       if (++pend === 8) { flushPending(w, 8, wr, cols, oi - 8); pend = 0; }
@@ -320,7 +342,7 @@ function downsampleRows(px: Uint8Array, w: number, h: number, channels: 1 | 3, o
     const lslot = (li % slots) * w;
     const o = pend * w;
     n--; rn = 1 / n;
-    for (let c = 0; c < w; c++) { const v = fr(S[c] - R[lslot + c]); S[c] = v; P[o + c] = v * rn; }
+    colSubOut(S, R, lslot, P, o, w, rn);
     oi++;
     if (++pend === 8) { flushPending(w, 8, wr, cols, oi - 8); pend = 0; }
   }

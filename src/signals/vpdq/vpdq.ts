@@ -33,8 +33,10 @@ export interface VpdqHashOptions {
    */
   gray?: boolean;
   /**
-   * Worker threads hashing next to the main thread (default: one per spare core, at most 3, for clips of 60+
-   * sampled frames; 0 hashes on the main thread only).
+   * Worker threads hashing next to the main thread (default: one per spare core, at most 3, when at least one
+   * frame in five is hashed and 60+ frames are; 0 hashes on the main thread only). Hashing a frame costs about
+   * five times decoding it, so sparser sampling leaves the main thread idle between frames, and a worker's start
+   * (its own V8 heap and modules, ~0.25 CPU-s) would only take a core from ffmpeg.
    */
   workers?: number;
   timeoutMs: number;
@@ -62,7 +64,7 @@ export async function vpdqHashFile(path: string, opts: VpdqHashOptions): Promise
   const everyNth = opts.secondsPerHash === 0 ? 1 : Math.max(1, Math.round(opts.secondsPerHash * probe.fps));
   const expected = probe.frameCount ?? (probe.duration ? Math.round(probe.duration * probe.fps) : 0);
   const sampledFrames = expected > 0 ? Math.ceil(expected / everyNth) : 0;
-  const nWorkers = opts.workers ?? (sampledFrames >= 60 ? Math.min(3, Math.max(0, availableParallelism() - 1)) : 0);
+  const nWorkers = opts.workers ?? (sampledFrames >= 60 && everyNth < 5 ? Math.min(3, Math.max(0, availableParallelism() - 1)) : 0);
   const pool = nWorkers > 0 ? new PdqPool(nWorkers) : null;
   const hasher = pool ?? fallbackPool();
   const results: (VpdqFrame | Promise<VpdqFrame>)[] = [];
