@@ -137,3 +137,32 @@ export class NotFoundError extends AppError {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/** An AppError as plain data, to cross a worker-thread boundary (class instances arrive as plain Errors). */
+export interface AppErrorData {
+  kind: 'ValidationError' | 'UnsupportedMediaError' | 'ToolError' | 'ConfigError' | 'NotFoundError' | 'AppError' | 'Error';
+  code: string;
+  message: string;
+  exitCode?: number;
+  httpStatus?: number;
+}
+
+export function appErrorData(e: unknown): AppErrorData {
+  if (!(e instanceof Error)) return { kind: 'Error', code: 'internal_error', message: String(e) };
+  if (!isAppError(e)) return { kind: 'Error', code: 'internal_error', message: e.message };
+  const kind = (['ValidationError', 'UnsupportedMediaError', 'ToolError', 'ConfigError', 'NotFoundError'] as const).find((k) => e.name === k) ?? 'AppError';
+  return { kind, code: e.code, message: e.message, exitCode: e.exitCode, httpStatus: e.httpStatus };
+}
+
+/** The error `appErrorData` described, as the same class (a plain Error when it was not an AppError). */
+export function appErrorFrom(d: AppErrorData): Error {
+  switch (d.kind) {
+    case 'ValidationError': return new ValidationError(d.code, d.message, { httpStatus: d.httpStatus });
+    case 'UnsupportedMediaError': return new UnsupportedMediaError(d.code, d.message, { httpStatus: d.httpStatus });
+    case 'ToolError': return new ToolError(d.code, d.message);
+    case 'ConfigError': return new ConfigError(d.code, d.message);
+    case 'NotFoundError': return new NotFoundError(d.code, d.message);
+    case 'AppError': return new AppError(d.code, d.message, { exitCode: d.exitCode, httpStatus: d.httpStatus });
+    default: return new Error(d.message);
+  }
+}

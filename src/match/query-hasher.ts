@@ -1,9 +1,12 @@
+import type { Worker } from 'node:worker_threads';
+import { appErrorFrom, ToolError, type AppErrorData } from '../domain/errors.js';
+import { mergeToolCounts } from '../repositories/tool-stats.repository.js';
 import type { MediaInfo } from '../domain/media.js';
 import { centredCrop, detectCropCandidates, MASK_GREY, type CropCandidate, type Rect, type RgbFrame } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
-import { decodeStillForMatch } from '../repositories/registry.repository.js';
 import { lumaPlane, pdqDihedralFromLuma, type Dihedral, type LumaView, type PdqHash } from '../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
+import { spawnModuleWorker } from '../signals/module-worker.js';
 import type { SessionReads } from '../domain/media-session.js';
 
 /** Longest side frames are decoded at before hashing (PDQ reduces to 64×64; the C++ tool resizes to 512). */
@@ -37,6 +40,8 @@ export interface QueryHashOptions extends SessionReads {
   timeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** Hash a video on the calling thread instead of a worker thread. */
+  inThread?: boolean;
 }
 
 /** Decode size with the longest side ≤ HASH_DIM and even dimensions (ffmpeg scalers want them even). */
@@ -116,7 +121,10 @@ function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, ind
  */
 export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashOptions): Promise<QueryHashes> {
   const collector = new VariantCollector();
-  if (media.kind === 'image') {
+  if (media.kind === 'video') return opts.inThread ? hashVideoQuery(path, media, opts) : hashVideoQueryInWorker(path, media, opts);
+  {
+    // loaded here: the video worker imports this module and needs neither sharp nor the registry's database code
+    const { decodeStillForMatch } = await import('../repositories/registry.repository.js');
     const img = await decodeStillForMatch(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels, pixels: opts.stillPixels });
     const frame = { rgb: img.rgb, width: img.width, height: img.height };
     const crops = detectCropCandidates([frame]);
@@ -124,6 +132,66 @@ export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashO
     opts.onProgress?.(1);
     return { kind: 'image', duration: 0, frameSize: { width: img.width, height: img.height }, crops, variants: [...collector.variants.values()] };
   }
+}
+
+/** What a video query needs, as plain data (the worker gets a copy). */
+export interface VideoQueryJob {
+  path: string;
+  media: MediaInfo;
+  opts: Pick<QueryHashOptions, 'secondsPerHash' | 'timeoutMs' | 'probe' | 'ffmpegPath' | 'ffprobePath'>;
+}
+
+/**
+ * hashQuery of a video on a worker thread: the decode reads ffmpeg's pipe and hashes each frame (~40 PDQ views) on
+ * that thread, so a check's main thread, busy with OCR and the other analyzers, no longer stalls ffmpeg on a full
+ * pipe. A worker that cannot start or dies runs the same work here instead; an error the work raised (a timeout, a
+ * corrupt file) comes back as the same error class.
+ */
+function hashVideoQueryInWorker(path: string, media: MediaInfo, opts: QueryHashOptions): Promise<QueryHashes> {
+  const job: VideoQueryJob = {
+    path, media,
+    opts: { secondsPerHash: opts.secondsPerHash, timeoutMs: opts.timeoutMs, probe: opts.probe, ffmpegPath: opts.ffmpegPath, ffprobePath: opts.ffprobePath },
+  };
+  const inThread = () => hashVideoQuery(path, media, opts);
+  if (opts.signal?.aborted) return inThread(); // it rejects at once
+  let worker: Worker;
+  try {
+    worker = spawnModuleWorker(import.meta.url, 'query.worker', { workerData: job });
+  } catch {
+    return inThread();
+  }
+  return new Promise<QueryHashes>((resolve, reject) => {
+    let settled = false;
+    const onAbort = () => worker.postMessage('abort');
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      opts.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate(); // its ffmpeg has exited: the job settled
+      f();
+    };
+    worker.on('message', (m: { progress?: number; result?: QueryHashes; error?: AppErrorData; tools?: Record<string, number> }) => {
+      if (m.tools) mergeToolCounts(m.tools); // the worker's ffmpeg run, counted in its own copy of the module
+      if (m.progress !== undefined) opts.onProgress?.(m.progress);
+      else if (m.result) settle(() => resolve(m.result!));
+      else if (m.error) settle(() => reject(appErrorFrom(m.error!)));
+    });
+    const fallBack = () => settle(() => {
+      if (opts.signal?.aborted) reject(abortedError());
+      else inThread().then(resolve, reject);
+    });
+    worker.on('error', fallBack);
+    worker.on('exit', fallBack);
+  });
+}
+
+const abortedError = () => new ToolError('tool_failed', 'Matching was aborted.');
+
+/** hashQuery of a video on the calling thread. */
+export async function hashVideoQuery(path: string, media: MediaInfo, opts: QueryHashOptions): Promise<QueryHashes> {
+  if (opts.signal?.aborted) throw abortedError();
+  const collector = new VariantCollector();
   const size = hashSize(media.width, media.height);
   const everyNth = queryEveryNth(media.fps, media.duration, opts.secondsPerHash ?? 1);
   const buffered: { f: RgbFrame; index: number; timestamp: number }[] = [];

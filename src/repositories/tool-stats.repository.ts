@@ -12,6 +12,11 @@ export function countTool(name: string): void {
   tools.set(name, (tools.get(name) ?? 0) + 1);
 }
 
+/** Add counts made elsewhere (a worker thread has its own copy of this module). */
+export function mergeToolCounts(counts: Record<string, number>): void {
+  for (const [name, n] of Object.entries(counts)) tools.set(name, (tools.get(name) ?? 0) + n);
+}
+
 export function recordAnalyzerCpu(name: string, seconds: number): void {
   analyzerCpu.set(name, (analyzerCpu.get(name) ?? 0) + seconds);
 }

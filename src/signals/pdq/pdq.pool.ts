@@ -2,33 +2,14 @@
  * Hash frames on worker threads next to the main thread. `submit` hashes on a worker when one has room in its
  * queue, otherwise on the calling thread, so the work spreads without unbounded queues; results keep their id.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnModuleWorker } from '../module-worker.js';
 import { type PdqHash, pdqFromGray, pdqFromRgb } from './pdq.js';
 
 interface Pending { resolve: (h: PdqHash) => void; px: Uint8Array; width: number; height: number; channels: 1 | 3 }
 
 function hashHere(px: Uint8Array, width: number, height: number, channels: 1 | 3): PdqHash {
   return channels === 1 ? pdqFromGray(px, width, height) : pdqFromRgb(px, width, height);
-}
-
-/**
- * Start a hashing worker. From compiled JavaScript the worker file is loaded directly; when running the
- * TypeScript sources through tsx, the worker registers tsx's loader first (loader hooks are per thread).
- */
-function spawnWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pdq.worker.js', import.meta.url));
-  // the ESM entry of tsx's API (require.resolve would give the CommonJS one, which import() cannot use here)
-  let tsxApi: string;
-  try {
-    tsxApi = import.meta.resolve('tsx/esm/api');
-  } catch {
-    tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
-  }
-  const target = new URL('./pdq.worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
-  return new Worker(code, { eval: true });
 }
 
 /** Frames queued per worker before the caller hashes on its own thread instead. */
@@ -45,7 +26,7 @@ export class PdqPool {
     for (let i = 0; i < size; i++) {
       let w: Worker;
       try {
-        w = spawnWorker();
+        w = spawnModuleWorker(import.meta.url, 'pdq.worker');
       } catch {
         continue;
       }
