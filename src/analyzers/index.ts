@@ -41,12 +41,15 @@ export interface AnalyzerPorts extends AnalyzerDeps {
 /** A factory over every port (the scam analyzer needs the desk, the match analyzer the registry). */
 type PortedAnalyzerFactory = (config: Config, ports: AnalyzerPorts) => ReturnType<AnalyzerFactory>;
 
+// The parallel stage starts its analyzers in this order, each running until its first wait. The match analyzer is
+// first: its decode of the whole video is a check's longest task, so it should not wait for the others to set up
+// (about 0.1 s on the bench clip).
 const analyzerFactories: PortedAnalyzerFactory[] = [
   (config) => ({ stage: 'first', analyzer: new CaptionAnalyzer(kbForConfig(config)) }),
+  (config, ports) => createMatchAnalyzer(config, ports.registry),
   (config) => ({ stage: 'parallel', analyzer: new MetadataAnalyzer(config) }),
   (config) => ({ stage: 'parallel', analyzer: new OcrAnalyzer(config) }),
   createScamAnalyzer,
-  (config, ports) => createMatchAnalyzer(config, ports.registry),
   createC2paAnalyzer,
 ];
 const claimCheckerFactories: ClaimCheckerFactory[] = [

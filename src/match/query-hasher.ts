@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { appErrorFrom, ToolError, type AppErrorData } from '../domain/errors.js';
 import { mergeToolCounts } from '../repositories/tool-stats.repository.js';
+import { toolPaths } from '../repositories/tools.repository.js';
 import type { MediaInfo } from '../domain/media.js';
 import { centredCrop, detectCropCandidates, MASK_GREY, type CropCandidate, type Rect, type RgbFrame } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
@@ -150,7 +151,8 @@ export interface VideoQueryJob {
 function hashVideoQueryInWorker(path: string, media: MediaInfo, opts: QueryHashOptions): Promise<QueryHashes> {
   const job: VideoQueryJob = {
     path, media,
-    opts: { secondsPerHash: opts.secondsPerHash, timeoutMs: opts.timeoutMs, probe: opts.probe, ffmpegPath: opts.ffmpegPath, ffprobePath: opts.ffprobePath },
+    // the binary resolved here: the worker would otherwise look for ffmpeg on PATH again in its own copy of the module
+    opts: { secondsPerHash: opts.secondsPerHash, timeoutMs: opts.timeoutMs, probe: opts.probe, ffmpegPath: toolPaths({ ffmpegPath: opts.ffmpegPath }).ffmpeg, ffprobePath: opts.ffprobePath },
   };
   const inThread = () => hashVideoQuery(path, media, opts);
   if (opts.signal?.aborted) return inThread(); // it rejects at once

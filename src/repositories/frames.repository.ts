@@ -188,6 +188,7 @@ export async function readFrames(
     const timer = setTimeout(() => { timedOut = true; kill(); }, remainingMs);
     const onAbort = () => kill();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) kill(); // aborted while the probe ran: the event has already fired
 
     // stderr is read by lines: showinfo lines (sparse mode) give each frame's time, and frames wait until their
     // line has been read; every other line is kept for the size report and error messages

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 
 const require = createRequire(import.meta.url);
-let cache: { ffmpeg: string; ffprobe: string } | null = null;
+const found = new Map<'ffmpeg' | 'ffprobe', string>();
 
 function onPath(name: string): string | null {
   try {
@@ -23,14 +23,20 @@ export function toolPaths(overrides: { ffmpegPath?: string | null; ffprobePath?:
   ffmpeg: string;
   ffprobe: string;
 } {
-  if (!cache) {
-    const ffmpeg = onPath('ffmpeg') ?? (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
-    const ffprobe = onPath('ffprobe') ?? (require('@ffprobe-installer/ffprobe') as { path: string }).path;
-    cache = { ffmpeg, ffprobe };
-  }
+  // each looked up once per thread, and only when no path was configured for it (a worker thread given the
+  // path does not search PATH again)
+  const lookUp = (name: 'ffmpeg' | 'ffprobe', pkg: string): string => {
+    let p = found.get(name);
+    if (p === undefined) found.set(name, (p = onPath(name) ?? (require(pkg) as { path: string }).path));
+    return p;
+  };
   return {
-    ffmpeg: overrides.ffmpegPath || cache.ffmpeg,
-    ffprobe: overrides.ffprobePath || cache.ffprobe,
+    get ffmpeg() {
+      return overrides.ffmpegPath || lookUp('ffmpeg', '@ffmpeg-installer/ffmpeg');
+    },
+    get ffprobe() {
+      return overrides.ffprobePath || lookUp('ffprobe', '@ffprobe-installer/ffprobe');
+    },
   };
 }
 

@@ -304,16 +304,33 @@ export class RegistryService {
     const opened = opts.media ? null : await openMedia(file, this.config, opts.signal);
     const media = opts.media ?? opened!.media;
     const session = opts.session ?? opened ?? undefined;
-    await this.ready(false);
-    if (!this.repo) return [];
-    await this.sync();
-    if (this.store.size === 0) return [];
+    if (!this.repo && !RegistryRepository.exists(this.path)) return [];
+    // The query is hashed while the database opens and its index loads (the decode is the long part); an empty
+    // registry stops it.
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) stop.abort();
     const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 2000);
-    const q = await hashQuery(file, media, {
-      timeoutMs, signal: opts.signal, onProgress: opts.onProgress,
+    const hashing = hashQuery(file, media, {
+      timeoutMs, signal: stop.signal, onProgress: opts.onProgress,
       probe: session?.videoProbe, heicPixels: session?.heicPixels, stillPixels: session?.stillPixels, ffmpegPath: this.config.ffmpegPath, ffprobePath: this.config.ffprobePath,
     });
-    return matchQuery(q, this.store, opts);
+    hashing.catch(() => undefined);
+    try {
+      await this.ready(false);
+      if (this.repo) await this.sync();
+      if (!this.repo || this.store.size === 0) {
+        stop.abort();
+        return [];
+      }
+      return matchQuery(await hashing, this.store, opts);
+    } catch (e) {
+      stop.abort();
+      throw e;
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   async close(): Promise<void> {

@@ -91,6 +91,23 @@ describe('RegistryService on SQLite', () => {
     }
   });
 
+  test('an empty registry matches nothing, and the query hashing started next to the database open is stopped', async () => {
+    const reg = RegistryService.open(cfg(join(dir, 'empty.db')));
+    try {
+      assert.equal(await reg.count(), 0); // creates the database file
+      assert.deepEqual(await reg.match(clipA), []);
+      assert.deepEqual(await reg.match(image), []);
+      await reg.add([clipB], { label: 'original' });
+      const stop = new AbortController();
+      stop.abort();
+      // aborted before it starts: the match fails instead of hashing the whole clip
+      await assert.rejects(reg.match(clipA, { signal: stop.signal }));
+      assert.equal((await reg.match(clipB))[0]?.label, 'original', 'the registry still answers afterwards');
+    } finally {
+      await reg.close();
+    }
+  });
+
   test('export → import round trip (vpdq and pdq-list) gives a registry that matches', async () => {
     const src = RegistryService.open(cfg(join(dir, 'c.db')));
     const [a] = await src.add([clipA], { label: 'original' });
