@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type pg from 'pg';
 import { ValidationError } from '../domain/errors.js';
 import { migrateShared, type SqlDialect } from './migrations.js';
+import { isPostgresUrl } from './target.js';
 import type { AppDatabase } from './schema.js';
 
 export interface OpenedDatabase {
@@ -15,10 +16,7 @@ export interface OpenedDatabase {
   where: string;
 }
 
-/** A `postgres://` or `postgresql://` URL selects Postgres; anything else is a SQLite file path (or `:memory:`). */
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
-}
+export { isPostgresUrl }; // a `postgres://` or `postgresql://` URL selects Postgres; anything else is a SQLite path or `:memory:`
 
 /** The URL without its password, for logs and errors. */
 export function redactUrl(target: string): string {

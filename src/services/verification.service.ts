@@ -77,9 +77,12 @@ export class VerificationService {
   }
 
   /** The default analyzers; the scam analyzer delegates to the scam desk of `genproof scam` (same answer). */
-  static create(config: Config, opts: { sameFamily?: (a: string, b: string) => boolean; ports?: AnalyzerPorts } = {}): VerificationService {
+  static create(
+    config: Config,
+    opts: { sameFamily?: (a: string, b: string) => boolean; ports?: AnalyzerPorts; openMedia?: VerificationDeps['openMedia'] } = {},
+  ): VerificationService {
     const ports = opts.ports ?? { registry: RegistryService, scam: scamDeskFor(config) };
-    return new VerificationService(config, createAnalyzers(config, ports), opts.sameFamily);
+    return new VerificationService(config, createAnalyzers(config, ports), opts.sameFamily, opts.openMedia ? { openMedia: opts.openMedia } : {});
   }
 
   /** A service over given analyzers and I/O ports (tests: fake analyzers, fake intake, no files or tools). */

@@ -3,7 +3,7 @@ import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { setC2paIdleRelease } from '../../repositories/c2pa.repository.js';
 import { setOcrIdleRelease } from '../../repositories/ocr.repository.js';
-import { globalOpts } from '../options.js';
+import { globalOpts, intOpt } from '../options.js';
 import { withKbOverlays } from './kb.command.js';
 
 interface ServeOpts {
@@ -18,12 +18,6 @@ interface ServeOpts {
   blobDir?: string;
 }
 
-export function intOpt(name: string, v: string | undefined, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ValidationError('bad_usage', `--${name} must be an integer ${min}..${max}`);
-  return n;
-}
 
 /** Run the server until SIGINT/SIGTERM. Shared by `genproof serve` and src/bin/server.ts. */
 export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?: boolean; configFile?: string; log?: boolean; kbOverlay?: string[] }): Promise<void> {

@@ -3,8 +3,7 @@ import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { redactUrl } from '../../db/database.js';
 import { setC2paIdleRelease } from '../../repositories/c2pa.repository.js';
 import { setOcrIdleRelease } from '../../repositories/ocr.repository.js';
-import { globalOpts } from '../options.js';
-import { intOpt } from './serve.command.js';
+import { globalOpts, intOpt } from '../options.js';
 
 interface WorkerOpts {
   queue?: string;
