@@ -122,7 +122,11 @@ function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, ind
  */
 export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashOptions): Promise<QueryHashes> {
   const collector = new VariantCollector();
-  if (media.kind === 'video') return opts.inThread ? hashVideoQuery(path, media, opts) : hashVideoQueryInWorker(path, media, opts);
+  if (media.kind === 'video') {
+    const early = takePrefetched(path, opts);
+    if (early) return early;
+    return opts.inThread ? hashVideoQuery(path, media, opts) : hashVideoQueryInWorker(path, media, opts);
+  }
   {
     // loaded here: the video worker imports this module and needs neither sharp nor the registry's database code
     const { decodeStillForMatch } = await import('../repositories/registry.repository.js');
@@ -133,6 +137,43 @@ export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashO
     opts.onProgress?.(1);
     return { kind: 'image', duration: 0, frameSize: { width: img.width, height: img.height }, crops, variants: [...collector.variants.values()] };
   }
+}
+
+interface Prefetched {
+  run: Promise<QueryHashes>;
+  stop: AbortController;
+  progress: ((f: number) => void) | null;
+}
+const prefetched = new Map<string, Prefetched>();
+
+/**
+ * Start hashing a video query before it is asked for: a one-check CLI process calls this right after intake, so the
+ * match decode runs on the worker while the analyzers' modules are still loading on the main thread. The next
+ * hashQuery of the same path takes the run over (its signal and progress then apply); cancelPrefetchedQueries stops
+ * runs nobody took (an empty registry, an invalid post).
+ */
+export function prefetchVideoQuery(path: string, media: MediaInfo, opts: Pick<QueryHashOptions, 'timeoutMs' | 'probe' | 'ffmpegPath' | 'ffprobePath'>): void {
+  if (media.kind !== 'video' || prefetched.has(path)) return;
+  const stop = new AbortController();
+  const entry: Prefetched = { run: Promise.resolve(null as never), stop, progress: null };
+  entry.run = hashVideoQueryInWorker(path, media, { ...opts, signal: stop.signal, onProgress: (f) => entry.progress?.(f) });
+  entry.run.catch(() => undefined);
+  prefetched.set(path, entry);
+}
+
+export function cancelPrefetchedQueries(): void {
+  for (const e of prefetched.values()) e.stop.abort();
+  prefetched.clear();
+}
+
+function takePrefetched(path: string, opts: QueryHashOptions): Promise<QueryHashes> | null {
+  const e = prefetched.get(path);
+  if (!e) return null;
+  prefetched.delete(path);
+  e.progress = opts.onProgress ?? null;
+  if (opts.signal?.aborted) e.stop.abort();
+  else opts.signal?.addEventListener('abort', () => e.stop.abort(), { once: true });
+  return e.run;
 }
 
 /** What a video query needs, as plain data (the worker gets a copy). */

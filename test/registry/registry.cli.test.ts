@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -16,10 +16,14 @@ const db = join(dir, 'reg.db');
 let clip: string, image: string;
 
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string; json: any } {
+  return cliWith({}, ...args);
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string; json: any } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/bin/cli.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, GENPROOF_DB: db, LANG: 'en_US.UTF-8' },
+    env: { ...process.env, GENPROOF_DB: db, LANG: 'en_US.UTF-8', ...env },
     timeout: 120_000,
   });
   let json: any = null;
@@ -95,6 +99,18 @@ describe('genproof hash / registry / match', () => {
     assert.equal(imp.code, 0, imp.stderr);
     assert.equal(imp.json.imported[0].file, 'first frame');
     assert.equal(cli('registry', 'list', '--json').json.total, 2);
+  });
+
+  test('check starts the match decode before the analyzers load, and finds what `match` finds, probing once', () => {
+    const stats = join(dir, 'stats.json');
+    const m = cli('match', clip, '--json');
+    const c = cliWith({ GENPROOF_DIAGNOSTICS__STATS_FILE: stats }, 'check', clip, '--json');
+    assert.equal(c.code, 0, c.stderr);
+    assert.deepEqual(c.json.matches, m.json.matches);
+    assert.ok(c.json.matches.length >= 1);
+    const tools = JSON.parse(readFileSync(stats, 'utf8')).tools;
+    assert.equal(tools.ffprobe, 1, JSON.stringify(tools));
+    assert.ok(tools.ffmpeg <= 2, JSON.stringify(tools));
   });
 
   test('bad usage exits 2 with a JSON error', () => {

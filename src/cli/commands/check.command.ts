@@ -2,23 +2,45 @@ import { readFile, rename, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
+import { loadConfig, type Config } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
-import { readTextFileStrict } from '../../services/post.validation.js';
-import { toClaimReview } from '../../report/claimreview.js';
-import { renderHtmlReport } from '../../report/html.report.js';
-import { createVerificationService } from '../../services/verification.factory.js';
-import { RegistryService } from '../../services/registry.service.js';
-import { toolStats } from '../../repositories/tool-stats.repository.js';
-import { setOcrIdleRelease } from '../../repositories/ocr.repository.js';
-import { setC2paIdleRelease } from '../../repositories/c2pa.repository.js';
-import { fetchMediaUrl, looksLikeUrl } from '../../services/url-intake.service.js';
-import { globalOpts } from '../options.js';
-import { withKbOverlays } from './kb.command.js';
-import { runBatchCommand } from './batch.command.js';
-import { intOpt } from './serve.command.js';
-import { progressBar, renderTerminal } from '../render/terminal.render.js';
-import { writeReport } from '../render/output.js';
+import type { MediaSession } from '../../domain/media-session.js';
+import { readTextFileStrict, validatePost } from '../../services/post.validation.js';
+import { globalOpts, intOpt } from '../options.js';
+
+// The rest of a check (the analyzers and what they read with, the KB, the reports) loads inside the action, after the
+// match decode has been started: see startMatchEarly.
+const loadCheckModules = () => Promise.all([
+  import('../../services/verification.factory.js'),
+  import('../../services/registry.service.js'),
+  import('../../repositories/ocr.repository.js'),
+  import('../../repositories/c2pa.repository.js'),
+  import('./kb.command.js'),
+  import('../render/terminal.render.js'),
+  import('../render/output.js'),
+]);
+
+/**
+ * One check in this process: open the media and, for a video with a registry to match against, start hashing the
+ * query on its worker thread now. The analyzers' modules then load on this thread while ffmpeg decodes (about half
+ * a second of start-up that no longer delays the longest task). The session is handed to the check, so the file is
+ * still probed and hashed once.
+ */
+async function startMatchEarly(path: string, config: Config): Promise<MediaSession | null> {
+  const [{ openMedia }, { registryFileExists }, { prefetchVideoQuery }] = await Promise.all([
+    import('../../services/intake/intake.service.js'),
+    import('../../db/target.js'),
+    import('../../match/query-hasher.js'),
+  ]);
+  const session = await openMedia(path, config);
+  if (session.media.kind === 'video' && registryFileExists(config.db)) {
+    prefetchVideoQuery(path, session.media, {
+      timeoutMs: Math.max(config.timeouts.decodeMs, (session.media.duration ?? 0) * 2000),
+      probe: session.videoProbe, ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath,
+    });
+  }
+  return session;
+}
 
 interface CheckOpts {
   caption?: string;
@@ -61,13 +83,13 @@ export function registerCheck(program: Command): void {
     .action(async (file: string | undefined, opts: CheckOpts, cmd: Command) => {
       const g = globalOpts(cmd);
       if (opts.depth && !['fast', 'default', 'deep'].includes(opts.depth)) throw new ValidationError('bad_usage', '--depth must be fast, default or deep');
-      const config = withKbOverlays(
-        loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}), ...(opts.queue ? { queue: opts.queue } : {}) } }),
-        opts.kbOverlay,
-      );
+      const baseConfig = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}), ...(opts.queue ? { queue: opts.queue } : {}) } });
       if (opts.batch) {
+        const { withKbOverlays } = await import('./kb.command.js');
+        const config = withKbOverlays(baseConfig, opts.kbOverlay);
         if (file) throw new ValidationError('bad_usage', 'Give a FILE or --batch, not both.');
         const concurrency = intOpt('concurrency', opts.concurrency, 1, 256) ?? (config.queue ? 16 : 2);
+        const { runBatchCommand } = await import('./batch.command.js');
         process.exitCode = await runBatchCommand(config, { in: opts.batch, out: opts.out ?? null, concurrency, quiet: Boolean(g.quiet) });
         return;
       }
@@ -76,19 +98,36 @@ export function registerCheck(program: Command): void {
       let caption = opts.caption ?? null;
       if (opts.captionFile) caption = await readTextFileStrict(opts.captionFile, 'caption file');
       // FILE may be an http(s) URL of a media file: fetched (SSRF-guarded) into a private temp dir first.
+      const { fetchMediaUrl, looksLikeUrl } = await import('../../services/url-intake.service.js');
       const urlDir = file && looksLikeUrl(file) ? await mkdtemp(join(tmpdir(), `genproof-url-${process.pid}-`)) : undefined;
       let mediaPath = file ?? null;
       try {
-        if (urlDir && file) mediaPath = (await fetchMediaUrl(file, config, { dir: urlDir })).path;
+        if (urlDir && file) mediaPath = (await fetchMediaUrl(file, baseConfig, { dir: urlDir })).path;
       } catch (e) {
         await rm(urlDir!, { recursive: true, force: true });
+        throw e;
+      }
+      // Intake errors (missing, empty, corrupt file) surface from the check as before: the early session is only a
+      // head start, and the check opens the media itself when there is none.
+      // a post the check would refuse (a bad date, too many links) starts nothing
+      validatePost({ file: mediaPath, caption, postedAt: opts.postedAt ?? null, urls: opts.url ?? [] }, baseConfig);
+      const early = mediaPath ? await startMatchEarly(mediaPath, baseConfig).catch(() => null) : null;
+      const [{ createVerificationService }, { RegistryService }, { setOcrIdleRelease }, { setC2paIdleRelease }, { withKbOverlays }, { progressBar, renderTerminal }, { writeReport }] =
+        await loadCheckModules();
+      let config: Config;
+      try {
+        config = withKbOverlays(baseConfig, opts.kbOverlay);
+      } catch (e) {
+        (await import('../../match/query-hasher.js')).cancelPrefetchedQueries();
         throw e;
       }
       // One check and exit: the OCR models and the C2PA reader give their memory back as soon as they are idle, so
       // what one step held is not still held while the next one peaks (idle timers never keep the process alive).
       setOcrIdleRelease(1);
       setC2paIdleRelease(1);
-      const service = createVerificationService(config);
+      const service = createVerificationService(config, {
+        openMedia: (path, cfg, signal) => (early && path === mediaPath ? Promise.resolve(early) : import('../../services/intake/intake.service.js').then((m) => m.openMedia(path, cfg, signal))),
+      });
       const bar = progressBar(!g.quiet && !g.json && Boolean(process.stderr.isTTY));
       const keyDir = opts.html ? await mkdtemp(join(tmpdir(), 'genproof-frames-')) : undefined;
       try {
@@ -112,16 +151,22 @@ export function registerCheck(program: Command): void {
               await registry.close();
             }
           }
+          const { renderHtmlReport } = await import('../../report/html.report.js');
           await writeAtomic(opts.html, renderHtmlReport(result, { keyframes: frames, lang: config.lang, referenceThumbnails }));
         }
         if (opts.claimreview) {
+          const { toClaimReview } = await import('../../report/claimreview.js');
           await writeAtomic(opts.claimreview, JSON.stringify(toClaimReview(result, { caption, urls: opts.url ?? [], lang: g.lang === 'zh' || g.lang === 'en' ? g.lang : undefined }), null, 2) + '\n');
         }
         if (g.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         else if (!g.quiet) writeReport(renderTerminal(result, config.lang));
-        if (config.diagnostics.statsFile) await writeFile(config.diagnostics.statsFile, JSON.stringify(toolStats(), null, 2) + '\n');
+        if (config.diagnostics.statsFile) {
+          const { toolStats } = await import('../../repositories/tool-stats.repository.js');
+          await writeFile(config.diagnostics.statsFile, JSON.stringify(toolStats(), null, 2) + '\n');
+        }
       } finally {
         bar.done();
+        (await import('../../match/query-hasher.js')).cancelPrefetchedQueries(); // a run the check never asked for
         await service.close();
         if (keyDir) await rm(keyDir, { recursive: true, force: true });
         if (urlDir) await rm(urlDir, { recursive: true, force: true });
