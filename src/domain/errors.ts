@@ -138,9 +138,11 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
+const ERROR_CLASSES = ['ValidationError', 'UnsupportedMediaError', 'ToolError', 'ConfigError', 'NotFoundError'] as const;
+
 /** An AppError as plain data, to cross a worker-thread boundary (class instances arrive as plain Errors). */
 export interface AppErrorData {
-  kind: 'ValidationError' | 'UnsupportedMediaError' | 'ToolError' | 'ConfigError' | 'NotFoundError' | 'AppError' | 'Error';
+  kind: (typeof ERROR_CLASSES)[number] | 'AppError' | 'Error';
   code: string;
   message: string;
   exitCode?: number;
@@ -150,7 +152,7 @@ export interface AppErrorData {
 export function appErrorData(e: unknown): AppErrorData {
   if (!(e instanceof Error)) return { kind: 'Error', code: 'internal_error', message: String(e) };
   if (!isAppError(e)) return { kind: 'Error', code: 'internal_error', message: e.message };
-  const kind = (['ValidationError', 'UnsupportedMediaError', 'ToolError', 'ConfigError', 'NotFoundError'] as const).find((k) => e.name === k) ?? 'AppError';
+  const kind = ERROR_CLASSES.find((k) => e.name === k) ?? 'AppError';
   return { kind, code: e.code, message: e.message, exitCode: e.exitCode, httpStatus: e.httpStatus };
 }
 

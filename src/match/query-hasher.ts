@@ -1,14 +1,14 @@
 import type { Worker } from 'node:worker_threads';
 import { appErrorFrom, ToolError, type AppErrorData } from '../domain/errors.js';
-import { mergeToolCounts } from '../repositories/tool-stats.repository.js';
-import { toolPaths } from '../repositories/tools.repository.js';
 import type { MediaInfo } from '../domain/media.js';
+import type { SessionReads } from '../domain/media-session.js';
 import { centredCrop, detectCropCandidates, MASK_GREY, type CropCandidate, type Rect, type RgbFrame } from '../repositories/crop.repository.js';
 import { readFrames } from '../repositories/frames.repository.js';
+import { mergeToolCounts } from '../repositories/tool-stats.repository.js';
+import { toolPaths } from '../repositories/tools.repository.js';
+import { spawnModuleWorker } from '../signals/module-worker.js';
 import { lumaPlane, pdqDihedralFromLuma, type Dihedral, type LumaView, type PdqHash } from '../signals/pdq/pdq.js';
 import type { VpdqFrame } from '../signals/vpdq/vpdq.js';
-import { spawnModuleWorker } from '../signals/module-worker.js';
-import type { SessionReads } from '../domain/media-session.js';
 
 /** Longest side frames are decoded at before hashing (PDQ reduces to 64×64; the C++ tool resizes to 512). */
 export const HASH_DIM = 512;
@@ -121,28 +121,32 @@ function hashFrame(c: VariantCollector, crops: CropCandidate[], f: RgbFrame, ind
  * (bars, blurred fill, caption bands), each under the 8 dihedral transforms (flipped reposts).
  */
 export async function hashQuery(path: string, media: MediaInfo, opts: QueryHashOptions): Promise<QueryHashes> {
-  const collector = new VariantCollector();
   if (media.kind === 'video') {
     const early = takePrefetched(path, opts);
     if (early) return early;
     return opts.inThread ? hashVideoQuery(path, media, opts) : hashVideoQueryInWorker(path, media, opts);
   }
-  {
-    // loaded here: the video worker imports this module and needs neither sharp nor the registry's database code
-    const { decodeStillForMatch } = await import('../repositories/registry.repository.js');
-    const img = await decodeStillForMatch(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels, pixels: opts.stillPixels });
-    const frame = { rgb: img.rgb, width: img.width, height: img.height };
-    const crops = detectCropCandidates([frame]);
-    hashFrame(collector, crops, frame, 0, 0);
-    opts.onProgress?.(1);
-    return { kind: 'image', duration: 0, frameSize: { width: img.width, height: img.height }, crops, variants: [...collector.variants.values()] };
-  }
+  // loaded here: the video worker imports this module and needs neither sharp nor the registry's database code
+  const { decodeStillForMatch } = await import('../repositories/registry.repository.js');
+  const img = await decodeStillForMatch(path, { maxDim: HASH_DIM, timeoutMs: opts.timeoutMs, heic: media.container === 'heic', heicPixels: opts.heicPixels, pixels: opts.stillPixels });
+  const frame = { rgb: img.rgb, width: img.width, height: img.height };
+  const crops = detectCropCandidates([frame]);
+  const collector = new VariantCollector();
+  hashFrame(collector, crops, frame, 0, 0);
+  opts.onProgress?.(1);
+  return { kind: 'image', duration: 0, frameSize: { width: img.width, height: img.height }, crops, variants: [...collector.variants.values()] };
+}
+
+/** The time a query's hashing may take: the decode timeout, or two seconds per second of video when longer. */
+export function queryTimeoutMs(decodeMs: number, duration: number | null): number {
+  return Math.max(decodeMs, (duration ?? 0) * 2000);
 }
 
 interface Prefetched {
   run: Promise<QueryHashes>;
   stop: AbortController;
-  progress: ((f: number) => void) | null;
+  /** Where the run's progress goes: set by the hashQuery that takes the run over. */
+  listener: { progress: ((f: number) => void) | null };
 }
 const prefetched = new Map<string, Prefetched>();
 
@@ -155,10 +159,10 @@ const prefetched = new Map<string, Prefetched>();
 export function prefetchVideoQuery(path: string, media: MediaInfo, opts: Pick<QueryHashOptions, 'timeoutMs' | 'probe' | 'ffmpegPath' | 'ffprobePath'>): void {
   if (media.kind !== 'video' || prefetched.has(path)) return;
   const stop = new AbortController();
-  const entry: Prefetched = { run: Promise.resolve(null as never), stop, progress: null };
-  entry.run = hashVideoQueryInWorker(path, media, { ...opts, signal: stop.signal, onProgress: (f) => entry.progress?.(f) });
-  entry.run.catch(() => undefined);
-  prefetched.set(path, entry);
+  const listener: Prefetched['listener'] = { progress: null };
+  const run = hashVideoQueryInWorker(path, media, { ...opts, signal: stop.signal, onProgress: (f) => listener.progress?.(f) });
+  run.catch(() => undefined);
+  prefetched.set(path, { run, stop, listener });
 }
 
 export function cancelPrefetchedQueries(): void {
@@ -170,7 +174,7 @@ function takePrefetched(path: string, opts: QueryHashOptions): Promise<QueryHash
   const e = prefetched.get(path);
   if (!e) return null;
   prefetched.delete(path);
-  e.progress = opts.onProgress ?? null;
+  e.listener.progress = opts.onProgress ?? null;
   if (opts.signal?.aborted) e.stop.abort();
   else opts.signal?.addEventListener('abort', () => e.stop.abort(), { once: true });
   return e.run;

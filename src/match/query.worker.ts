@@ -13,7 +13,6 @@ parentPort?.on('message', (m: unknown) => {
 let sent = -1;
 hashVideoQuery(job.path, job.media, {
   ...job.opts,
-  inThread: true,
   signal: abort.signal,
   onProgress: (f) => {
     if (f - sent < 0.01 && f < 1) return;

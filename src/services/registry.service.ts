@@ -3,7 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { HashStore, type StoredReference } from '../match/hash-store.js';
 import { matchQuery, type MatchOptions, type ScoredMatch } from '../match/matcher.js';
-import { hashQuery } from '../match/query-hasher.js';
+import { hashQuery, queryTimeoutMs } from '../match/query-hasher.js';
 import { hashReferenceFile, viewKey, type RefHash } from '../match/reference-hasher.js';
 import type { Config } from '../config/config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
@@ -308,12 +308,9 @@ export class RegistryService {
     // The query is hashed while the database opens and its index loads (the decode is the long part); an empty
     // registry stops it.
     const stop = new AbortController();
-    const onAbort = () => stop.abort();
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    if (opts.signal?.aborted) stop.abort();
-    const timeoutMs = Math.max(this.config.timeouts.decodeMs, (media.duration ?? 0) * 2000);
     const hashing = hashQuery(file, media, {
-      timeoutMs, signal: stop.signal, onProgress: opts.onProgress,
+      timeoutMs: queryTimeoutMs(this.config.timeouts.decodeMs, media.duration),
+      signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal, onProgress: opts.onProgress,
       probe: session?.videoProbe, heicPixels: session?.heicPixels, stillPixels: session?.stillPixels, ffmpegPath: this.config.ffmpegPath, ffprobePath: this.config.ffprobePath,
     });
     hashing.catch(() => undefined);
@@ -328,8 +325,6 @@ export class RegistryService {
     } catch (e) {
       stop.abort();
       throw e;
-    } finally {
-      opts.signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -27,7 +27,7 @@ const loadCheckModules = () => Promise.all([
  * still probed and hashed once.
  */
 async function startMatchEarly(path: string, config: Config): Promise<MediaSession | null> {
-  const [{ openMedia }, { registryFileExists }, { prefetchVideoQuery }] = await Promise.all([
+  const [{ openMedia }, { registryFileExists }, { prefetchVideoQuery, queryTimeoutMs }] = await Promise.all([
     import('../../services/intake/intake.service.js'),
     import('../../db/target.js'),
     import('../../match/query-hasher.js'),
@@ -35,7 +35,7 @@ async function startMatchEarly(path: string, config: Config): Promise<MediaSessi
   const session = await openMedia(path, config);
   if (session.media.kind === 'video' && registryFileExists(config.db)) {
     prefetchVideoQuery(path, session.media, {
-      timeoutMs: Math.max(config.timeouts.decodeMs, (session.media.duration ?? 0) * 2000),
+      timeoutMs: queryTimeoutMs(config.timeouts.decodeMs, session.media.duration),
       probe: session.videoProbe, ffmpegPath: config.ffmpegPath, ffprobePath: config.ffprobePath,
     });
   }
@@ -107,9 +107,9 @@ export function registerCheck(program: Command): void {
         await rm(urlDir!, { recursive: true, force: true });
         throw e;
       }
-      // Intake errors (missing, empty, corrupt file) surface from the check as before: the early session is only a
-      // head start, and the check opens the media itself when there is none.
-      // a post the check would refuse (a bad date, too many links) starts nothing
+      // A post the check would refuse (a bad date, too many links) starts nothing. Intake errors (missing, empty,
+      // corrupt file) surface from the check as before: the early session is only a head start, and the check opens
+      // the media itself when there is none.
       validatePost({ file: mediaPath, caption, postedAt: opts.postedAt ?? null, urls: opts.url ?? [] }, baseConfig);
       const early = mediaPath ? await startMatchEarly(mediaPath, baseConfig).catch(() => null) : null;
       const [{ createVerificationService }, { RegistryService }, { setOcrIdleRelease }, { setC2paIdleRelease }, { withKbOverlays }, { progressBar, renderTerminal }, { writeReport }] =

@@ -18,7 +18,6 @@ interface ServeOpts {
   blobDir?: string;
 }
 
-
 /** Run the server until SIGINT/SIGTERM. Shared by `genproof serve` and src/bin/server.ts. */
 export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?: boolean; configFile?: string; log?: boolean; kbOverlay?: string[] }): Promise<void> {
   const t0 = performance.now();

@@ -260,10 +260,10 @@ export function downsampleLumaTo64(v: LumaView, out: Float32Array): boolean {
 const EMPTY = new Uint8Array(0);
 
 /*
- * The steps of the first column pass over one ring row, as small functions: V8 optimises each tight loop on its own
- * (inlined in downsampleRows, with offsets into the whole arrays, they ran slower). S: the running column sums (float32, rounded
- * at each step as the reference's float sum is); R: the ring of row-pass outputs; P: the rows waiting for the second
- * row pass.
+ * The steps of the first column pass over one ring row, as small functions over subarrays: V8 optimises each tight
+ * loop on its own (inlined in downsampleRows, with offsets into the whole arrays, they ran slower). S: the running
+ * column sums (float32, rounded at each step as the reference's float sum is); R: the ring of row-pass outputs;
+ * P: the rows waiting for the second row pass.
  */
 function colAdd(S: Float32Array, R: Float32Array, slot: number, w: number): void {
   const a = R.subarray(slot, slot + w);
