@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../domain/errors.js';
+import { DEFAULT_OCR_MAX_CANVAS_PIXELS } from './memory-defaults.js';
 
 /** One schema for every setting. Precedence: defaults < config file < GENPROOF_* env < CLI flags. */
 export const configSchema = z.object({
@@ -121,9 +122,9 @@ export const configSchema = z.object({
       /**
        * Largest OCR detection canvas (pixels); tiles beyond it are read in several detection runs. The detector's
        * working memory grows with the canvas (~150 bytes a pixel): a 12 MP photo's corner crops on one canvas
-       * (1376×2528) took ~500 MB.
+       * (1376×2528) took ~500 MB. The default fits a video's whole-frame pass (see memory-defaults).
        */
-      ocrMaxCanvasPixels: z.number().int().min(65_536).default(900_000),
+      ocrMaxCanvasPixels: z.number().int().min(65_536).default(DEFAULT_OCR_MAX_CANVAS_PIXELS),
       /**
        * The OCR pass, C2PA reads and QR scans take turns instead of running side by side: their peaks (~300 MB each on a
        * 1 GiB MP4) no longer add up; a check can take longer by the shorter of the two.

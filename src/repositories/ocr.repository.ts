@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { DEFAULT_OCR_MAX_CANVAS_PIXELS } from '../config/memory-defaults.js';
 import { ToolError } from '../domain/errors.js';
 import type { Rect } from '../domain/frame.js';
 import { splitIntoLines } from '../textline/lines.js';
@@ -52,8 +53,6 @@ export interface OcrOptions {
   maxCanvasPixels?: number;
 }
 
-/** Default of OcrOptions.maxCanvasPixels: a 1080p frame's four corner crops (736×1120) still share one canvas. */
-export const DEFAULT_MAX_CANVAS_PIXELS = 900_000;
 
 interface Engine {
   det: OrtSession;
@@ -250,7 +249,7 @@ async function recognizeTilesNow(image: RawImage, tiles: Tile[], opts: OcrOption
   const idx = regions.map((_, i) => i).filter((i) => regions[i].width >= 8 && regions[i].height >= 8);
   const out: OcrLine[][] = tiles.map(() => []);
   if (!idx.length) return out;
-  for (const group of canvasGroups(idx.map((i) => regions[i]), idx.map((i) => tiles[i].scale ?? 1), opts.maxCanvasPixels ?? DEFAULT_MAX_CANVAS_PIXELS)) {
+  for (const group of canvasGroups(idx.map((i) => regions[i]), idx.map((i) => tiles[i].scale ?? 1), opts.maxCanvasPixels ?? DEFAULT_OCR_MAX_CANVAS_PIXELS)) {
     const found = await detectAndRead(engine, image, group.map((k) => regions[idx[k]]), group.map((k) => tiles[idx[k]].scale ?? 1));
     group.forEach((k, j) => out[idx[k]].push(...found[j]));
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canvasGroups, layoutTiles, ocrEngineLoaded, ocrModelDir, recognize, recognizeTiles, releaseOcrEngine, setOcrIdleRelease } from '../../src/repositories/ocr.repository.js';
+import { DEFAULT_OCR_MAX_CANVAS_PIXELS } from '../../src/config/memory-defaults.js';
 import { GENERATOR_MARKS } from '../../src/knowledge/marks.data.js';
 import { kb } from '../../src/knowledge/kb.js';
 import { existsSync } from 'node:fs';
@@ -42,11 +43,21 @@ describe('OCR repository', () => {
     assert.deepEqual(canvasGroups(corners, ones, 1e9), [[0, 1, 2, 3]]);
     assert.deepEqual(canvasGroups(corners, ones, 900_000), [[0], [1], [2], [3]]);
     assert.deepEqual(canvasGroups(corners, ones, 1376 * (2 * 608 + 32)), [[0, 1], [2, 3]]);
-    // A 1080p frame's corners (653×216 at 1.1×) still share one canvas under the default limit.
+    // A 1080p frame's corners (653×216 at 1.1×) share one canvas under a limit that holds them…
     const hd = [0, 1, 2, 3].map((i) => ({ x: (i % 2) * 1267, y: Math.floor(i / 2) * 864, width: 653, height: 216 }));
     const l = layoutTiles(hd, hd.map(() => 720 / 653));
     assert.ok(l.width * l.height <= 900_000);
     assert.deepEqual(canvasGroups(hd, hd.map(() => 720 / 653), 900_000), [[0, 1, 2, 3]]);
+    // …and under the default they go two by two, on canvases no larger than the whole-frame pass of that frame
+    // (1920×1080 at the default 960 px side: 960×544), so the detail pass never grows the detector's arena.
+    const whole = layoutTiles([{ x: 0, y: 0, width: 1920, height: 1080 }], [0.5]);
+    assert.ok(whole.width * whole.height <= DEFAULT_OCR_MAX_CANVAS_PIXELS);
+    const pairs = canvasGroups(hd, hd.map(() => 720 / 653), DEFAULT_OCR_MAX_CANVAS_PIXELS);
+    assert.deepEqual(pairs, [[0, 1], [2, 3]]);
+    for (const g of pairs) {
+      const c = layoutTiles(g.map((k) => hd[k]), g.map(() => 720 / 653));
+      assert.ok(c.width * c.height <= whole.width * whole.height);
+    }
   });
   it('gives up with ocr_timeout after the configured time', async () => {
     const img = { width: 640, height: 480, channels: 3 as const, data: Buffer.alloc(640 * 480 * 3, 90) };
