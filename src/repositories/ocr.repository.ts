@@ -307,7 +307,7 @@ async function detectAndRead(engine: Engine, image: RawImage, regions: Rect[], s
           .raw()
           .toBuffer();
   parts.length = 0; // the tiles are on the canvas now
-  const lines = splitIntoLines(await textMask(engine, rgba, W, H), W, H, { data: rgba, width: W, height: H });
+  const lines = splitIntoLines(await textMask(engine, rgba, W, H, sharedDetInput(3 * W * H)), W, H, { data: rgba, width: W, height: H });
   for (const line of lines) {
     const xs = line.box.map((p) => p[0]);
     const ys = line.box.map((p) => p[1]);
@@ -347,9 +347,24 @@ async function detectAndRead(engine: Engine, image: RawImage, regions: Rect[], s
   return out;
 }
 
-/** The detector's text map of an RGBA canvas (sides multiples of 32), thresholded: one byte a pixel, 1 = text. */
-async function textMask(engine: Engine, rgba: Uint8Array, W: number, H: number): Promise<Uint8Array> {
-  const det = await engine.det.run({ [engine.det.inputNames[0]]: new engine.Tensor('float32', toPlanarBgr(rgba, W, H), [1, 3, H, W]) });
+/**
+ * The detector's input planes, reused from one detection run to the next (recognizeTiles runs them one at a time):
+ * a 960×544 canvas is 6 MB of floats, and a new array per run left tens of MB for the garbage collector to find
+ * while the check's peak memory was being reached.
+ */
+let detInput: Float32Array<ArrayBuffer> = new Float32Array(0);
+
+function sharedDetInput(n: number): Float32Array<ArrayBuffer> {
+  if (detInput.length < n) detInput = new Float32Array(n);
+  return detInput.subarray(0, n);
+}
+
+/**
+ * The detector's text map of an RGBA canvas (sides multiples of 32), thresholded: one byte a pixel, 1 = text.
+ * `input` receives the planes (default: a new array).
+ */
+async function textMask(engine: Engine, rgba: Uint8Array, W: number, H: number, input = new Float32Array(3 * W * H)): Promise<Uint8Array> {
+  const det = await engine.det.run({ [engine.det.inputNames[0]]: new engine.Tensor('float32', toPlanarBgr(rgba, W, H, input), [1, 3, H, W]) });
   const prob = det[engine.det.outputNames[0]];
   const mask = new Uint8Array(W * H);
   const pd = prob.data; // a getter on onnxruntime tensors: read it once
@@ -364,9 +379,8 @@ export async function detectTextMask(rgba: Uint8Array, W: number, H: number, thr
 }
 
 /** RGBA bytes → float32 planes in B, G, R order scaled to 0..1 (what the library feeds these models). */
-function toPlanarBgr(rgba: Uint8Array | Uint8ClampedArray, w: number, h: number): Float32Array {
+function toPlanarBgr(rgba: Uint8Array | Uint8ClampedArray, w: number, h: number, out = new Float32Array(3 * w * h)): Float32Array {
   const n = w * h;
-  const out = new Float32Array(3 * n);
   for (let i = 0; i < n; i++) {
     out[i] = rgba[i * 4 + 2] / 255;
     out[n + i] = rgba[i * 4 + 1] / 255;

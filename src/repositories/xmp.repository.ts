@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import { ValidationError } from '../domain/errors.js';
 
@@ -15,65 +15,107 @@ export interface RawMetadata {
   aigcSnippets: string[];
 }
 
-/** Files larger than this are read at head and tail only (metadata sits there in every container we know). */
+/** Files larger than this are scanned at head and tail only (metadata sits there in every container we know). */
 const WHOLE_LIMIT = 64 * 1024 * 1024;
 const EDGE = 16 * 1024 * 1024;
+/** The scan reads this much at a time into one buffer: the file is never held whole (a 40 MB clip was, for the whole check). */
+const WINDOW = 1024 * 1024;
+/** Longer packets are not XMP we read (and were never read whole either). */
+const MAX_PACKET = 8 * 1024 * 1024;
+const MAX_HITS = 64;
 
-async function readEdges(path: string): Promise<Buffer> {
-  let fh;
+type Range = readonly [start: number, end: number];
+
+/** The byte ranges scanned: the whole file, or its head and tail. */
+function scanRanges(size: number): Range[] {
+  return size <= WHOLE_LIMIT ? [[0, size]] : [[0, EDGE], [size - EDGE, size]];
+}
+
+async function openForScan(path: string): Promise<FileHandle> {
   try {
-    fh = await open(path, 'r');
+    return await open(path, 'r');
   } catch (e) {
     throw new ValidationError('file_not_found', `Cannot read ${path}: ${(e as Error).message}`, { cause: e });
   }
-  try {
-    const { size } = await fh.stat();
-    if (size <= WHOLE_LIMIT) return await fh.readFile();
-    const head = Buffer.alloc(EDGE);
-    const tail = Buffer.alloc(EDGE);
-    await fh.read(head, 0, EDGE, 0);
-    await fh.read(tail, 0, EDGE, size - EDGE);
-    return Buffer.concat([head, tail]);
-  } finally {
-    await fh.close();
-  }
 }
 
-function findAll(buf: Buffer, needle: string, from = 0): number[] {
-  const out: number[] = [];
-  const n = Buffer.from(needle, 'latin1');
-  for (let i = buf.indexOf(n, from); i >= 0 && out.length < 64; i = buf.indexOf(n, i + n.length)) out.push(i);
-  return out;
+async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer> {
+  const buf = Buffer.alloc(Math.max(0, len));
+  const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+  return buf.subarray(0, bytesRead);
 }
 
-function xmpPackets(buf: Buffer): { text: string; start: number; end: number }[] {
-  const out: { text: string; start: number; end: number }[] = [];
-  for (const start of findAll(buf, '<x:xmpmeta')) {
-    const end = buf.indexOf('</x:xmpmeta>', start, 'latin1');
-    if (end < 0 || end - start > 8 * 1024 * 1024) continue;
-    out.push({ text: buf.subarray(start, end + '</x:xmpmeta>'.length).toString('utf8'), start, end });
-  }
-  if (out.length === 0) {
-    for (const start of findAll(buf, '<rdf:RDF')) {
-      const end = buf.indexOf('</rdf:RDF>', start, 'latin1');
-      if (end < 0 || end - start > 8 * 1024 * 1024) continue;
-      out.push({ text: buf.subarray(start, end + '</rdf:RDF>'.length).toString('utf8'), start, end });
+/**
+ * Offsets of each needle (latin1) in the ranges, the first MAX_HITS of each, in file order. Windows overlap by the
+ * longest needle less one byte, and a hit is taken in the window where it starts, so none is missed or counted twice.
+ */
+async function findAllInFile(fh: FileHandle, ranges: readonly Range[], needles: readonly string[]): Promise<number[][]> {
+  const pats = needles.map((n) => Buffer.from(n, 'latin1'));
+  const overlap = Math.max(...pats.map((p) => p.length)) - 1;
+  const buf = Buffer.allocUnsafe(WINDOW + overlap);
+  const hits: number[][] = needles.map(() => []);
+  for (const [start, end] of ranges) {
+    for (let pos = start; pos < end && hits.some((h) => h.length < MAX_HITS); pos += WINDOW) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, end - pos), pos);
+      if (bytesRead === 0) break;
+      const view = buf.subarray(0, bytesRead);
+      const last = pos + bytesRead >= end;
+      pats.forEach((pat, k) => {
+        for (let i = view.indexOf(pat); i >= 0 && hits[k].length < MAX_HITS; i = view.indexOf(pat, i + pat.length)) {
+          if (i >= WINDOW && !last) break; // starts in the next window, found there
+          hits[k].push(pos + i);
+        }
+      });
     }
   }
-  return out;
+  return hits;
 }
 
-function pngTextChunks(buf: Buffer): { keyword: string; text: string }[] {
+/** The offset of `needle` at or after `from` and before `limit`, or -1; read in windows like findAllInFile. */
+async function findInFile(fh: FileHandle, needle: string, from: number, limit: number): Promise<number> {
+  const pat = Buffer.from(needle, 'latin1');
+  const buf = Buffer.allocUnsafe(64 * 1024 + pat.length - 1);
+  for (let pos = from; pos < limit; pos += buf.length - (pat.length - 1)) {
+    const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, limit - pos), pos);
+    if (bytesRead < pat.length) return -1;
+    const i = buf.subarray(0, bytesRead).indexOf(pat);
+    if (i >= 0) return pos + i;
+  }
+  return -1;
+}
+
+/** XMP packets (`<x:xmpmeta`…, else bare `<rdf:RDF`…) starting at the offsets found, each read on its own. */
+async function xmpPackets(fh: FileHandle, ranges: readonly Range[], starts: { meta: number[]; rdf: number[] }): Promise<{ text: string; start: number; end: number }[]> {
+  const read = async (offsets: number[], close: string) => {
+    const out: { text: string; start: number; end: number }[] = [];
+    for (const start of offsets) {
+      const rangeEnd = ranges.find(([a, b]) => start >= a && start < b)![1];
+      const end = await findInFile(fh, close, start, Math.min(rangeEnd, start + MAX_PACKET + close.length));
+      if (end < 0 || end - start > MAX_PACKET) continue;
+      out.push({ text: (await readAt(fh, start, end + close.length - start)).toString('utf8'), start, end });
+    }
+    return out;
+  };
+  const meta = await read(starts.meta, '</x:xmpmeta>');
+  return meta.length ? meta : read(starts.rdf, '</rdf:RDF>');
+}
+
+/** PNG tEXt/zTXt/iTXt chunks, walking the chunk headers within `end` and reading only the text chunks. */
+async function pngTextChunks(fh: FileHandle, end: number): Promise<{ keyword: string; text: string }[]> {
   const out: { keyword: string; text: string }[] = [];
-  if (buf.length < 8 || buf.toString('latin1', 1, 4) !== 'PNG') return out;
+  const sig = await readAt(fh, 0, 8);
+  if (sig.length < 8 || sig.toString('latin1', 1, 4) !== 'PNG') return out;
   let o = 8;
-  while (o + 12 <= buf.length && out.length < 256) {
-    const len = buf.readUInt32BE(o);
-    const type = buf.toString('latin1', o + 4, o + 8);
-    const data = buf.subarray(o + 8, Math.min(buf.length, o + 8 + len));
+  while (o + 12 <= end && out.length < 256) {
+    const hdr = await readAt(fh, o, 8);
+    if (hdr.length < 8) break;
+    const len = hdr.readUInt32BE(0);
+    const type = hdr.toString('latin1', 4, 8);
+    const at = o + 8;
     o += 12 + len;
     if (type === 'IEND') break;
     if (type !== 'tEXt' && type !== 'zTXt' && type !== 'iTXt') continue;
+    const data = await readAt(fh, at, Math.min(len, end - at));
     const z = data.indexOf(0);
     if (z < 0) continue;
     const keyword = data.toString('latin1', 0, z);
@@ -97,20 +139,28 @@ function pngTextChunks(buf: Buffer): { keyword: string; text: string }[] {
   return out;
 }
 
-/** Read XMP packets, PNG text chunks and AIGC snippets from a file. */
+/** Read XMP packets, PNG text chunks and AIGC snippets from a file (a window at a time, never the whole file). */
 export async function readRawMetadata(path: string): Promise<RawMetadata> {
-  const buf = await readEdges(path);
-  const packets = xmpPackets(buf);
-  const textChunks = pngTextChunks(buf);
-  const inXmp = (i: number) => packets.some((p) => i >= p.start && i <= p.end);
-  const aigcSnippets: string[] = [];
-  for (const i of findAll(buf, 'AIGC')) {
-    if (inXmp(i)) continue;
-    const s = Math.max(0, i - 64);
-    aigcSnippets.push(buf.subarray(s, Math.min(buf.length, i + 4096)).toString('utf8'));
-    if (aigcSnippets.length >= 8) break;
+  const fh = await openForScan(path);
+  try {
+    const { size } = await fh.stat();
+    const ranges = scanRanges(size);
+    const [meta, rdf, aigc] = await findAllInFile(fh, ranges, ['<x:xmpmeta', '<rdf:RDF', 'AIGC']);
+    const packets = await xmpPackets(fh, ranges, { meta, rdf });
+    const textChunks = await pngTextChunks(fh, ranges[0][1]);
+    const inXmp = (i: number) => packets.some((p) => i >= p.start && i <= p.end);
+    const aigcSnippets: string[] = [];
+    for (const i of aigc) {
+      if (inXmp(i)) continue;
+      const [a, b] = ranges.find(([x, y]) => i >= x && i < y)!;
+      const s = Math.max(a, i - 64);
+      aigcSnippets.push((await readAt(fh, s, Math.min(b, i + 4096) - s)).toString('utf8'));
+      if (aigcSnippets.length >= 8) break;
+    }
+    // Compressed PNG chunks hide the marker from the byte scan; add their text too.
+    for (const c of textChunks) if (/AIGC/.test(c.keyword) || /AIGC/.test(c.text)) aigcSnippets.push(`${c.keyword}\0${c.text}`.slice(0, 8192));
+    return { xmp: packets.map((p) => p.text), textChunks, aigcSnippets };
+  } finally {
+    await fh.close();
   }
-  // Compressed PNG chunks hide the marker from the byte scan; add their text too.
-  for (const c of textChunks) if (/AIGC/.test(c.keyword) || /AIGC/.test(c.text)) aigcSnippets.push(`${c.keyword}\0${c.text}`.slice(0, 8192));
-  return { xmp: packets.map((p) => p.text), textChunks, aigcSnippets };
 }

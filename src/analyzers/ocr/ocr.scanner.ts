@@ -33,7 +33,7 @@ type Decoded = RawImage & { timestamp: number | null };
 /** Decode the planned frames and OCR each: the whole frame downscaled, plus upscaled corners on detail frames. */
 export async function scanMedia(plan: ScanPlan, deps: ScanDeps, progress: (f: number) => void = () => undefined): Promise<ScanResult> {
   const still = plan.timestamps.length === 1 && plan.timestamps[0] === null;
-  let images: Decoded[];
+  let images: (Decoded | null)[];
   if (still) {
     const img = await deps.decodeImage(plan.grabMaxSide);
     images = img ? [{ ...img, timestamp: null }] : [];
@@ -48,7 +48,8 @@ export async function scanMedia(plan: ScanPlan, deps: ScanDeps, progress: (f: nu
     const frames: FrameText[] = [];
     let ocrCalls = 0;
     for (let i = 0; i < images.length; i++) {
-      const img = images[i];
+      const img = images[i]!;
+      images[i] = null; // a full-size frame (6 MB at 1080p) is not kept past its own pass
       const fullScale = Math.min(1, plan.fullMaxSide / Math.max(img.width, img.height));
       const [whole] = await deps.recognize(img, [{ scale: fullScale }]);
       ocrCalls++;

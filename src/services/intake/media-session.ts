@@ -56,7 +56,13 @@ export function createMediaSession(
       let run = frameRuns.get(key);
       if (!run) {
         run = frameGrab().then((m) => m.sampleClip(media, [...timestamps], { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal, maxSide }));
-        run.catch(() => undefined);
+        // Shared while the decode runs (the report's keyframes and the OCR pass ask for it as the check starts),
+        // then forgotten: the session does not keep ~50 MB of full-size frames for the rest of the check, each
+        // consumer frees them when done with them. A later request decodes again.
+        const forget = () => {
+          if (frameRuns.get(key) === run) frameRuns.delete(key);
+        };
+        run.then(forget, forget);
         frameRuns.set(key, run);
       }
       return run;
