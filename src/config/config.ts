@@ -130,6 +130,13 @@ export const configSchema = z.object({
        * 1 GiB MP4) no longer add up; a check can take longer by the shorter of the two.
        */
       exclusiveHeavySteps: z.boolean().default(true),
+      /**
+       * glibc malloc arenas for the process (see tuneMalloc; Linux with glibc only). Fewer arenas keep less freed
+       * memory per thread; 0 leaves glibc's default (8 per core).
+       */
+      mallocArenaMax: z.number().int().min(0).max(64).default(2),
+      /** Blocks from this size up are mapped on their own and given back when freed (tuneMalloc); 0: glibc's sliding default. */
+      mallocMmapThresholdBytes: z.number().int().min(0).max(32 * 1024 * 1024).default(256 * 1024),
     })
     .prefault({}),
 });

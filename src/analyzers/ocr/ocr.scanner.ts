@@ -18,6 +18,8 @@ export interface ScanDeps {
   recognize(image: RawImage, tiles: { region?: Rect; scale: number }[]): Promise<TextBox[][]>;
   /** Runs the recognition passes (all of them, once the images are decoded); default: at once. */
   exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** Called before each image's passes, once the one before is let go (the analyzer frees memory there). */
+  beforeImage?: () => void;
 }
 
 export interface ScanResult {
@@ -50,6 +52,7 @@ export async function scanMedia(plan: ScanPlan, deps: ScanDeps, progress: (f: nu
     for (let i = 0; i < images.length; i++) {
       const img = images[i]!;
       images[i] = null; // a full-size frame (6 MB at 1080p) is not kept past its own pass
+      deps.beforeImage?.();
       const fullScale = Math.min(1, plan.fullMaxSide / Math.max(img.width, img.height));
       const [whole] = await deps.recognize(img, [{ scale: fullScale }]);
       ocrCalls++;

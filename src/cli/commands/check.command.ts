@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config/config.js';
+import { tuneMalloc } from '../../repositories/allocator.repository.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { MediaSession } from '../../domain/media-session.js';
 import { readTextFileStrict, validatePost } from '../../services/post.validation.js';
@@ -84,6 +85,8 @@ export function registerCheck(program: Command): void {
       const g = globalOpts(cmd);
       if (opts.depth && !['fast', 'default', 'deep'].includes(opts.depth)) throw new ValidationError('bad_usage', '--depth must be fast, default or deep');
       const baseConfig = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}), ...(opts.queue ? { queue: opts.queue } : {}) } });
+      // Before any analyzer thread exists (see tuneMalloc).
+      tuneMalloc({ arenaMax: baseConfig.memory.mallocArenaMax, mmapThresholdBytes: baseConfig.memory.mallocMmapThresholdBytes });
       if (opts.batch) {
         const { withKbOverlays } = await import('./kb.command.js');
         const config = withKbOverlays(baseConfig, opts.kbOverlay);

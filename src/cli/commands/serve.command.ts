@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { setC2paIdleRelease } from '../../repositories/c2pa.repository.js';
+import { tuneMalloc } from '../../repositories/allocator.repository.js';
 import { setOcrIdleRelease } from '../../repositories/ocr.repository.js';
 import { globalOpts, intOpt } from '../options.js';
 import { withKbOverlays } from './kb.command.js';
@@ -23,6 +24,7 @@ export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?
   const t0 = performance.now();
   const config = withKbOverlays(loadConfig({ file: opts.configFile, overrides }), opts.kbOverlay);
   const log = (m: string) => process.stderr.write(`genproof: ${m}\n`);
+  tuneMalloc({ arenaMax: config.memory.mallocArenaMax, mmapThresholdBytes: config.memory.mallocMmapThresholdBytes });
   setOcrIdleRelease(config.memory.ocrIdleReleaseMs);
   setC2paIdleRelease(config.memory.c2paIdleReleaseMs);
   const { startServer } = await import('../../http/server.js');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig, type ConfigOverrides } from '../../config/config.js';
 import { redactUrl } from '../../db/database.js';
+import { tuneMalloc } from '../../repositories/allocator.repository.js';
 import { setC2paIdleRelease } from '../../repositories/c2pa.repository.js';
 import { setOcrIdleRelease } from '../../repositories/ocr.repository.js';
 import { globalOpts, intOpt } from '../options.js';
@@ -15,6 +16,7 @@ interface WorkerOpts {
 export async function workUntilSignal(overrides: ConfigOverrides, opts: { concurrency?: number; configFile?: string }): Promise<void> {
   const config = loadConfig({ file: opts.configFile, overrides });
   const log = (m: string) => process.stderr.write(`genproof worker: ${m}\n`);
+  tuneMalloc({ arenaMax: config.memory.mallocArenaMax, mmapThresholdBytes: config.memory.mallocMmapThresholdBytes });
   setOcrIdleRelease(config.memory.ocrIdleReleaseMs);
   setC2paIdleRelease(config.memory.c2paIdleReleaseMs);
   const concurrency = opts.concurrency ?? config.server.concurrency;
