@@ -8,7 +8,6 @@ import type { Post } from '../../domain/post.js';
 import { decodeImageFile, grabFrame, sampleClip } from '../../repositories/frame-grab.repository.js';
 import { decodeHeic } from '../../repositories/heic.repository.js';
 import { inMemoryLane } from '../../repositories/memory-lane.js';
-import { reclaimGarbage } from '../../repositories/reclaim.js';
 import { scaleStill } from '../../repositories/image-info.repository.js';
 import { recognizeTiles } from '../../repositories/ocr.repository.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer.js';
@@ -114,7 +113,5 @@ export function realDeps(
     },
     // The recognition passes take their turn with C2PA reads (memory.exclusiveHeavySteps): their peaks no longer add up.
     exclusive: inMemoryLane,
-    // Dead frames and canvases go before the detector takes its working memory (see reclaimGarbage).
-    beforeImage: () => void reclaimGarbage(),
   };
 }

@@ -18,8 +18,6 @@ export interface ScanDeps {
   recognize(image: RawImage, tiles: { region?: Rect; scale: number }[]): Promise<TextBox[][]>;
   /** Runs the recognition passes (all of them, once the images are decoded); default: at once. */
   exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
-  /** Called before each image's passes, once the one before is let go (the analyzer frees memory there). */
-  beforeImage?: () => void;
 }
 
 export interface ScanResult {
@@ -52,7 +50,6 @@ export async function scanMedia(plan: ScanPlan, deps: ScanDeps, progress: (f: nu
     for (let i = 0; i < images.length; i++) {
       const img = images[i]!;
       images[i] = null; // a full-size frame (6 MB at 1080p) is not kept past its own pass
-      deps.beforeImage?.();
       const fullScale = Math.min(1, plan.fullMaxSide / Math.max(img.width, img.height));
       const [whole] = await deps.recognize(img, [{ scale: fullScale }]);
       ocrCalls++;
