@@ -4,10 +4,11 @@
  */
 
 /**
- * memory.ocrMaxCanvasPixels: the largest OCR detection canvas. 2^19 pixels holds the whole-frame pass of a 16:9
- * video at the default 960 px side (960×544), the largest canvas a video check needs, so detail crops never make
- * the detector's arena grow beyond it: a 1080p frame's four corner crops (736×1120 together) are read two by two.
- * Measured on the 60 s 1080p bench clip (default depth): OCR peak RSS 377 → 332 MB against 900 000, same text, CPU
- * 3.7–3.8 → 3.6 s.
+ * memory.ocrMaxCanvasPixels: the largest OCR detection canvas. A tile larger than this gets a canvas of its own, so
+ * the whole-frame pass (960×544 for a 16:9 video at the default depth) is always read alone, and at 2^18 pixels each
+ * corner crop is too (736×256 for a 1080p or 720p frame): the detector's arena never grows beyond the whole-frame
+ * canvas. Before, a 1080p frame's four corner crops shared one 736×1120 canvas, which grew the arena by ~45 MB
+ * (OCR pass on the 60 s bench clip: peak 377 → 332 MB, same text, same CPU). Corners read two by two lost the
+ * underscore of a Sora 2 handle ("@alice_42", test/system/ocr.system.ts); alone, as four together, they read it.
  */
-export const DEFAULT_OCR_MAX_CANVAS_PIXELS = 524_288;
+export const DEFAULT_OCR_MAX_CANVAS_PIXELS = 262_144;

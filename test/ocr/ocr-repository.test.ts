@@ -48,15 +48,16 @@ describe('OCR repository', () => {
     const l = layoutTiles(hd, hd.map(() => 720 / 653));
     assert.ok(l.width * l.height <= 900_000);
     assert.deepEqual(canvasGroups(hd, hd.map(() => 720 / 653), 900_000), [[0, 1, 2, 3]]);
-    // …and under the default they go two by two, on canvases no larger than the whole-frame pass of that frame
-    // (1920×1080 at the default 960 px side: 960×544), so the detail pass never grows the detector's arena.
+    // …and under the default each is read alone, on a canvas smaller than the whole-frame pass of that frame
+    // (1920×1080 at the default 960 px side: 960×544, itself read alone), so the detail pass never grows the
+    // detector's arena beyond what the whole frame needs.
     const whole = layoutTiles([{ x: 0, y: 0, width: 1920, height: 1080 }], [0.5]);
-    assert.ok(whole.width * whole.height <= DEFAULT_OCR_MAX_CANVAS_PIXELS);
-    const pairs = canvasGroups(hd, hd.map(() => 720 / 653), DEFAULT_OCR_MAX_CANVAS_PIXELS);
-    assert.deepEqual(pairs, [[0, 1], [2, 3]]);
-    for (const g of pairs) {
+    assert.deepEqual(canvasGroups([{ x: 0, y: 0, width: 1920, height: 1080 }], [0.5], DEFAULT_OCR_MAX_CANVAS_PIXELS), [[0]]);
+    const groups = canvasGroups(hd, hd.map(() => 720 / 653), DEFAULT_OCR_MAX_CANVAS_PIXELS);
+    assert.deepEqual(groups, [[0], [1], [2], [3]]);
+    for (const g of groups) {
       const c = layoutTiles(g.map((k) => hd[k]), g.map(() => 720 / 653));
-      assert.ok(c.width * c.height <= whole.width * whole.height);
+      assert.ok(c.width * c.height < whole.width * whole.height);
     }
   });
   it('gives up with ocr_timeout after the configured time', async () => {
