@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Config } from '../config/config.js';
 
 const require = createRequire(import.meta.url);
 
@@ -7,12 +8,8 @@ const M_TRIM_THRESHOLD = -1;
 const M_MMAP_THRESHOLD = -3;
 const M_ARENA_MAX = -8;
 
-export interface MallocSettings {
-  /** Arenas for the whole process; 0 leaves glibc's default (8 per core). */
-  arenaMax: number;
-  /** Blocks at least this large get their own mapping, returned to the system when freed; 0 leaves glibc's sliding default. */
-  mmapThresholdBytes: number;
-}
+/** config.memory's malloc settings (see config.ts): arenas, 0 = glibc's default; mmap threshold, 0 = glibc's sliding one. */
+export type MallocSettings = Pick<Config['memory'], 'mallocArenaMax' | 'mallocMmapThresholdBytes'>;
 
 let applied: string | null = null;
 
@@ -30,19 +27,19 @@ let applied: string | null = null;
  * applies to threads that have not allocated yet. Where there is no glibc (macOS, musl) nothing changes and it
  * returns false.
  */
-export function tuneMalloc(s: MallocSettings): boolean {
-  if (process.platform !== 'linux' || (s.arenaMax <= 0 && s.mmapThresholdBytes <= 0)) return false;
-  const key = `${s.arenaMax}/${s.mmapThresholdBytes}`;
+export function tuneMalloc({ mallocArenaMax: arenaMax, mallocMmapThresholdBytes: mmapThreshold }: MallocSettings): boolean {
+  if (process.platform !== 'linux' || (arenaMax <= 0 && mmapThreshold <= 0)) return false;
+  const key = `${arenaMax}/${mmapThreshold}`;
   if (applied === key) return true;
   try {
     const koffi = require('koffi') as { load(name: string): { func(sig: string): (param: number, value: number) => number } };
     const mallopt = koffi.load('libc.so.6').func('int mallopt(int param, int value)');
     let ok = true;
-    if (s.arenaMax > 0) ok = mallopt(M_ARENA_MAX, s.arenaMax) === 1 && ok;
-    if (s.mmapThresholdBytes > 0) {
-      ok = mallopt(M_MMAP_THRESHOLD, s.mmapThresholdBytes) === 1 && ok;
+    if (arenaMax > 0) ok = mallopt(M_ARENA_MAX, arenaMax) === 1 && ok;
+    if (mmapThreshold > 0) {
+      ok = mallopt(M_MMAP_THRESHOLD, mmapThreshold) === 1 && ok;
       // Free space at the top of the heap beyond twice that goes back to the system too (glibc's own ratio).
-      ok = mallopt(M_TRIM_THRESHOLD, 2 * s.mmapThresholdBytes) === 1 && ok;
+      ok = mallopt(M_TRIM_THRESHOLD, 2 * mmapThreshold) === 1 && ok;
     }
     if (ok) applied = key;
     return ok;

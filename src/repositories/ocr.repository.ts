@@ -53,7 +53,6 @@ export interface OcrOptions {
   maxCanvasPixels?: number;
 }
 
-
 interface Engine {
   det: OrtSession;
   rec: OrtSession;

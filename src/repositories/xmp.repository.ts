@@ -46,22 +46,22 @@ async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer>
 }
 
 /**
- * Offsets of each needle (latin1) in the ranges, the first MAX_HITS of each, in file order. Windows overlap by the
+ * Offsets of each needle (latin1) in the ranges, the first `maxHits` of each, in file order. Windows overlap by the
  * longest needle less one byte, and a hit is taken in the window where it starts, so none is missed or counted twice.
  */
-async function findAllInFile(fh: FileHandle, ranges: readonly Range[], needles: readonly string[]): Promise<number[][]> {
+async function findAllInFile(fh: FileHandle, ranges: readonly Range[], needles: readonly string[], maxHits = MAX_HITS): Promise<number[][]> {
   const pats = needles.map((n) => Buffer.from(n, 'latin1'));
   const overlap = Math.max(...pats.map((p) => p.length)) - 1;
   const buf = Buffer.allocUnsafe(WINDOW + overlap);
   const hits: number[][] = needles.map(() => []);
   for (const [start, end] of ranges) {
-    for (let pos = start; pos < end && hits.some((h) => h.length < MAX_HITS); pos += WINDOW) {
+    for (let pos = start; pos < end && hits.some((h) => h.length < maxHits); pos += WINDOW) {
       const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, end - pos), pos);
       if (bytesRead === 0) break;
       const view = buf.subarray(0, bytesRead);
       const last = pos + bytesRead >= end;
       pats.forEach((pat, k) => {
-        for (let i = view.indexOf(pat); i >= 0 && hits[k].length < MAX_HITS; i = view.indexOf(pat, i + pat.length)) {
+        for (let i = view.indexOf(pat); i >= 0 && hits[k].length < maxHits; i = view.indexOf(pat, i + pat.length)) {
           if (i >= WINDOW && !last) break; // starts in the next window, found there
           hits[k].push(pos + i);
         }
@@ -71,26 +71,13 @@ async function findAllInFile(fh: FileHandle, ranges: readonly Range[], needles: 
   return hits;
 }
 
-/** The offset of `needle` at or after `from` and before `limit`, or -1; read in windows like findAllInFile. */
-async function findInFile(fh: FileHandle, needle: string, from: number, limit: number): Promise<number> {
-  const pat = Buffer.from(needle, 'latin1');
-  const buf = Buffer.allocUnsafe(64 * 1024 + pat.length - 1);
-  for (let pos = from; pos < limit; pos += buf.length - (pat.length - 1)) {
-    const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, limit - pos), pos);
-    if (bytesRead < pat.length) return -1;
-    const i = buf.subarray(0, bytesRead).indexOf(pat);
-    if (i >= 0) return pos + i;
-  }
-  return -1;
-}
-
 /** XMP packets (`<x:xmpmeta`…, else bare `<rdf:RDF`…) starting at the offsets found, each read on its own. */
 async function xmpPackets(fh: FileHandle, ranges: readonly Range[], starts: { meta: number[]; rdf: number[] }): Promise<{ text: string; start: number; end: number }[]> {
   const read = async (offsets: number[], close: string) => {
     const out: { text: string; start: number; end: number }[] = [];
     for (const start of offsets) {
       const rangeEnd = ranges.find(([a, b]) => start >= a && start < b)![1];
-      const end = await findInFile(fh, close, start, Math.min(rangeEnd, start + MAX_PACKET + close.length));
+      const [[end = -1]] = await findAllInFile(fh, [[start, Math.min(rangeEnd, start + MAX_PACKET + close.length)]], [close], 1);
       if (end < 0 || end - start > MAX_PACKET) continue;
       out.push({ text: (await readAt(fh, start, end + close.length - start)).toString('utf8'), start, end });
     }

@@ -7,11 +7,11 @@ const glibc = process.platform === 'linux' && Boolean((process.report?.getReport
 
 describe('tuneMalloc', () => {
   it('does nothing when both settings are 0', () => {
-    assert.equal(tuneMalloc({ arenaMax: 0, mmapThresholdBytes: 0 }), false);
+    assert.equal(tuneMalloc({ mallocArenaMax: 0, mallocMmapThresholdBytes: 0 }), false);
   });
   it('applies the settings on Linux with glibc (and again, idempotently)', { skip: !glibc && 'not glibc' }, () => {
-    assert.equal(tuneMalloc({ arenaMax: 2, mmapThresholdBytes: 256 * 1024 }), true);
-    assert.equal(tuneMalloc({ arenaMax: 2, mmapThresholdBytes: 256 * 1024 }), true);
+    assert.equal(tuneMalloc({ mallocArenaMax: 2, mallocMmapThresholdBytes: 256 * 1024 }), true);
+    assert.equal(tuneMalloc({ mallocArenaMax: 2, mallocMmapThresholdBytes: 256 * 1024 }), true);
     // Memory allocated afterwards still works both below and above the threshold.
     const small = Buffer.alloc(1024, 1);
     const big = Buffer.alloc(4 * 1024 * 1024, 2);

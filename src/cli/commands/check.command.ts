@@ -86,7 +86,7 @@ export function registerCheck(program: Command): void {
       if (opts.depth && !['fast', 'default', 'deep'].includes(opts.depth)) throw new ValidationError('bad_usage', '--depth must be fast, default or deep');
       const baseConfig = loadConfig({ file: g.config, overrides: { ...(g.db ? { db: g.db } : {}), ...(g.lang ? { lang: g.lang } : {}), ...(opts.depth ? { check: { depth: opts.depth } } : {}), ...(opts.queue ? { queue: opts.queue } : {}) } });
       // Before any analyzer thread exists (see tuneMalloc).
-      tuneMalloc({ arenaMax: baseConfig.memory.mallocArenaMax, mmapThresholdBytes: baseConfig.memory.mallocMmapThresholdBytes });
+      tuneMalloc(baseConfig.memory);
       if (opts.batch) {
         const { withKbOverlays } = await import('./kb.command.js');
         const config = withKbOverlays(baseConfig, opts.kbOverlay);

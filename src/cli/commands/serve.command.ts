@@ -24,7 +24,7 @@ export async function serveUntilSignal(overrides: ConfigOverrides, opts: { demo?
   const t0 = performance.now();
   const config = withKbOverlays(loadConfig({ file: opts.configFile, overrides }), opts.kbOverlay);
   const log = (m: string) => process.stderr.write(`genproof: ${m}\n`);
-  tuneMalloc({ arenaMax: config.memory.mallocArenaMax, mmapThresholdBytes: config.memory.mallocMmapThresholdBytes });
+  tuneMalloc(config.memory);
   setOcrIdleRelease(config.memory.ocrIdleReleaseMs);
   setC2paIdleRelease(config.memory.c2paIdleReleaseMs);
   const { startServer } = await import('../../http/server.js');

@@ -16,7 +16,7 @@ interface WorkerOpts {
 export async function workUntilSignal(overrides: ConfigOverrides, opts: { concurrency?: number; configFile?: string }): Promise<void> {
   const config = loadConfig({ file: opts.configFile, overrides });
   const log = (m: string) => process.stderr.write(`genproof worker: ${m}\n`);
-  tuneMalloc({ arenaMax: config.memory.mallocArenaMax, mmapThresholdBytes: config.memory.mallocMmapThresholdBytes });
+  tuneMalloc(config.memory);
   setOcrIdleRelease(config.memory.ocrIdleReleaseMs);
   setC2paIdleRelease(config.memory.c2paIdleReleaseMs);
   const concurrency = opts.concurrency ?? config.server.concurrency;
