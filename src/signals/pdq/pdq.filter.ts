@@ -8,6 +8,7 @@
  * happen in exactly the reference's order, so the result is identical, while the working set stays in cache.
  */
 import { ValidationError } from '../../domain/errors.js';
+import { boxDownsample, boxWasmFor } from './pdq.box.js';
 
 const fr = Math.fround;
 export const MIN_HASHABLE_DIM = 5;
@@ -188,6 +189,21 @@ function lumaRows(px: Uint8Array, w: number, r0: number, k: number, channels: 1 
   }
 }
 
+/** Luma rows of a luma view or an RGB24 picture (as lumaRows reads them) into `plane` from `o`, rows `stride` floats apart. */
+function fillLuma(px: Uint8Array, w: number, h: number, channels: 1 | 3, plane: Float32Array, o: number, stride: number): void {
+  for (let r = 0; r < h; r++, o += stride) {
+    if (srcPlane) {
+      if (r >= srcMaskFrom && r < srcMaskTo) plane.fill(srcMaskValue, o, o + w);
+      else {
+        const s = (srcY + r) * srcStride + srcX;
+        plane.set(srcPlane.subarray(s, s + w), o);
+      }
+    } else {
+      rgbLuma(px, r * w * 3, plane.subarray(o, o + w), w);
+    }
+  }
+}
+
 /** Second row pass on `k` pending column-pass rows; keep the 64 sampled columns as strip rows [o0, o0 + k). */
 function flushPending(w: number, k: number, wr: number, cols: Int32Array, o0: number): void {
   boxRows(pendIn, pendOut, w, k, wr);
@@ -294,6 +310,10 @@ function downsampleRows(px: Uint8Array, w: number, h: number, channels: 1 | 3, o
   const wc = jaroszWindow(h);
   const rows = sampleIndices(h);
   const cols = sampleIndices(w);
+  if (boxWasmFor(w, h)) {
+    boxDownsample(srcPlane || channels === 3 ? { fill: (plane, o, stride) => fillLuma(px, w, h, channels, plane, o, stride) } : { grey: px }, w, h, wr, wc, rows, cols, out);
+    return true;
+  }
   // ring of first-row-pass outputs; a multiple of 8 rows so each 8-row chunk lands contiguously, and more than
   // wc + 7 rows so a chunk never overwrites a row the column window still needs
   const slots = (((wc + 8) >> 3) + 1) << 3;
