@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { BOX_WASM_MAX_PIXELS, boxWasmFor, setPdqWasm } from '../../src/signals/pdq/pdq.box.js';
 import { downsampleLumaTo64, downsampleTo64, lumaPlane } from '../../src/signals/pdq/pdq.filter.js';
+import { DIHEDRALS, pdqDihedralFromRgb, pdqToHex } from '../../src/signals/pdq/pdq.js';
 import { PDQ_BOX_WASM } from '../../src/signals/pdq/pdq-box.wasm.js';
 // @ts-expect-error: a plain .mjs script without types
 import { assemble, moduleText, WASM_SOURCES } from '../../scripts/build-wasm.mjs';
@@ -79,6 +80,21 @@ describe('PDQ downsampling on WebAssembly SIMD', () => {
     for (const v of views) {
       const [a, b] = both((out) => downsampleLumaTo64({ plane, stride: w, ...v }, out));
       assert.equal(differing(a, b), 0, JSON.stringify(v));
+    }
+  });
+
+  it('gives the scalar DCT: the same 8 dihedral hashes and quality', () => {
+    for (const [w, h] of [[64, 64], [100, 37], [512, 288]] as const) {
+      const px = picture(w, h, 3, w + h);
+      setPdqWasm(false);
+      const js = pdqDihedralFromRgb(px, w, h);
+      setPdqWasm(true);
+      const wasm = pdqDihedralFromRgb(px, w, h);
+      for (const d of DIHEDRALS) {
+        assert.equal(pdqToHex(wasm[d].hash), pdqToHex(js[d].hash), `${w}×${h} ${d}`);
+        assert.equal(wasm[d].quality, js[d].quality);
+      }
+      assert.notEqual(pdqToHex(wasm.original.hash), pdqToHex(wasm.flipX.hash));
     }
   });
 

@@ -180,4 +180,60 @@
         (local.set $oi (i32.add (local.get $oi) (local.get $rb)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $ph4))))
-)
+
+  ;; PDQ's 16×64 DCT of the 64×64 samples at $s: $tmp (16×64) = D · S, then $out (16×16) = tmp · Dᵀ, with D (16×64) at
+  ;; $d and Dᵀ (64×16) at $dt. Each sum runs over k = 0..63 in order as sum + float(D·x), like the reference; four
+  ;; output columns per f32x4.
+  (func (export "dct16") (param $s i32) (param $d i32) (param $dt i32) (param $tmp i32) (param $out i32)
+    (local $i i32) (local $j i32) (local $k i32) (local $acc v128) (local $row i32)
+    ;; tmp[i][j] = Σ_k D[i][k] · S[k][j]
+    (block $i1_done
+      (loop $i1
+        (br_if $i1_done (i32.ge_u (local.get $i) (i32.const 16)))
+        (local.set $row (i32.add (local.get $d) (i32.shl (local.get $i) (i32.const 8))))
+        (local.set $j (i32.const 0))
+        (block $j1_done
+          (loop $j1
+            (br_if $j1_done (i32.ge_u (local.get $j) (i32.const 256)))
+            (local.set $acc (v128.const i32x4 0 0 0 0))
+            (local.set $k (i32.const 0))
+            (block $k1_done
+              (loop $k1
+                (br_if $k1_done (i32.ge_u (local.get $k) (i32.const 64)))
+                (local.set $acc (f32x4.add (local.get $acc)
+                  (f32x4.mul
+                    (f32x4.splat (f32.load (i32.add (local.get $row) (i32.shl (local.get $k) (i32.const 2)))))
+                    (v128.load (i32.add (local.get $s) (i32.add (i32.shl (local.get $k) (i32.const 8)) (local.get $j)))))))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $k1)))
+            (v128.store (i32.add (local.get $tmp) (i32.add (i32.shl (local.get $i) (i32.const 8)) (local.get $j))) (local.get $acc))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $j1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $i1)))
+    ;; out[i][j] = Σ_k tmp[i][k] · D[j][k] = Σ_k tmp[i][k] · Dᵀ[k][j]
+    (local.set $i (i32.const 0))
+    (block $i2_done
+      (loop $i2
+        (br_if $i2_done (i32.ge_u (local.get $i) (i32.const 16)))
+        (local.set $row (i32.add (local.get $tmp) (i32.shl (local.get $i) (i32.const 8))))
+        (local.set $j (i32.const 0))
+        (block $j2_done
+          (loop $j2
+            (br_if $j2_done (i32.ge_u (local.get $j) (i32.const 64)))
+            (local.set $acc (v128.const i32x4 0 0 0 0))
+            (local.set $k (i32.const 0))
+            (block $k2_done
+              (loop $k2
+                (br_if $k2_done (i32.ge_u (local.get $k) (i32.const 64)))
+                (local.set $acc (f32x4.add (local.get $acc)
+                  (f32x4.mul
+                    (f32x4.splat (f32.load (i32.add (local.get $row) (i32.shl (local.get $k) (i32.const 2)))))
+                    (v128.load (i32.add (local.get $dt) (i32.add (i32.shl (local.get $k) (i32.const 6)) (local.get $j)))))))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $k2)))
+            (v128.store (i32.add (local.get $out) (i32.add (i32.shl (local.get $i) (i32.const 6)) (local.get $j))) (local.get $acc))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $j2)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $i2)))))

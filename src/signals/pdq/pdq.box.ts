@@ -15,7 +15,17 @@ interface BoxExports {
   u8ToF32(src: number, dst: number, w: number, h: number, stride: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
   boxCols(src: number, dst: number, sums: number, lanes: number, len: number, win: number): void;
+  dct16(s: number, d: number, dt: number, tmp: number, out: number): void;
 }
+
+// Fixed layout at the start of the memory (bytes): the DCT's matrices, input, scratch and output; the downsampling
+// buffers follow from DS_BASE.
+const DCT_D = 0;
+const DCT_DT = DCT_D + 16 * 64 * 4;
+const DCT_S = DCT_DT + 64 * 16 * 4;
+const DCT_TMP = DCT_S + 64 * 64 * 4;
+const DCT_OUT = DCT_TMP + 16 * 64 * 4;
+const DS_BASE = 32768;
 
 /** Largest picture (pixels) the WebAssembly path takes: two float planes of it stay allocated (~17 MB at 1080p). */
 export const BOX_WASM_MAX_PIXELS = 1920 * 1088;
@@ -70,8 +80,8 @@ export function boxDownsample(input: BoxInput, w: number, h: number, wr: number,
   const b = instance()!;
   const W4 = ceil4(w), H4 = ceil4(h);
   const planeFloats = Math.max(W4, 64) * H4;
-  const sums = 0;
-  const X = ceil4(Math.max(W4, H4, 64)) * 4;
+  const sums = DS_BASE;
+  const X = DS_BASE + ceil4(Math.max(W4, H4, 64)) * 4;
   const B = X + planeFloats * 4;
   const bytes = B + planeFloats * 4;
   reserve(b, bytes + ('grey' in input ? w * h + 16 : 0));
@@ -93,4 +103,26 @@ export function boxDownsample(input: BoxInput, w: number, h: number, wr: number,
   b.transpose(B, X, 64, H4);
   b.boxCols(X, B, sums, 64, h, wc);
   for (let i = 0; i < 64; i++) out.set(f32.subarray(y + rows[i] * 64, y + rows[i] * 64 + 64), i * 64);
+}
+
+let dctMatrix: Float32Array | null = null;
+
+/**
+ * PDQ's 16×16 DCT of the 64×64 samples `s` with the 16×64 matrix `D` into `out` (row-major), bit-identical to the
+ * scalar loops in pdq.ts. Returns false (nothing written) when the WebAssembly path is off or unavailable.
+ */
+export function boxDct16(s: Float32Array, D: Float32Array, out: Float32Array): boolean {
+  if (!enabled) return false;
+  const b = instance();
+  if (!b) return false;
+  reserve(b, DS_BASE);
+  if (dctMatrix !== D) {
+    f32.set(D, DCT_D >> 2);
+    for (let k = 0; k < 64; k++) for (let j = 0; j < 16; j++) f32[(DCT_DT >> 2) + k * 16 + j] = D[j * 64 + k];
+    dctMatrix = D;
+  }
+  f32.set(s.subarray(0, 4096), DCT_S >> 2);
+  b.dct16(DCT_S, DCT_D, DCT_DT, DCT_TMP, DCT_OUT);
+  out.set(f32.subarray(DCT_OUT >> 2, (DCT_OUT >> 2) + 256));
+  return true;
 }

@@ -12,6 +12,7 @@
  * string in order. Bit k of the hash (k = 16·row + col of the DCT output) is bit (k & 7) of byte 31 − (k >> 3).
  */
 import { ValidationError } from '../../domain/errors.js';
+import { boxDct16 } from './pdq.box.js';
 import { downsampleLumaTo64, downsampleTo64, type LumaView } from './pdq.filter.js';
 
 export { lumaPlane, type LumaView } from './pdq.filter.js';
@@ -73,6 +74,7 @@ function qualityOf(s: Float32Array): number {
 
 /** 16×16 DCT of the 64×64 buffer into `out` (row-major), float32 accumulation in the reference's order. */
 function dct16(s: Float32Array, out: Float32Array): void {
+  if (boxDct16(s, DCT, out)) return;
   for (let i = 0; i < 16; i++) {
     const di = i * 64;
     for (let j = 0; j < 64; j++) {
@@ -92,13 +94,17 @@ function dct16(s: Float32Array, out: Float32Array): void {
   }
 }
 
-function bitsOf(c: Float32Array): Uint8Array {
-  sortBuf.set(c);
-  sortBuf.sort();
-  const median = sortBuf[127]; // Torben's median of 256 values = the 128th smallest
+function bitsOf(c: Float32Array, median = medianOf(c)): Uint8Array {
   const h = new Uint8Array(32);
   for (let k = 0; k < 256; k++) if (c[k] > median) h[31 - (k >> 3)] |= 1 << (k & 7);
   return h;
+}
+
+/** Torben's median of the 256 coefficients, as the reference takes it: the 128th smallest. */
+function medianOf(c: Float32Array): number {
+  sortBuf.set(c);
+  sortBuf.sort();
+  return sortBuf[127];
 }
 
 /** PDQ hash of an RGB24 interleaved image. Images smaller than 5 px on a side hash to zeros with quality 0. */
@@ -129,17 +135,18 @@ function hashOfSampled(ok: boolean): PdqHash {
   return { hash: bitsOf(c), quality };
 }
 
-// Sign/transpose rules of the dihedral transforms in the DCT domain (frequencies are index + 1).
-type DihedralRule = { transpose: boolean; negate: (i: number, j: number) => boolean };
+// Sign/transpose rules of the dihedral transforms in the DCT domain (frequencies are index + 1). A transpose keeps
+// the set of values, so transforms with the same signs share a median: `signs` names the four sign patterns.
+type DihedralRule = { transpose: boolean; negate: (i: number, j: number) => boolean; signs: 0 | 1 | 2 | 3 };
 const RULES: Record<Dihedral, DihedralRule> = {
-  original: { transpose: false, negate: () => false },
-  rotate90: { transpose: true, negate: (_i, j) => (j & 1) === 0 },
-  rotate180: { transpose: false, negate: (i, j) => ((i + j) & 1) === 1 },
-  rotate270: { transpose: true, negate: (i) => (i & 1) === 0 },
-  flipX: { transpose: false, negate: (i) => (i & 1) === 0 },
-  flipY: { transpose: false, negate: (_i, j) => (j & 1) === 0 },
-  flipPlus1: { transpose: true, negate: () => false },
-  flipMinus1: { transpose: true, negate: (i, j) => ((i + j) & 1) === 1 },
+  original: { transpose: false, negate: () => false, signs: 0 },
+  rotate90: { transpose: true, negate: (_i, j) => (j & 1) === 0, signs: 2 },
+  rotate180: { transpose: false, negate: (i, j) => ((i + j) & 1) === 1, signs: 3 },
+  rotate270: { transpose: true, negate: (i) => (i & 1) === 0, signs: 1 },
+  flipX: { transpose: false, negate: (i) => (i & 1) === 0, signs: 1 },
+  flipY: { transpose: false, negate: (_i, j) => (j & 1) === 0, signs: 2 },
+  flipPlus1: { transpose: true, negate: () => false, signs: 0 },
+  flipMinus1: { transpose: true, negate: (i, j) => ((i + j) & 1) === 1, signs: 3 },
 };
 
 /** The 8 dihedral PDQ hashes (rotations and flips) computed from one DCT, without re-hashing. */
@@ -165,6 +172,7 @@ function dihedralOf(ok: boolean): Record<Dihedral, PdqHash> {
   const c = new Float32Array(256);
   dct16(sampled, c);
   const t = new Float32Array(256);
+  const medians = [NaN, NaN, NaN, NaN];
   for (const d of DIHEDRALS) {
     const rule = RULES[d];
     for (let i = 0; i < 16; i++) {
@@ -173,7 +181,8 @@ function dihedralOf(ok: boolean): Record<Dihedral, PdqHash> {
         t[rule.transpose ? j * 16 + i : i * 16 + j] = rule.negate(i, j) ? -v : v;
       }
     }
-    out[d] = { hash: bitsOf(t), quality };
+    if (Number.isNaN(medians[rule.signs])) medians[rule.signs] = medianOf(t);
+    out[d] = { hash: bitsOf(t, medians[rule.signs]), quality };
   }
   return out;
 }
