@@ -34,10 +34,10 @@ export interface VpdqHashOptions {
   gray?: boolean;
   /**
    * Worker threads hashing next to the main thread (default: one per spare core, at most 3, when at least one
-   * frame in five is hashed and 60+ frames are; 0 hashes on the main thread only). Hashing a frame costs about
-   * five times decoding it, so sparser sampling leaves the main thread idle between frames, and a worker (its own
-   * V8 heap and modules, copies of every frame) only takes CPU from ffmpeg: at 1 hash/s on a 139 s 768×432 clip,
-   * 2.33–2.42 s in-process without a worker, 2.44–2.57 s with one.
+   * frame in five is hashed and 60+ frames are; 0 hashes on the main thread only). Sparser sampling leaves the main
+   * thread idle between frames, and a worker (its own V8 heap and modules, copies of every frame) only takes CPU
+   * from ffmpeg: at 1 hash/s on a 139 s 768×432 clip, 2.33–2.42 s in-process without a worker, 2.44–2.57 s with
+   * one (measured with the scalar PDQ, before the WebAssembly box filter made hashing ~6× cheaper).
    */
   workers?: number;
   timeoutMs: number;
