@@ -75,16 +75,19 @@
         (br $i_loop))))
 
   ;; box1DFloat down every column of src (len rows × lanes, stride lanes) into dst, with window `win`; `sums` holds
-  ;; lanes floats of scratch. Phases as in the reference: accumulate, write with a growing window, slide, shrink.
-  (func (export "boxCols") (param $src i32) (param $dst i32) (param $sums i32) (param $lanes i32) (param $len i32) (param $win i32)
-    (local $half i32) (local $p1 i32) (local $p2 i32) (local $p3 i32) (local $p4 i32)
+  ;; lanes floats of scratch and `zero` a row of lanes zeros. Phases as in the reference: accumulate; then write with
+  ;; a growing window, slide, write with a shrinking window, as one loop whose rows add `zero` when nothing enters
+  ;; the window and subtract it when nothing leaves (exact: no value here is ever -0, so x + 0 = x - 0 = x).
+  (func (export "boxCols") (param $src i32) (param $dst i32) (param $sums i32) (param $zero i32) (param $lanes i32) (param $len i32) (param $win i32)
+    (local $half i32) (local $p1 i32) (local $p2 i32) (local $p3 i32) (local $rest i32)
     (local $rb i32) (local $ri i32) (local $li i32) (local $oi i32) (local $n i32) (local $k i32) (local $c i32)
-    (local $s v128) (local $nv v128)
+    (local $add i32) (local $sub i32) (local $s v128) (local $nv v128)
     (local.set $half (i32.shr_s (i32.add (local.get $win) (i32.const 2)) (i32.const 1)))
     (local.set $p1 (i32.sub (local.get $half) (i32.const 1)))
     (local.set $p2 (i32.add (i32.sub (local.get $win) (local.get $half)) (i32.const 1)))
-    (local.set $p3 (i32.sub (local.get $len) (local.get $win)))
-    (local.set $p4 (i32.sub (local.get $half) (i32.const 1)))
+    (local.set $p3 (i32.add (local.get $p2) (i32.sub (local.get $len) (local.get $win))))
+    ;; rows written after phase 1: phases 2, 3 and 4 (half - 1 rows) = len
+    (local.set $rest (local.get $len))
     (local.set $rb (i32.shl (local.get $lanes) (i32.const 2)))
     (local.set $ri (local.get $src))
     (local.set $li (local.get $src))
@@ -98,7 +101,6 @@
         (local.set $c (i32.add (local.get $c) (i32.const 16)))
         (br $z)))
     ;; phase 1: sums += in[ri]
-    (local.set $k (i32.const 0))
     (block $ph1_done
       (loop $ph1
         (br_if $ph1_done (i32.ge_s (local.get $k) (local.get $p1)))
@@ -115,71 +117,40 @@
         (local.set $ri (i32.add (local.get $ri) (local.get $rb)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $ph1)))
-    ;; phase 2: sums += in[ri]; out = sums / n (n growing)
+    ;; phases 2-4: sums = (sums + in[ri] or 0) - (in[li] or 0); out = sums / n
     (local.set $k (i32.const 0))
-    (block $ph2_done
-      (loop $ph2
-        (br_if $ph2_done (i32.ge_s (local.get $k) (local.get $p2)))
-        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+    (block $ph_done
+      (loop $ph
+        (br_if $ph_done (i32.ge_s (local.get $k) (local.get $rest)))
+        (local.set $add (local.get $zero))
+        (local.set $sub (local.get $zero))
+        (if (i32.lt_s (local.get $k) (local.get $p3))
+          (then
+            (local.set $add (local.get $ri))
+            (local.set $ri (i32.add (local.get $ri) (local.get $rb)))))
+        (if (i32.lt_s (local.get $k) (local.get $p2))
+          (then (local.set $n (i32.add (local.get $n) (i32.const 1))))
+          (else
+            (local.set $sub (local.get $li))
+            (local.set $li (i32.add (local.get $li) (local.get $rb)))
+            (if (i32.ge_s (local.get $k) (local.get $p3))
+              (then (local.set $n (i32.sub (local.get $n) (i32.const 1)))))))
         (local.set $nv (f32x4.splat (f32.convert_i32_s (local.get $n))))
         (local.set $c (i32.const 0))
-        (block $c2_done
-          (loop $c2
-            (br_if $c2_done (i32.ge_u (local.get $c) (local.get $rb)))
-            (local.set $s (f32x4.add (v128.load (i32.add (local.get $sums) (local.get $c)))
-                                     (v128.load (i32.add (local.get $ri) (local.get $c)))))
-            (v128.store (i32.add (local.get $sums) (local.get $c)) (local.get $s))
-            (v128.store (i32.add (local.get $oi) (local.get $c)) (f32x4.div (local.get $s) (local.get $nv)))
-            (local.set $c (i32.add (local.get $c) (i32.const 16)))
-            (br $c2)))
-        (local.set $ri (i32.add (local.get $ri) (local.get $rb)))
-        (local.set $oi (i32.add (local.get $oi) (local.get $rb)))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $ph2)))
-    ;; phase 3: sums = (sums + in[ri]) - in[li]; out = sums / n
-    (local.set $nv (f32x4.splat (f32.convert_i32_s (local.get $n))))
-    (local.set $k (i32.const 0))
-    (block $ph3_done
-      (loop $ph3
-        (br_if $ph3_done (i32.ge_s (local.get $k) (local.get $p3)))
-        (local.set $c (i32.const 0))
-        (block $c3_done
-          (loop $c3
-            (br_if $c3_done (i32.ge_u (local.get $c) (local.get $rb)))
+        (block $c_done
+          (loop $cl
+            (br_if $c_done (i32.ge_u (local.get $c) (local.get $rb)))
             (local.set $s (f32x4.sub
               (f32x4.add (v128.load (i32.add (local.get $sums) (local.get $c)))
-                         (v128.load (i32.add (local.get $ri) (local.get $c))))
-              (v128.load (i32.add (local.get $li) (local.get $c)))))
+                         (v128.load (i32.add (local.get $add) (local.get $c))))
+              (v128.load (i32.add (local.get $sub) (local.get $c)))))
             (v128.store (i32.add (local.get $sums) (local.get $c)) (local.get $s))
             (v128.store (i32.add (local.get $oi) (local.get $c)) (f32x4.div (local.get $s) (local.get $nv)))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
-            (br $c3)))
-        (local.set $ri (i32.add (local.get $ri) (local.get $rb)))
-        (local.set $li (i32.add (local.get $li) (local.get $rb)))
+            (br $cl)))
         (local.set $oi (i32.add (local.get $oi) (local.get $rb)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $ph3)))
-    ;; phase 4: sums -= in[li]; out = sums / n (n shrinking)
-    (local.set $k (i32.const 0))
-    (block $ph4_done
-      (loop $ph4
-        (br_if $ph4_done (i32.ge_s (local.get $k) (local.get $p4)))
-        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-        (local.set $nv (f32x4.splat (f32.convert_i32_s (local.get $n))))
-        (local.set $c (i32.const 0))
-        (block $c4_done
-          (loop $c4
-            (br_if $c4_done (i32.ge_u (local.get $c) (local.get $rb)))
-            (local.set $s (f32x4.sub (v128.load (i32.add (local.get $sums) (local.get $c)))
-                                     (v128.load (i32.add (local.get $li) (local.get $c)))))
-            (v128.store (i32.add (local.get $sums) (local.get $c)) (local.get $s))
-            (v128.store (i32.add (local.get $oi) (local.get $c)) (f32x4.div (local.get $s) (local.get $nv)))
-            (local.set $c (i32.add (local.get $c) (i32.const 16)))
-            (br $c4)))
-        (local.set $li (i32.add (local.get $li) (local.get $rb)))
-        (local.set $oi (i32.add (local.get $oi) (local.get $rb)))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $ph4))))
+        (br $ph))))
 
   ;; PDQ's 16×64 DCT of the 64×64 samples at $s: $tmp (16×64) = D · S, then $out (16×16) = tmp · Dᵀ, with D (16×64) at
   ;; $d and Dᵀ (64×16) at $dt. Each sum runs over k = 0..63 in order as sum + float(D·x), like the reference; four

@@ -14,7 +14,7 @@ interface BoxExports {
   memory: WebAssembly.Memory;
   u8ToF32(src: number, dst: number, w: number, h: number, stride: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
-  boxCols(src: number, dst: number, sums: number, lanes: number, len: number, win: number): void;
+  boxCols(src: number, dst: number, sums: number, zero: number, lanes: number, len: number, win: number): void;
   dct16(s: number, d: number, dt: number, tmp: number, out: number): void;
 }
 
@@ -80,8 +80,10 @@ export function boxDownsample(input: BoxInput, w: number, h: number, wr: number,
   const b = instance()!;
   const W4 = ceil4(w), H4 = ceil4(h);
   const planeFloats = Math.max(W4, 64) * H4;
+  const rowFloats = ceil4(Math.max(W4, H4, 64));
   const sums = DS_BASE;
-  const X = DS_BASE + ceil4(Math.max(W4, H4, 64)) * 4;
+  const zero = sums + rowFloats * 4;
+  const X = zero + rowFloats * 4;
   const B = X + planeFloats * 4;
   const bytes = B + planeFloats * 4;
   reserve(b, bytes + ('grey' in input ? w * h + 16 : 0));
@@ -91,17 +93,18 @@ export function boxDownsample(input: BoxInput, w: number, h: number, wr: number,
   } else {
     input.fill(f32, X >> 2, W4);
   }
+  f32.fill(0, zero >> 2, (zero >> 2) + rowFloats);
   b.transpose(X, B, H4, W4);
-  b.boxCols(B, X, sums, H4, w, wr);
+  b.boxCols(B, X, sums, zero, H4, w, wr);
   b.transpose(X, B, W4, H4);
-  b.boxCols(B, X, sums, W4, h, wc);
+  b.boxCols(B, X, sums, zero, W4, h, wc);
   b.transpose(X, B, H4, W4);
-  b.boxCols(B, X, sums, H4, w, wr);
+  b.boxCols(B, X, sums, zero, H4, w, wr);
   // the 64 sampled columns (rows of the transposed result), then the last column pass on them alone
   const x = X >> 2, y = B >> 2;
   for (let j = 0; j < 64; j++) f32.copyWithin(y + j * H4, x + cols[j] * H4, x + cols[j] * H4 + H4);
   b.transpose(B, X, 64, H4);
-  b.boxCols(X, B, sums, 64, h, wc);
+  b.boxCols(X, B, sums, zero, 64, h, wc);
   for (let i = 0; i < 64; i++) out.set(f32.subarray(y + rows[i] * 64, y + rows[i] * 64 + 64), i * 64);
 }
 
