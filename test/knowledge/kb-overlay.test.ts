@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -121,6 +121,22 @@ describe('local KB overlays', () => {
     const err = JSON.parse(bad.stdout || bad.stderr);
     assert.equal(err.error.code, 'kb_overlay_invalid');
     assert.match(err.error.message, /b\.json: generators\[0\]\.products\[0\]\.from/);
+  });
+
+  it('a bad --kb-overlay stops check with exit 2 before any decode starts', () => {
+    // a registry file exists, so a video check would start hashing the query at once: the stand-in ffmpeg leaves a
+    // mark if anything runs it
+    const marker = join(dir, 'ffmpeg-ran');
+    const fake = file('fake-ffmpeg.sh', `#!/bin/sh\ntouch '${marker}'\nexit 1\n`);
+    chmodSync(fake, 0o755);
+    const db = file('registry.db', '');
+    const video = resolve('../shared/data/pdq/videos/chair-19-sd-bar.mp4');
+    const res = spawnSync(process.execPath, [BIN, 'check', video, '--db', db, '--kb-overlay', file('bad-check.json', '[1,'), '--json'], {
+      encoding: 'utf8', env: { ...process.env, GENPROOF_FROM_SOURCE: '1', GENPROOF_FFMPEG_PATH: fake }, timeout: 60_000,
+    });
+    assert.equal(res.status, 2, res.stderr);
+    assert.equal(JSON.parse(res.stdout).error.code, 'kb_overlay_invalid');
+    assert.equal(existsSync(marker), false, 'no ffmpeg was started');
   });
 
   it('--kb-overlay on scam merges the file; a bad one stops the command with exit 2', () => {

@@ -114,12 +114,15 @@ export function registerCheck(program: Command): void {
       // corrupt file) surface from the check as before: the early session is only a head start, and the check opens
       // the media itself when there is none.
       validatePost({ file: mediaPath, caption, postedAt: opts.postedAt ?? null, urls: opts.url ?? [] }, baseConfig);
+      // Knowledge overlays (flags or config) are read and validated before anything starts, so a bad one stops the
+      // check before a decode; without overlays the knowledge base loads later, beside the match decode.
+      const overlaid = opts.kbOverlay?.length || baseConfig.kb.overlays.length ? (await import('./kb.command.js')).withKbOverlays(baseConfig, opts.kbOverlay) : null;
       const early = mediaPath ? await startMatchEarly(mediaPath, baseConfig).catch(() => null) : null;
       const [{ createVerificationService }, { RegistryService }, { setOcrIdleRelease }, { setC2paIdleRelease }, { withKbOverlays }, { progressBar, renderTerminal }, { writeReport }] =
         await loadCheckModules();
       let config: Config;
       try {
-        config = withKbOverlays(baseConfig, opts.kbOverlay);
+        config = overlaid ?? withKbOverlays(baseConfig, undefined);
       } catch (e) {
         (await import('../../match/query-hasher.js')).cancelPrefetchedQueries();
         throw e;
