@@ -55,9 +55,11 @@ export interface MediaSession {
   stillPixels(): Promise<DecodedStill>;
   /**
    * Video frames near `timestamps` (longer side ≤ `maxSide`), decoded once per distinct request: the OCR pass and
-   * the report's keyframes ask for the same plan and share one decode. Missing frames are left out.
+   * the report's keyframes ask for the same plan and share one decode. Missing frames are left out. The decode
+   * stops when the session's signal or the first asker's `signal` aborts (a session opened before the check's
+   * deadline existed, as the CLI's early one is, gets the deadline this way).
    */
-  videoFrames(timestamps: readonly number[], maxSide: number): Promise<VideoFrame[]>;
+  videoFrames(timestamps: readonly number[], maxSide: number, signal?: AbortSignal): Promise<VideoFrame[]>;
 }
 
 /** The part of a session a caller may hand to match, poster lookup or QR scanning of a file it already opened. */

@@ -223,7 +223,7 @@ export class VerificationService {
     if (media.kind === 'video' && session?.videoFrames) {
       const plan = planScan(media, this.config.check.depth as ScanDepth);
       const times = plan.timestamps.filter((t): t is number => t !== null);
-      const frames = await session.videoFrames(times, plan.grabMaxSide).catch(() => []);
+      const frames = await session.videoFrames(times, plan.grabMaxSide, signal).catch(() => []);
       if (frames.length > 0) return this.deps.keyframesFromFrames(frames, dir, count);
     }
     return this.deps.extractKeyframes(media, dir, {

@@ -72,6 +72,15 @@ describe('media session: intake opens the file once, analyzers share what it rea
     assert.equal(p.width * p.height * 4, p.raw.length);
   });
 
+  it("a frame decode stops on the asker's signal, also for a session opened without one", async () => {
+    const s = await openMedia(rotatedClip(), config);
+    const stop = new AbortController();
+    stop.abort();
+    await assert.rejects(s.videoFrames([0.5, 1.5], 160, stop.signal), (e: Error & { code?: string }) => e.code === 'aborted');
+    const frames = await s.videoFrames([0.5, 1.5], 160);
+    assert.equal(frames.length, 2, 'a later request decodes again');
+  });
+
   it('a JSON-only check of a video starts one ffprobe, one exiftool read and no keyframe seeks', async () => {
     const service = VerificationService.create(config);
     try {

@@ -86,7 +86,7 @@ export function realDeps(
   return {
     async grabFrames(timestamps, maxSide) {
       // Through the media session: the report's keyframes are cut from these same frames (one decode).
-      const frames = session?.videoFrames ? await session.videoFrames(timestamps, maxSide) : await sampleClip(media, timestamps, { ...grabOpts, maxSide });
+      const frames = session?.videoFrames ? await session.videoFrames(timestamps, maxSide, signal) : await sampleClip(media, timestamps, { ...grabOpts, maxSide });
       return frames.map((f) => ({ width: f.width, height: f.height, channels: 3 as const, data: f.rgb, timestamp: f.timestamp }));
     },
     async decodeImage(maxSide) {

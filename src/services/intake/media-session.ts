@@ -51,11 +51,12 @@ export function createMediaSession(
           ? heicPixels()
           : imageInfo().then((m) => m.decodeStill(media.path, { maxPixels: config.limits.maxPixels, timeoutMs: config.timeouts.decodeMs })),
     ),
-    videoFrames(timestamps, maxSide) {
+    videoFrames(timestamps, maxSide, callSignal) {
       const key = `${maxSide}@${timestamps.join(',')}`;
       let run = frameRuns.get(key);
       if (!run) {
-        run = frameGrab().then((m) => m.sampleClip(media, [...timestamps], { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal, maxSide }));
+        const stop = signal && callSignal ? AbortSignal.any([signal, callSignal]) : signal ?? callSignal;
+        run = frameGrab().then((m) => m.sampleClip(media, [...timestamps], { timeoutMs: config.timeouts.decodeMs, ffmpegPath: config.ffmpegPath, signal: stop, maxSide }));
         // Shared while the decode runs (the report's keyframes and the OCR pass ask for it as the check starts),
         // then forgotten: the session does not keep ~50 MB of full-size frames for the rest of the check, each
         // consumer frees them when done with them. A later request decodes again.
