@@ -36,8 +36,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   assertSafeBind(config);
   const swept = await sweepStaleTempDirs();
   if (swept.length) log(`removed ${swept.length} temp dir(s) left by a server that was killed: ${swept.slice(0, 5).join(', ')}`);
-  const verification = createVerificationService(config);
   const registry = RegistryService.open(config);
+  const verification = createVerificationService(config, { registry });
   let demo: DemoAssets | null = null;
   let results: CheckResultsRepository | null = null;
   let stopRetention = () => {};

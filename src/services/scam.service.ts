@@ -145,7 +145,10 @@ export function scamServiceFor(config: Config, opts: ScamServiceOptions = {}): S
   });
 }
 
-/** The scam desk with the poster registry (opened on first use, only if the registry database exists). */
+/**
+ * The scam desk with the poster registry: the caller's (an instance, or a function giving one on first use, which
+ * the caller closes), else one opened on first use, only if the registry database exists, closed with the desk.
+ */
 export interface ScamDesk {
   service: ScamService;
   /** service.analyzeDetailed (the scam analyzer's port). */
@@ -157,12 +160,12 @@ export interface ScamDesk {
  * The one wiring of the scam desk for `genproof scam`, `POST /api/scam` and the scam analyzer inside `check`:
  * the config's KB overlays and official domains, and registered scam posters (KNOWN_SCAM_POSTER).
  */
-export function scamDeskFor(config: Config, opts: ScamServiceOptions & { registry?: RegistryService } = {}): ScamDesk {
+export function scamDeskFor(config: Config, opts: ScamServiceOptions & { registry?: RegistryService | (() => RegistryService) } = {}): ScamDesk {
   const { registry: given, ...rest } = opts;
   let own: RegistryService | null = null;
   const matchPoster = async (file: string, hint?: ImageHint): Promise<PosterMatch[]> => {
     if (!given && !RegistryService.exists(config)) return [];
-    const registry = given ?? (own ??= RegistryService.open(config));
+    const registry = (typeof given === 'function' ? given() : given) ?? (own ??= RegistryService.open(config));
     return registry.match(file, { ...(hint?.media ? { media: hint.media, session: hint.session } : {}), signal: hint?.signal });
   };
   const service = scamServiceFor(config, { matchPoster, ...rest });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnalyzers, type AnalyzerPorts, type AnalyzerSet } from '../analyzers/index.js';
 import { scamDeskFor } from './scam.service.js';
-import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzers/analyzer.js';
+import type { Analyzer, AnalyzerContext, AnalyzerOutput, MatchRegistry } from '../analyzers/analyzer.js';
 import type { Config } from '../config/config.js';
 import type { Claim } from '../domain/claim.js';
 import { AppError, ToolError, UnsupportedMediaError, ValidationError } from '../domain/errors.js';
@@ -79,9 +79,9 @@ export class VerificationService {
   /** The default analyzers; the scam analyzer delegates to the scam desk of `genproof scam` (same answer). */
   static create(
     config: Config,
-    opts: { sameFamily?: (a: string, b: string) => boolean; ports?: AnalyzerPorts; openMedia?: VerificationDeps['openMedia'] } = {},
+    opts: { sameFamily?: (a: string, b: string) => boolean; ports?: AnalyzerPorts; openMedia?: VerificationDeps['openMedia']; registry?: RegistryService } = {},
   ): VerificationService {
-    const ports = opts.ports ?? { registry: RegistryService, scam: scamDeskFor(config) };
+    const ports = opts.ports ?? sharedRegistryPorts(config, opts.registry);
     return new VerificationService(config, createAnalyzers(config, ports), opts.sameFamily, opts.openMedia ? { openMedia: opts.openMedia } : {});
   }
 
@@ -240,6 +240,25 @@ export class VerificationService {
     await this.analyzers.close();
     await this.deps.closeTools();
   }
+}
+
+/**
+ * The match analyzer and the scam desk's poster lookup read one registry: one database connection and one index in
+ * memory (they opened one each, and a server a third for its API). It is the caller's `given` (the caller closes
+ * it), or one opened on first use and closed with the service.
+ */
+function sharedRegistryPorts(config: Config, given?: RegistryService): AnalyzerPorts {
+  let own: RegistryService | null = null;
+  const instance = () => given ?? (own ??= RegistryService.open(config));
+  const handle: MatchRegistry = {
+    match: (file, o) => instance().match(file, o),
+    close: async () => {
+      const r = own;
+      own = null;
+      await r?.close();
+    },
+  };
+  return { registry: { exists: (c) => RegistryService.exists(c), open: () => handle }, scam: scamDeskFor(config, { registry: instance }) };
 }
 
 /** `kb` and `engine` of the result; `kb.note` repeats the horizon note when the post is later than the KB. */

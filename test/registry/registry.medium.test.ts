@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { AppError } from '../../src/domain/errors.js';
 import { RegistryService } from '../../src/services/registry.service.js';
+import { VerificationService } from '../../src/services/verification.service.js';
 import { applyTransform, frameAt, lavfiClip, lavfiImage, TRANSFORMS } from '../match/media-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'genproof-registry-test-'));
@@ -30,6 +31,30 @@ async function rejects(p: Promise<unknown>, code: string): Promise<void> {
 }
 
 describe('RegistryService on SQLite', () => {
+  test("a check's match analyzer and scam desk read one registry (one open, one index)", async () => {
+    const db = join(dir, 'shared.db');
+    const reg = RegistryService.open(cfg(db));
+    await reg.add([image], { label: 'scam_poster', source: 'test' });
+    await reg.close();
+    const open = RegistryService.open;
+    let opened = 0;
+    RegistryService.open = (c: Config) => {
+      opened++;
+      return open.call(RegistryService, c);
+    };
+    const service = VerificationService.create(cfg(db));
+    try {
+      const { result } = await service.check({ file: image, caption: null, postedAt: null, urls: [] });
+      assert.equal(opened, 1);
+      assert.equal(result.matches[0]?.label, 'scam_poster', 'the match analyzer found the poster');
+      assert.ok(JSON.stringify(result.scam).includes('KNOWN_SCAM_POSTER'), 'and so did the scam desk');
+    } finally {
+      RegistryService.open = open;
+      await service.close();
+    }
+  });
+
+
   test('add hashes videos densely, keeps keyframes, dedupes by sha256', async () => {
     const db = join(dir, 'a.db');
     const reg = RegistryService.open(cfg(db));
