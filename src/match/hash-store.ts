@@ -34,8 +34,7 @@ export class HashStore {
   readonly refs: StoredReference[] = [];
   private readonly byId = new Map<string, number>();
   private index: HashIndex<number>;
-  /** Whether the index was chosen by the store (and moves to the 32-bit substring index as the store grows). */
-  private readonly adaptive: boolean;
+  /** Past this many hashes the store's own index moves to the 32-bit substring one (never for an index given). */
   private readonly smallIndexMax: number;
   private hashes = new Uint8Array(32 * 1024);
   private refOf = new Uint32Array(1024);
@@ -57,8 +56,7 @@ export class HashStore {
    * hashes the 16-bit buckets hold ~150 entries each and the 32-bit index is the one that meets bench:index's targets.
    */
   constructor(index?: HashIndex<number>, opts: { smallIndexMax?: number } = {}) {
-    this.adaptive = index === undefined;
-    this.smallIndexMax = opts.smallIndexMax ?? SMALL_INDEX_MAX;
+    this.smallIndexMax = index ? Infinity : opts.smallIndexMax ?? SMALL_INDEX_MAX;
     this.index = index ?? new MihIndex<number>();
   }
 
@@ -140,7 +138,7 @@ export class HashStore {
     if (!list) views.set(view, (list = []));
     list.push(e);
     this.index.add(this.hashes.subarray(e * 32, e * 32 + 32), e);
-    if (this.adaptive && this.n === this.smallIndexMax + 1) this.index = this.indexOfEntries(new Mih32Index<number>());
+    if (this.n === this.smallIndexMax + 1) this.index = this.indexOfEntries(new Mih32Index<number>());
   }
 
   private indexOfEntries(index: HashIndex<number>): HashIndex<number> {

@@ -145,10 +145,7 @@ export function scamServiceFor(config: Config, opts: ScamServiceOptions = {}): S
   });
 }
 
-/**
- * The scam desk with the poster registry: the caller's (an instance, or a function giving one on first use, which
- * the caller closes), else one opened on first use, only if the registry database exists, closed with the desk.
- */
+/** The scam desk with the poster registry (opened on first use, only if the registry database exists). */
 export interface ScamDesk {
   service: ScamService;
   /** service.analyzeDetailed (the scam analyzer's port). */
@@ -158,7 +155,9 @@ export interface ScamDesk {
 
 /**
  * The one wiring of the scam desk for `genproof scam`, `POST /api/scam` and the scam analyzer inside `check`:
- * the config's KB overlays and official domains, and registered scam posters (KNOWN_SCAM_POSTER).
+ * the config's KB overlays and official domains, and registered scam posters (KNOWN_SCAM_POSTER). The poster
+ * registry is the caller's `registry` (an instance, or a function giving one on first use; the caller closes it),
+ * else one the desk opens on first use and closes with itself.
  */
 export function scamDeskFor(config: Config, opts: ScamServiceOptions & { registry?: RegistryService | (() => RegistryService) } = {}): ScamDesk {
   const { registry: given, ...rest } = opts;

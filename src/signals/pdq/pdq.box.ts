@@ -49,9 +49,14 @@ export function setPdqWasm(on: boolean): void {
   enabled = on;
 }
 
+/** The module, when the WebAssembly path is on and available. */
+function active(): BoxExports | null {
+  return enabled ? instance() : null;
+}
+
 /** Whether a w×h picture will be downsampled by boxDownsample. */
 export function boxWasmFor(w: number, h: number): boolean {
-  return enabled && w * h <= BOX_WASM_MAX_PIXELS && instance() !== null;
+  return w * h <= BOX_WASM_MAX_PIXELS && active() !== null;
 }
 
 let f32 = new Float32Array(0);
@@ -115,8 +120,7 @@ let dctMatrix: Float32Array | null = null;
  * scalar loops in pdq.ts. Returns false (nothing written) when the WebAssembly path is off or unavailable.
  */
 export function boxDct16(s: Float32Array, D: Float32Array, out: Float32Array): boolean {
-  if (!enabled) return false;
-  const b = instance();
+  const b = active();
   if (!b) return false;
   reserve(b, DS_BASE);
   if (dctMatrix !== D) {

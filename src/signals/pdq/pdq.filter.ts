@@ -168,38 +168,28 @@ let srcMaskFrom = 0;
 let srcMaskTo = 0;
 let srcMaskValue = 0;
 
-/** Luma of rows [r0, r0 + k) into chunkIn (RGB via the reference's float32 formula, grey used as is). */
-function lumaRows(px: Uint8Array, w: number, r0: number, k: number, channels: 1 | 3): void {
-  const n = k * w;
-  const out = chunkIn;
+/**
+ * Luma of rows [r0, r0 + k) into `out` from float `o`, rows `stride` floats apart (default: chunkIn, packed): RGB via
+ * the reference's float32 formula, grey used as is, or the luma view being hashed (with its masked rows).
+ */
+function lumaRows(px: Uint8Array, w: number, r0: number, k: number, channels: 1 | 3, out = chunkIn, o = 0, stride = w): void {
   if (srcPlane) {
-    for (let t = 0; t < k; t++) {
+    for (let t = 0; t < k; t++, o += stride) {
       const r = r0 + t;
       if (r >= srcMaskFrom && r < srcMaskTo) {
-        out.fill(srcMaskValue, t * w, (t + 1) * w);
+        out.fill(srcMaskValue, o, o + w);
         continue;
       }
-      const o = (srcY + r) * srcStride + srcX;
-      out.set(srcPlane.subarray(o, o + w), t * w);
+      const s = (srcY + r) * srcStride + srcX;
+      out.set(srcPlane.subarray(s, s + w), o);
     }
-  } else if (channels === 3) {
-    rgbLuma(px, r0 * w * 3, out, n);
+  } else if (channels === 3 && stride === w) {
+    rgbLuma(px, r0 * w * 3, o === 0 ? out : out.subarray(o), k * w);
   } else {
-    for (let p = 0, q = r0 * w; p < n; p++, q++) out[p] = px[q];
-  }
-}
-
-/** Luma rows of a luma view or an RGB24 picture (as lumaRows reads them) into `plane` from `o`, rows `stride` floats apart. */
-function fillLuma(px: Uint8Array, w: number, h: number, channels: 1 | 3, plane: Float32Array, o: number, stride: number): void {
-  for (let r = 0; r < h; r++, o += stride) {
-    if (srcPlane) {
-      if (r >= srcMaskFrom && r < srcMaskTo) plane.fill(srcMaskValue, o, o + w);
-      else {
-        const s = (srcY + r) * srcStride + srcX;
-        plane.set(srcPlane.subarray(s, s + w), o);
-      }
-    } else {
-      rgbLuma(px, r * w * 3, plane.subarray(o, o + w), w);
+    for (let t = 0; t < k; t++, o += stride) {
+      const q = (r0 + t) * w;
+      if (channels === 3) rgbLuma(px, q * 3, out.subarray(o, o + w), w);
+      else for (let c = 0; c < w; c++) out[o + c] = px[q + c];
     }
   }
 }
@@ -311,7 +301,7 @@ function downsampleRows(px: Uint8Array, w: number, h: number, channels: 1 | 3, o
   const rows = sampleIndices(h);
   const cols = sampleIndices(w);
   if (boxWasmFor(w, h)) {
-    boxDownsample(srcPlane || channels === 3 ? { fill: (plane, o, stride) => fillLuma(px, w, h, channels, plane, o, stride) } : { grey: px }, w, h, wr, wc, rows, cols, out);
+    boxDownsample(srcPlane || channels === 3 ? { fill: (plane, o, stride) => lumaRows(px, w, 0, h, channels, plane, o, stride) } : { grey: px }, w, h, wr, wc, rows, cols, out);
     return true;
   }
   // ring of first-row-pass outputs; a multiple of 8 rows so each 8-row chunk lands contiguously, and more than
